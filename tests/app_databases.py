@@ -1705,6 +1705,16 @@ import marshal
 - :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
   tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
   as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
+- :func:`gtfs_node`: a GTFS feed as node-gtfs imports it into SQLite (createGtfsTables' DDL from its
+  models): times past midnight (``24:06:25``) as text beside their seconds from midnight, dates as
+  ``YYYYMMDD`` integers, stop ids of digits beside stations' ``S1``, stop codes led by zeros, composite
+  keys, no declared foreign keys.
+- :func:`garmin_monitoring`: GarminDB's ``monitoring.db`` (SQLAlchemy 2 on SQLite): DATETIME text with six
+  fraction digits in local time, TIME text for a day's active minutes, Enum members' names, FLOAT sums of
+  climbs, composite keys of an instant and an activity type, an ``_attributes`` key/value table.
+- :func:`xdrip`: xDrip+'s ActiveAndroid tables (``Sensors``, ``Calibration``, ``BgReadings``): Java epoch
+  milliseconds, a running sensor's ``stopped_at`` 0, declared references to ``_id``, REAL curve coefficients,
+  four columns added by ALTER TABLE after readings existed (NULL in those).
 """
 
 from __future__ import annotations
@@ -80200,3 +80210,492 @@ def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
 def coreprotect(path: Path) -> Path:
     """A CoreProtect plugin's ``database.db`` (see the module's list)."""
     return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)
+
+
+# --- node-gtfs (a GTFS feed imported into SQLite by BlinkTagInc/node-gtfs: src/lib/import-gtfs.ts at
+# 0990833d, createGtfsTables and formatGtfsLine; the models of src/models/gtfs/ (calendar.ts,
+# calendar-dates.ts, trips.ts at 34312b3b, stop-times.ts of the same era with its ``*_timestamp``
+# columns, agency.ts, routes.ts and stops.ts as stored at 89e514a6) -------------------------------------
+#
+# createGtfsTables writes each column as ``name type check required default collation`` joined by single
+# spaces, whatever is empty (so ``agency_id text    `` and ``monday integer CHECK( monday >= 0 AND monday
+# <= 1 ) NOT NULL  ``); a CHECK only where ``min`` is truthy or ``max`` is (``min: 0`` alone makes none);
+# the primary key from the columns marked ``primary`` (composite for stop_times and calendar_dates); no
+# foreign keys. formatGtfsLine reads the CSV with ``trim: true``, makes ``''`` NULL, ``parseInt`` the
+# integers (dates ``YYYYMMDD`` as integers), ``parseFloat`` the reals, and for each time column stores
+# the time left-padded to ``HH:MM:SS`` and beside it ``<name>stamp`` (``arrival_timestamp``), its seconds
+# from midnight: a trip running past midnight keeps GTFS's ``24:..``/``25:..`` hours. Identifiers are the
+# feed's text (stop ids of digits, stop codes with leading zeros, route colours as six hex digits, some
+# all digits like ``000000``).
+def _gtfs_columns(table: str, columns: list[tuple[str, str, Any, Any, bool, bool]], key: list[str]) -> str:
+    """createGtfsTables' CREATE TABLE from (name, type, min, max, required, nocase) columns."""
+    parts = []
+    for name, kind, low, high, required, nocase in columns:
+        if low is not None and high:
+            check = f"CHECK( {name} >= {low} AND {name} <= {high} )"
+        elif low:
+            check = f"CHECK( {name} >= {low} )"
+        elif high:
+            check = f"CHECK( {name} <= {high} )"
+        else:
+            check = ""
+        parts.append(
+            f"{name} {kind} {check} {'NOT NULL' if required else ''}  {'COLLATE NOCASE' if nocase else ''}"
+        )
+    if key:
+        parts.append(f"PRIMARY KEY ({', '.join(key)})")
+    return f"CREATE TABLE {table} ({', '.join(parts)});"
+
+
+_T, _I, _R = "text", "integer", "real"
+GTFS_TABLES: dict[str, tuple[list[tuple[str, str, Any, Any, bool, bool]], list[str]]] = {
+    "agency": (
+        [("agency_id", _T, None, None, False, False), ("agency_name", _T, None, None, True, True),
+         ("agency_url", _T, None, None, True, False), ("agency_timezone", _T, None, None, True, False),
+         ("agency_lang", _T, None, None, False, True), ("agency_phone", _T, None, None, False, True),
+         ("agency_fare_url", _T, None, None, False, False), ("agency_email", _T, None, None, False, True),
+         ("cemv_support", _I, 0, 2, False, False)],
+        ["agency_id"],
+    ),
+    "calendar": (
+        [("service_id", _T, None, None, True, False),
+         *[(day, _I, 0, 1, True, False)
+           for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")],
+         ("start_date", _I, None, None, True, False), ("end_date", _I, None, None, True, False)],
+        ["service_id"],
+    ),
+    "calendar_dates": (
+        [("service_id", _T, None, None, True, False), ("date", _I, None, None, True, False),
+         ("exception_type", _I, 1, 2, True, False), ("holiday_name", _T, None, None, False, True)],
+        ["service_id", "date"],
+    ),
+    "routes": (
+        [("route_id", _T, None, None, True, False), ("agency_id", _T, None, None, False, False),
+         ("route_short_name", _T, None, None, False, True), ("route_long_name", _T, None, None, False, True),
+         ("route_desc", _T, None, None, False, True), ("route_type", _I, 0, None, True, False),
+         ("route_url", _T, None, None, False, False), ("route_color", _T, None, None, False, True),
+         ("route_text_color", _T, None, None, False, True), ("route_sort_order", _I, 0, None, False, False),
+         ("continuous_pickup", _I, 0, 3, False, False), ("continuous_drop_off", _I, 0, 3, False, False),
+         ("network_id", _T, None, None, False, False), ("cemv_support", _I, 0, 2, False, False)],
+        ["route_id"],
+    ),
+    "stops": (
+        [("stop_id", _T, None, None, True, False), ("stop_code", _T, None, None, False, False),
+         ("stop_name", _T, None, None, False, True), ("tts_stop_name", _T, None, None, False, True),
+         ("stop_desc", _T, None, None, False, True), ("stop_lat", _R, -90, 90, False, False),
+         ("stop_lon", _R, -180, 180, False, False), ("zone_id", _T, None, None, False, False),
+         ("stop_url", _T, None, None, False, False), ("location_type", _I, 0, 4, False, False),
+         ("parent_station", _T, None, None, False, False), ("stop_timezone", _T, None, None, False, False),
+         ("wheelchair_boarding", _I, 0, 2, False, False), ("level_id", _T, None, None, False, False),
+         ("platform_code", _T, None, None, False, False), ("stop_access", _I, 0, 1, False, False)],
+        ["stop_id"],
+    ),
+    "trips": (
+        [("route_id", _T, None, None, True, False), ("service_id", _T, None, None, True, False),
+         ("trip_id", _T, None, None, True, False), ("trip_headsign", _T, None, None, False, True),
+         ("trip_short_name", _T, None, None, False, True), ("direction_id", _I, 0, 1, False, False),
+         ("block_id", _T, None, None, False, False), ("shape_id", _T, None, None, False, False),
+         ("wheelchair_accessible", _I, 0, 2, False, False), ("bikes_allowed", _I, 0, 2, False, False)],
+        ["trip_id"],
+    ),
+    "stop_times": (
+        [("trip_id", _T, None, None, True, False), ("arrival_time", _T, None, None, False, False),
+         ("arrival_timestamp", _I, None, None, False, False),
+         ("departure_time", _T, None, None, False, False),
+         ("departure_timestamp", _I, None, None, False, False),
+         ("location_group_id", _T, None, None, False, False),
+         ("location_id", _T, None, None, False, False), ("stop_id", _T, None, None, True, False),
+         ("stop_sequence", _I, 0, None, True, False), ("stop_headsign", _T, None, None, False, True),
+         ("start_pickup_drop_off_window", _T, None, None, False, False),
+         ("start_pickup_drop_off_window_timestamp", _I, None, None, False, False),
+         ("pickup_type", _I, 0, 3, False, False), ("drop_off_type", _I, 0, 3, False, False),
+         ("continuous_pickup", _I, 0, 3, False, False), ("continuous_drop_off", _I, 0, 3, False, False),
+         ("shape_dist_traveled", _R, 0, None, False, False), ("timepoint", _I, 0, 1, False, False),
+         ("pickup_booking_rule_id", _T, None, None, False, False),
+         ("drop_off_booking_rule_id", _T, None, None, False, False)],
+        ["trip_id", "stop_sequence"],
+    ),
+}  # fmt: skip
+GTFS_DDL = [
+    *(_gtfs_columns(table, columns, key) for table, (columns, key) in GTFS_TABLES.items()),
+    # createGtfsIndexes: one per column marked ``index``.
+    "CREATE INDEX idx_calendar_start_date ON calendar (start_date);",
+    "CREATE INDEX idx_calendar_end_date ON calendar (end_date);",
+    "CREATE INDEX idx_calendar_dates_exception_type ON calendar_dates (exception_type);",
+    "CREATE INDEX idx_stops_parent_station ON stops (parent_station);",
+    "CREATE INDEX idx_trips_route_id ON trips (route_id);",
+    "CREATE INDEX idx_trips_service_id ON trips (service_id);",
+    "CREATE INDEX idx_trips_direction_id ON trips (direction_id);",
+    "CREATE INDEX idx_stop_times_arrival_timestamp ON stop_times (arrival_timestamp);",
+    "CREATE INDEX idx_stop_times_departure_timestamp ON stop_times (departure_timestamp);",
+    "CREATE INDEX idx_stop_times_stop_id ON stop_times (stop_id);",
+]
+
+#: (route_id, agency, short name, long name, GTFS route_type, colour, text colour, sort order, stops,
+#: first departure minute, headway minutes): a tram, buses, an express, a night bus past midnight.
+GTFS_ROUTES = [
+    ("1", "MVT", "1", "Harbor – University", 0, "0033A0", "FFFFFF", 10, 12, 5 * 60 + 5, 30),
+    ("10", "MVT", "10", "Old Town Loop", 3, "FF7F00", "000000", 20, 9, 6 * 60 + 12, 45),
+    ("10X", "MVT", "10X", "Old Town Express", 3, "FF7F00", "000000", 21, 6, 7 * 60, 60),
+    ("22", "MVT", "22", "Airport – Central Station", 3, "009B3A", "FFFFFF", 30, 10, 5 * 60 + 40, 60),
+    ("700", "RCL", "700", "Regional Coastliner", 2, "000000", "FFFFFF", None, 8, 6 * 60 + 30, 120),
+    ("N1", "MVT", "N1", "Night Owl", 3, "1A1A1A", "FFD700", 90, 11, 23 * 60 + 35, 55),
+]  # fmt: skip
+GTFS_STATIONS = ["Central Station", "Harbor", "University", "Old Town", "Airport"]
+GTFS_STOP_NAMES = ["Market St & 3rd", "City Hall", "Elm Park", "Museum of Art", "Pier 39", "Bayview Ave",
+                   "Lincoln High School", "General Hospital", "Riverside Dr & Oak", "Stadium", "Zoo",
+                   "St. Mary's Church", "Library", "Fairgrounds", "Mill Creek", "Cedar Heights",
+                   "Westgate Mall", "Terminal B", "Beach Blvd", "Sunset Plaza", "Ferry Landing",
+                   "Ocean View", "Lighthouse Rd", "Pine Ridge", "Depot"]  # fmt: skip
+
+
+def _gtfs_time(seconds: int) -> str:
+    """formatGtfsLine's ``padLeadingZeros`` time: ``HH:MM:SS``, hours past 24 for a trip after midnight."""
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def gtfs_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A small regional feed: two agencies, six routes, stations with platforms, stops with zero-led
+    codes, three services and their holidays, trips every headway and each trip's stop times."""
+    agency = [
+        ("MVT", "Metro Valley Transit", "https://mvt.example.org", "America/Los_Angeles", "en",
+         "(555) 010-2000", "https://mvt.example.org/fares", None, None),
+        ("RCL", "Regional Coast Line", "https://rcl.example.org", "America/Los_Angeles", "en", None, None,
+         "info@rcl.example.org", 1),
+    ]  # fmt: skip
+    calendar = [
+        ("WK", 1, 1, 1, 1, 1, 0, 0, 20250106, 20250629),
+        ("SA", 0, 0, 0, 0, 0, 1, 0, 20250106, 20250629),
+        ("SU", 0, 0, 0, 0, 0, 0, 1, 20250106, 20250629),
+        ("WK-SUMMER", 1, 1, 1, 1, 1, 0, 0, 20250630, 20250907),
+    ]
+    holidays = [(20250120, "Martin Luther King Jr. Day"), (20250217, "Presidents' Day"),
+                (20250526, "Memorial Day"), (20250619, "Juneteenth"), (20250704, "Independence Day"),
+                (20250901, "Labor Day")]  # fmt: skip
+    calendar_dates = []
+    for day, name in holidays:
+        weekday = "WK" if day < 20250630 else "WK-SUMMER"
+        if day != 20250704:
+            calendar_dates.append((weekday, day, 2, name))
+            calendar_dates.append(("SU", day, 1, name))
+        else:  # a Friday: Saturday service instead, no name given in the feed
+            calendar_dates += [(weekday, day, 2, None), ("SA", day, 1, None)]
+    stops: list[tuple[Any, ...]] = []
+    for s, station in enumerate(GTFS_STATIONS):
+        stops.append((f"S{s + 1}", None, station, None, None, round(37.76 + s * 0.0113, 6),
+                      round(-122.42 + s * 0.0171, 6), "1" if s < 3 else "2", None, 1, None, None, 1, None,
+                      None, None))  # fmt: skip
+    platforms = []
+    for s, station in enumerate(GTFS_STATIONS):
+        for p in (1, 2):
+            stop_id = str(1000 + 10 * s + p)
+            platforms.append(stop_id)
+            lat = round(37.76 + s * 0.0113 + p * 0.000071, 6)
+            lon = round(-122.42 + s * 0.0171 - p * 0.000043, 6)
+            stops.append((stop_id, f"{(s * 37 + p * 11) % 1000:05d}", f"{station} (Platform {p})", None, None,
+                          lat, lon, "1" if s < 3 else "2", None, 0, f"S{s + 1}", None, 1, None, str(p),
+                          None))  # fmt: skip
+    streets = []
+    for n, name in enumerate(GTFS_STOP_NAMES):
+        stop_id = str(2001 + n * 3)
+        streets.append(stop_id)
+        code = f"{(n * 613 + 7) % 10000:05d}" if n % 6 else None
+        lat = round(37.70 + (n * 7919 % 1000) / 7000 + n * 0.000013, 6)
+        lon = round(-122.52 + (n * 104_729 % 1000) / 5000 - n * 0.000017, 6)
+        url = f"https://mvt.example.org/stops/{stop_id}" if n % 4 == 0 else None
+        desc = "Northbound side, shelter" if n % 7 == 3 else None
+        stops.append((stop_id, code, name, None, desc, lat, lon, "1" if n % 3 else "2", url, 0, None, None,
+                      [0, 1, 2][n % 3], None, None, None))  # fmt: skip
+    routes, trips, stop_times = [], [], []
+    for r, (route_id, agency_id, short, long, kind, colour, text, order, count, first, headway) in enumerate(
+        GTFS_ROUTES
+    ):
+        url = f"https://mvt.example.org/routes/{route_id.lower()}" if agency_id == "MVT" else None
+        desc = "Limited stops; no service on holidays" if route_id == "10X" else None
+        routes.append((route_id, agency_id, short, long, desc, kind, url, colour, text, order,
+                       None, None, None, None))  # fmt: skip
+        ends = [platforms[(2 * r) % 10], platforms[(2 * r + 5) % 10]]
+        middle = [streets[(r * 4 + k * (r + 1)) % len(streets)] for k in range(count - 2)]
+        pattern = [ends[0], *dict.fromkeys(middle), ends[1]]
+        services = ["WK", "SA", "SU"] if route_id != "10X" else ["WK"]
+        if route_id == "1":
+            services.append("WK-SUMMER")
+        for service in services:
+            departures = range(first, first + (150 if route_id != "N1" else 120), headway)
+            for t, start in enumerate(departures):
+                for direction in (0, 1):
+                    if service != "WK" and (t + direction) % 2:
+                        continue
+                    trip_id = f"{route_id}_{service}_{direction}_{start // 60:02d}{start % 60:02d}"
+                    visits = pattern if direction == 0 else pattern[::-1]
+                    headsign = GTFS_STATIONS[(int(visits[-1]) - 1000) // 10] if t % 5 else None
+                    block = f"b{r}{t % 3}" if kind == 3 else None
+                    number = f"{route_id}{t:02d}" if kind == 2 else None
+                    trips.append((route_id, service, trip_id, headsign, number,
+                                  direction, block, None, 1 if kind != 2 or t % 2 else 2,
+                                  1 if kind == 2 else None))  # fmt: skip
+                    clock = start * 60 + 15 * direction
+                    distance = 0.0
+                    for sequence, stop_id in enumerate(visits, start=1):
+                        timed = sequence in (1, len(visits)) or sequence % 3 == 1
+                        dwell = 30 if kind == 2 and timed else 0
+                        arrival = _gtfs_time(clock) if timed else None
+                        departure = _gtfs_time(clock + dwell) if timed else None
+                        stop_times.append(
+                            (trip_id, arrival, clock if timed else None, departure,
+                             clock + dwell if timed else None, None, None, stop_id, sequence,
+                             None, None, None,
+                             1 if sequence == len(visits) else 0, 1 if sequence == 1 else 0,
+                             None, None, round(distance, 4) if kind != 0 else None, int(timed), None, None)
+                        )  # fmt: skip
+                        clock += dwell + 60 * (2 + (sequence * 7 + r) % 4) + 17 * (sequence % 2)
+                        distance += 0.35 + ((sequence * 13 + r) % 9) / 11
+    return {
+        "agency": agency,
+        "calendar": calendar,
+        "calendar_dates": calendar_dates,
+        "routes": routes,
+        "stops": stops,
+        "trips": trips,
+        "stop_times": stop_times,
+    }
+
+
+def gtfs_node(path: Path) -> Path:
+    """A GTFS feed as node-gtfs imports it into SQLite (see the module's list)."""
+    return write_export(path, GTFS_DDL, gtfs_rows())
+
+
+# --- GarminDB's monitoring.db (tcgoetz/GarminDB, garmindb/garmindb/monitoring_db.py: the tables of
+# ``MonitoringDb`` version 8 as SQLAlchemy 2 creates them on SQLite; idbutils/key_value.py and
+# db_attributes.py of tcgoetz/utilities for ``_attributes``). ``monitoring_spo2`` is left out (its
+# measurement type's enum names are fitfile's, not read here). -------------------------------------------
+#
+# SQLAlchemy's SQLite types: ``DateTime`` DATETIME text ``YYYY-MM-DD HH:MM:SS.ffffff`` (local time, as
+# GarminDB converts the FIT file's UTC), ``Time`` TIME text ``HH:MM:SS.ffffff`` (a day's active minutes,
+# ``00:00:00.000000`` by default), ``Float``/``FLOAT`` FLOAT, ``Enum`` VARCHAR of its longest name holding
+# the member's name (``running``, ``sedentary``; no CHECK since SQLAlchemy 1.4), ``String`` VARCHAR. The
+# primary key columns of a PrimaryKeyConstraint are NOT NULL. ``_attributes`` keeps each table's version
+# under ``<table>.version`` and the database's under ``db.version``, values as ``str(value)``, every row
+# stamped with the one ``datetime.now()`` the method's default took at import. Climbs are FIT's
+# millimetres as metres, their running sums doubles such as ``30.689999999999998``; respiration rates
+# halves.
+GARMIN_MONITORING_DDL = [
+    'CREATE TABLE _attributes (\n\ttimestamp DATETIME, \n\t"key" VARCHAR NOT NULL, \n\tvalue VARCHAR, '
+    '\n\tPRIMARY KEY ("key")\n)',
+    "CREATE TABLE monitoring_info (\n\ttimestamp DATETIME NOT NULL, \n\tfile_id VARCHAR NOT NULL, "
+    "\n\tactivity_type VARCHAR(17) NOT NULL, \n\tresting_metabolic_rate INTEGER, "
+    "\n\tcycles_to_distance FLOAT, \n\tcycles_to_calories FLOAT, "
+    "\n\tPRIMARY KEY (timestamp, activity_type)\n)",
+    "CREATE TABLE monitoring_hr (\n\ttimestamp DATETIME NOT NULL, \n\theart_rate INTEGER NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp)\n)",
+    "CREATE TABLE monitoring_rhr (\n\ttimestamp DATETIME NOT NULL, \n\tresting_heart_rate INTEGER, "
+    "\n\tday_resting_heart_rate INTEGER NOT NULL, \n\tPRIMARY KEY (timestamp)\n)",
+    "CREATE TABLE monitoring_intensity (\n\ttimestamp DATETIME NOT NULL, "
+    "\n\tmoderate_activity_time TIME NOT NULL, \n\tvigorous_activity_time TIME NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp), \n\tUNIQUE (timestamp, moderate_activity_time, vigorous_activity_time)\n)",
+    "CREATE TABLE monitoring_climb (\n\ttimestamp DATETIME NOT NULL, \n\tascent FLOAT, \n\tdescent FLOAT, "
+    "\n\tcum_ascent FLOAT, \n\tcum_descent FLOAT, \n\tPRIMARY KEY (timestamp), "
+    "\n\tUNIQUE (timestamp, ascent, descent, cum_ascent, cum_descent)\n)",
+    "CREATE TABLE monitoring (\n\ttimestamp DATETIME NOT NULL, \n\tactivity_type VARCHAR(17) NOT NULL, "
+    "\n\tintensity INTEGER, \n\tduration TIME NOT NULL, \n\tdistance FLOAT, "
+    "\n\tcum_active_time TIME NOT NULL, \n\tactive_calories INTEGER, \n\tsteps INTEGER, "
+    "\n\tstrokes INTEGER, \n\tcycles FLOAT, \n\tPRIMARY KEY (timestamp, activity_type)\n)",
+    "CREATE TABLE monitoring_rr (\n\ttimestamp DATETIME NOT NULL, \n\trr FLOAT NOT NULL, "
+    "\n\tPRIMARY KEY (timestamp)\n)",
+]
+#: (table, version) as monitoring_db.py's ``table_version``s, in the order GarminDB creates them.
+GARMIN_TABLE_VERSIONS = [("monitoring_info", 2), ("monitoring_hr", 1), ("monitoring_rhr", 1),
+                         ("monitoring_intensity", 1), ("monitoring_climb", 1), ("monitoring", 2),
+                         ("monitoring_rr", 1)]  # fmt: skip
+GARMIN_START = datetime(2024, 3, 4)
+
+
+def _garmin_stamp(moment: datetime) -> str:
+    """SQLAlchemy's SQLite DATETIME text."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _garmin_time(seconds: int) -> str:
+    """SQLAlchemy's SQLite TIME text of a duration under a day."""
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000000"
+
+
+def garmin_monitoring_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A week of a watch's daily monitoring files: each day's info per activity type, heart rate every
+    few minutes, resting heart rate, intensity minutes, climbs, step counts and respiration."""
+    imported = _garmin_stamp(datetime(2024, 3, 11, 21, 4, 55, 318_204))
+    attributes = [(imported, "db.version", "8")]
+    attributes += [(imported, f"{table}.version", str(version)) for table, version in GARMIN_TABLE_VERSIONS]
+    info, heart, resting, intensity, climb, monitoring, respiration = [], [], [], [], [], [], []
+    for day in range(7):
+        midnight = GARMIN_START + timedelta(days=day)
+        file_id = str(31_415_926_535 + day * 86_413)
+        factors = [("generic", None, None), ("running", 1.2, 0.0625), ("cycling", 6.4, 0.15625),
+                   ("walking", 0.75, 0.05)]  # fmt: skip
+        for kind, to_distance, to_calories in factors:
+            rate = 1_742 + day % 3 if kind == "generic" else None
+            info.append((_garmin_stamp(midnight + timedelta(seconds=day)), file_id, kind, rate, to_distance,
+                         to_calories))  # fmt: skip
+        for k in range(24):
+            beat = midnight + timedelta(minutes=k * 60 + (day * 7 + k * 13) % 60)
+            heart.append((_garmin_stamp(beat), 52 + (k * 17 + day * 5) % 90))
+        resting.append((_garmin_stamp(midnight), None if day == 0 else 50 + day % 4, 51 + day % 5))
+        moderate, vigorous = 0, 0
+        for k in range(3):
+            moderate += 60 * ((day + k) % 4) * 5
+            vigorous += 60 * (k == 2 and day % 2) * 7
+            intensity.append((_garmin_stamp(midnight + timedelta(hours=9 + 4 * k, minutes=day)),
+                              _garmin_time(moderate), _garmin_time(vigorous)))  # fmt: skip
+        ascent_total = descent_total = 0.0
+        for k in range(6):
+            ascent = (k * 3 + day) % 7 * 3.0 + 0.345 * (k % 2)
+            descent = (k * 5 + day) % 6 * 3.0 + 0.205 * (k % 3 == 0)
+            ascent_total += ascent
+            descent_total += descent
+            climb.append((_garmin_stamp(midnight + timedelta(hours=7 + 2 * k, minutes=15)), ascent, descent,
+                          ascent_total, descent_total))  # fmt: skip
+        active, steps = 0, 0
+        for k in range(30):
+            moment = midnight + timedelta(hours=6, minutes=15 * k)
+            kind = "walking" if k % 5 else "running" if k % 10 == 0 else "sedentary"
+            duration = 0 if kind == "sedentary" else 60 * (k % 13) + (k * 7) % 60
+            active += duration
+            steps += 0 if kind == "sedentary" else 80 + (k * 37 + day) % 900
+            calories = None if kind == "sedentary" else (k * 11 + day) % 40
+            distance = None if kind == "sedentary" else round(steps * 0.762, 2)
+            level = None if k % 4 else (k // 4) % 8
+            counted = None if kind == "sedentary" else steps
+            monitoring.append((_garmin_stamp(moment), kind, level, _garmin_time(duration), distance,
+                               _garmin_time(active), calories, counted, None, None))  # fmt: skip
+        for k in range(20):
+            moment = midnight + timedelta(minutes=2 * k + 30 * (k // 5))
+            respiration.append((_garmin_stamp(moment), 12.0 + ((k * 3 + day) % 15) / 2))
+    return {
+        "_attributes": attributes,
+        "monitoring_info": info,
+        "monitoring_hr": heart,
+        "monitoring_rhr": resting,
+        "monitoring_intensity": intensity,
+        "monitoring_climb": climb,
+        "monitoring": monitoring,
+        "monitoring_rr": respiration,
+    }
+
+
+def garmin_monitoring(path: Path) -> Path:
+    """GarminDB's ``monitoring.db`` (see the module's list)."""
+    return write_export(path, GARMIN_MONITORING_DDL, garmin_monitoring_rows())
+
+
+# --- xDrip+ (a CGM app's ActiveAndroid database, NightscoutFoundation/xDrip: models/Sensor.java,
+# Calibration.java and BgReading.java; the DDL as ActiveAndroid's SQLiteUtils.createTableDefinition
+# writes it, pardom/ActiveAndroid src/com/activeandroid/util/SQLiteUtils.java) ------------------------------
+#
+# ActiveAndroid maps ``long``/``int``/``boolean``/``Boolean`` to INTEGER, ``double`` to REAL, ``String`` to
+# TEXT and a Model field to ``INTEGER REFERENCES <Table>(_id) ON DELETE NO ACTION ON UPDATE NO ACTION``
+# (``CASCADE`` where the annotation says so), the id ``_id INTEGER PRIMARY KEY AUTOINCREMENT``; ``unique``
+# adds ``UNIQUE ON CONFLICT FAIL``. Columns are in the models' order (ActiveAndroid takes them by
+# reflection; the order a device's table has is not shown here). An install older than
+# ``BgReading.updateDB`` gets ``dg_mgdl``, ``dg_slope``, ``dg_delta_name`` and ``source_info`` by ALTER
+# TABLE, NULL in the readings stored before. Moments are Java epoch milliseconds (``long``); a sensor
+# still running has ``stopped_at`` 0 (Java's default), a sensor's age at a reading ``double`` milliseconds
+# (whole, stored as REAL); curve coefficients doubles of every digit (``-1.2345678901234567e-17``);
+# booleans 0/1; a calibration's ``possible_bad`` a ``Boolean``, NULL when unset.
+XDRIP_DDL = [
+    "CREATE TABLE IF NOT EXISTS Sensors (_id INTEGER PRIMARY KEY AUTOINCREMENT, started_at INTEGER, "
+    "started_warmup_at INTEGER, stopped_at INTEGER, latest_battery_level INTEGER, uuid TEXT, "
+    "sensor_location TEXT);",
+    "CREATE INDEX IF NOT EXISTS index_Sensors_started_at on Sensors(started_at);",
+    "CREATE INDEX IF NOT EXISTS index_Sensors_uuid on Sensors(uuid);",
+    "CREATE TABLE IF NOT EXISTS Calibration (_id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER, "
+    "sensor_age_at_time_of_estimation REAL, sensor INTEGER REFERENCES Sensors(_id) ON DELETE NO ACTION ON "
+    "UPDATE NO ACTION, bg REAL, raw_value REAL, adjusted_raw_value REAL, sensor_confidence REAL, "
+    "slope_confidence REAL, raw_timestamp INTEGER, slope REAL, intercept REAL, distance_from_estimate REAL, "
+    "estimate_raw_at_time_of_calibration REAL, estimate_bg_at_time_of_calibration REAL, uuid TEXT, "
+    "sensor_uuid TEXT, possible_bad INTEGER, check_in INTEGER, first_decay REAL, second_decay REAL, "
+    "first_slope REAL, second_slope REAL, first_intercept REAL, second_intercept REAL, first_scale REAL, "
+    "second_scale REAL);",
+    "CREATE INDEX IF NOT EXISTS index_Calibration_timestamp on Calibration(timestamp);",
+    "CREATE INDEX IF NOT EXISTS index_Calibration_sensor on Calibration(sensor);",
+    "CREATE TABLE IF NOT EXISTS BgReadings (_id INTEGER PRIMARY KEY AUTOINCREMENT, sensor INTEGER "
+    "REFERENCES Sensors(_id) ON DELETE NO ACTION ON UPDATE NO ACTION, calibration INTEGER REFERENCES "
+    "Calibration(_id) ON DELETE CASCADE ON UPDATE NO ACTION, timestamp INTEGER, "
+    "time_since_sensor_started REAL, raw_data REAL, filtered_data REAL, age_adjusted_raw_value REAL, "
+    "calibration_flag INTEGER, calculated_value REAL, filtered_calculated_value REAL, "
+    "calculated_value_slope REAL, a REAL, b REAL, c REAL, ra REAL, rb REAL, rc REAL, uuid TEXT UNIQUE ON "
+    "CONFLICT FAIL, calibration_uuid TEXT, sensor_uuid TEXT, snyced INTEGER, raw_calculated REAL, "
+    "hide_slope INTEGER, noise TEXT);",
+    "CREATE INDEX IF NOT EXISTS index_BgReadings_timestamp on BgReadings(timestamp);",
+    "CREATE INDEX IF NOT EXISTS index_BgReadings_sensor_uuid on BgReadings(sensor_uuid);",
+    "ALTER TABLE BgReadings ADD COLUMN dg_mgdl REAL;",
+    "ALTER TABLE BgReadings ADD COLUMN dg_slope REAL;",
+    "ALTER TABLE BgReadings ADD COLUMN dg_delta_name TEXT;",
+    "ALTER TABLE BgReadings ADD COLUMN source_info TEXT;",
+]
+XDRIP_START = 1_709_280_000_000  # 2024-03-01 08:00 UTC, in Java milliseconds
+#: BgReading.slopeName()'s names, by slope in mg/dL per minute.
+XDRIP_TRENDS = [(-3.5, "DoubleDown"), (-2, "SingleDown"), (-1, "FortyFiveDown"), (1, "Flat"),
+                (2, "FortyFiveUp"), (3.5, "SingleUp"), (math.inf, "DoubleUp")]  # fmt: skip
+
+
+def xdrip_uuid(kind: str, n: int) -> str:
+    """A ``UUID.randomUUID()``'s text, drawn from a hash so that the rows are the same on every build."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"xdrip {kind} {n}".encode()).digest(), version=4))
+
+
+def xdrip_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three sensor sessions of a Dexcom G6 (the last still running), two finger-stick calibrations a day
+    and readings every five minutes over parts of each day, the last ones after the app's update."""
+    sensors, calibrations, readings = [], [], []
+    day = 86_400_000
+    for s in range(3):
+        started = XDRIP_START + s * 10 * day + s * 3_601_017
+        stopped = 0 if s == 2 else started + 10 * day - 7 * 60_000
+        sensors.append((s + 1, started, started, stopped, 0 if s else 216, xdrip_uuid("sensor", s), None))
+        for k in range(6):
+            moment = started + 2 * 3_600_000 + k * day // 2 + k * 61_003
+            bg = [112.0, 95.0, 6.2 * 18.018018, 143.0, 88.0, 7.8 * 18.018018][k]
+            raw = bg * 1.07 + 3.25 * (k % 3)
+            confidence = ((-0.0018 * bg * bg) + (0.6657 * bg) + 36.7505) / 100
+            number = len(calibrations) + 1
+            initial = k < 2  # the two of the sensor's start: slope 1, intercept the blood glucose
+            calibrations.append(
+                (number, moment, float(moment - started), s + 1, bg, raw, raw * (1 + 0.45 / (k + 1)),
+                 confidence, 0.5 if initial else 0.8, moment - 31_000, 1.0 if initial else 0.93 + k / 97,
+                 bg if initial else -3.7 * k, 0.0 if initial else abs(bg - raw) / 3, raw, bg - 1.5 * k,
+                 xdrip_uuid("calibration", number), xdrip_uuid("sensor", s), None if initial else int(k == 4),
+                 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+            )  # fmt: skip
+        for r in range(90):
+            moment = started + 2 * 3_600_000 + r * 300_000 + (r * 7_919) % 9_000
+            prior = [c for c in calibrations if c[3] == s + 1 and c[1] <= moment]
+            calibration = prior[-1] if prior else None
+            value = 110 + 40 * math.sin(r / 9 + s) + (r % 7) / 3
+            slope = (40 * math.cos(r / 9 + s) / 9) / 300_000 if r else 0.0
+            raw = value * 1.07 + 1.25
+            a = -1.2345678901234567e-17 * (1 + r % 5) if calibration else 0.0
+            b = 4.3e-5 * math.cos(r) if calibration else 0.0
+            c = value - a * moment * moment - b * moment if calibration else 0.0
+            updated = s == 2 and r >= 45
+            source = "G6 Native / G5 Native"
+            per_minute = slope * 60_000
+            name = next(n for bound, n in XDRIP_TRENDS if per_minute < bound) if updated else None
+            number = len(readings) + 1
+            readings.append(
+                (number, s + 1, calibration[0] if calibration else None, moment, float(moment - started),
+                 raw, raw - 0.3 * (r % 4), raw * (1 + 0.45 * math.exp(-(moment - started) / day)),
+                 int(calibration is not None and 0 <= moment - calibration[9] - 31_000 < 300_000),
+                 round(value, 4) if calibration else 0.0, round(value - 0.7, 4) if calibration else 0.0,
+                 slope, a, b, c, a / 1.07, b / 1.07, c - 1.25 / 1.07, xdrip_uuid("reading", number),
+                 calibration[15] if calibration else None, xdrip_uuid("sensor", s), 0, 0.0,
+                 int(r % 23 == 0), None if r % 17 else "1",
+                 round(value, 4) if updated else None, slope if updated else None, name,
+                 (source if r % 11 else f"{source} / Backfill") if updated else None)
+            )  # fmt: skip
+    return {"Sensors": sensors, "Calibration": calibrations, "BgReadings": readings}
+
+
+def xdrip(path: Path) -> Path:
+    """xDrip+'s ActiveAndroid database (see the module's list)."""
+    return write_export(path, XDRIP_DDL, xdrip_rows())

@@ -103,7 +103,8 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 (doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
-Minecraft server's LuckPerms permissions and CoreProtect block log)
+Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
+it, GarminDB's monitoring.db and xDrip+'s ActiveAndroid database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25859,4 +25860,183 @@ def test_coreprotect_logs_read_their_seconds_keep_block_states_as_bytes_and_join
     assert references(run_dir) == {
         (table, "user"): "co_user.id"
         for table in ("co_block", "co_chat", "co_command", "co_container", "co_item", "co_session", "co_sign")
+    }
+
+
+def test_node_gtfs_keeps_times_past_midnight_as_text_and_joins_digit_stop_ids_to_a_text_key(
+    run_export: Runner,
+) -> None:
+    # A GTFS feed as node-gtfs imports it: a night bus's times run past 24:00 (`24:06:25`), so the
+    # time columns stay text, each cell as written (no time of day is 24 o'clock); the seconds from
+    # midnight beside them and the calendar's YYYYMMDD dates are INTEGER cells, bigint as written.
+    # Stop codes led by zeros stay text; colours of six hex digits (`000000` among them) too.
+    ran, run_dir = run_export(apps.gtfs_node)
+    rows = apps.gtfs_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert not pq.read_table(run_dir / "audit.parquet").num_rows
+    times = [row[1] for row in rows["stop_times"] if row[1] is not None]
+    assert max(times) >= "24:00:00" and min(times) < "10:00:00"
+    assert {row[1] for row in rows["stops"] if row[1]} & {c for c in (f"{n:05d}" for n in range(1000))}
+    assert "000000" in {row[7] for row in rows["routes"]}
+    # Text columns all of whose values are digits without a leading zero (zones `1`/`2`, platform
+    # numbers, a rail trip's number) are read as integers, every value unchanged; but a stop time's
+    # stop, digits alone (every stop a trip calls at is a platform or a street stop), names stops.stop_id,
+    # which holds the stations' `S1`.. too: text like its key, each value as written (until 2026-12-07
+    # bigint, and the reference was not found).
+    digits = {("stops", "zone_id"), ("stops", "platform_code"), ("trips", "trip_short_name")}
+    for table, values in rows.items():
+        declared = _declared_columns(apps.GTFS_DDL, table)
+        columns = [name for name, _ in declared]
+        assert len(columns) == len(values[0]), table
+        expected_types = {
+            name: "bigint"
+            if kind.lower() == "integer" or (table, name) in digits
+            else "double precision"
+            if kind.lower() == "real"
+            else "text"
+            for name, kind in declared
+        }
+        assert ran.types(table) == expected_types, table
+        indexes = [i for i, name in enumerate(columns) if (table, name) in digits]
+        expected = [
+            tuple(int(v) if i in indexes and v is not None else v for i, v in enumerate(row))
+            for row in values
+        ]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+    keys = {table: key for table, (_, key) in apps.GTFS_TABLES.items()}
+    for table, key in keys.items():
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == key, table
+    # node-gtfs declares no foreign keys: every reference is found in the data, a stop time's stop too.
+    assert {row[7] for row in rows["stop_times"]} <= {row[0] for row in rows["stops"]}
+    assert all(row[7].isdigit() for row in rows["stop_times"])
+    assert references(run_dir) == {
+        ("calendar_dates", "service_id"): "calendar.service_id",
+        ("routes", "agency_id"): "agency.agency_id",
+        ("stops", "parent_station"): "stops.stop_id",
+        ("trips", "route_id"): "routes.route_id",
+        ("trips", "service_id"): "calendar.service_id",
+        ("stop_times", "trip_id"): "trips.trip_id",
+        ("stop_times", "stop_id"): "stops.stop_id",
+    }
+
+
+def test_garmindb_monitoring_reads_sqlalchemy_datetimes_and_times_and_keeps_enum_names_and_floats(
+    run_export: Runner,
+) -> None:
+    # GarminDB's monitoring.db: SQLAlchemy's DATETIME text (`2024-03-04 07:15:00.000000`, local time, no
+    # offset) read as timestamps without zone, its TIME text (a day's active minutes) as times, each
+    # cell audited; Enum columns the members' names, text; FLOAT sums of climbs every digit; the
+    # `_attributes` key/value table keyed by its key. No reference: the tables share only instants.
+    ran, run_dir = run_export(apps.garmin_monitoring)
+    rows = apps.garmin_monitoring_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    # A file id is GarminDB's String of digits: integers, each value unchanged.
+    families = {"DATETIME": "timestamp without time zone", "TIME": "time without time zone",
+                "FLOAT": "double precision", "INTEGER": "bigint", "VARCHAR": "text",
+                "VARCHAR(17)": "text"}  # fmt: skip
+    digits = {("monitoring_info", "file_id")}
+    assert all(row[1].isdigit() for row in rows["monitoring_info"])
+    sums = [row[3] for row in rows["monitoring_climb"]]
+    assert any(len(repr(value)) > 15 for value in sums)
+    audited: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        declared = _declared_columns(apps.GARMIN_MONITORING_DDL, table)
+        columns = [name for name, _ in declared]
+        assert len(columns) == len(values[0]), table
+        kinds = {name: "bigint" if (table, name) in digits else families[kind] for name, kind in declared}
+        assert ran.types(table) == kinds, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value is None:
+                return None
+            if kind == "timestamp without time zone":
+                return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+            if kind == "time without time zone":
+                return datetime.strptime(value, "%H:%M:%S.%f").time()
+            return int(value) if kind == "bigint" else value
+
+        expected = [tuple(loaded(v, kinds[c]) for v, c in zip(row, columns, strict=True)) for row in values]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+        for index, (name, kind) in enumerate(declared):
+            rule = {"DATETIME": "date_format:%Y-%m-%d %H:%M:%S.%f", "TIME": "time_format:%H:%M:%S.%f"}.get(
+                kind
+            )
+            if rule:
+                audited[(table, name, rule)] = sum(row[index] is not None for row in values)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == audited
+    keys = {"_attributes": ["key"], "monitoring_info": ["timestamp", "activity_type"],
+            "monitoring": ["timestamp", "activity_type"]}  # fmt: skip
+    for table in rows:
+        expected_key = keys.get(table, ["timestamp"])
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == expected_key, table
+    assert references(run_dir) == {}
+
+
+def test_xdrip_reads_java_milliseconds_as_instants_keeps_a_running_sensors_zero_stop_and_every_curve_digit(
+    run_export: Runner,
+) -> None:
+    # xDrip+'s ActiveAndroid tables: Java epoch milliseconds read as instants (audited); a running
+    # sensor's `stopped_at` 0 beside the stopped ones' milliseconds is no instant of 1970, so that
+    # column stays integers as written; REAL curve coefficients (`-1.2345678901234567e-17`) and
+    # whole milliseconds stored as REAL keep every digit; the readings stored before the app's update
+    # hold NULL in the four columns its ALTER TABLE added. References: those ActiveAndroid declares.
+    ran, run_dir = run_export(apps.xdrip)
+    rows = apps.xdrip_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    instants = {("Sensors", "started_at"), ("Sensors", "started_warmup_at"), ("Calibration", "timestamp"),
+                ("Calibration", "raw_timestamp"), ("BgReadings", "timestamp")}  # fmt: skip
+    assert {row[3] for row in rows["Sensors"]} >= {0} and len({row[3] for row in rows["Sensors"]}) == 3
+    readings = rows["BgReadings"]
+    assert 0 < sum(row[-1] is None for row in readings) < len(readings)
+    assert any("e-17" in repr(row[12]) for row in readings)
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or kind != "timestamp with time zone":
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+        return UNIX_EPOCH + timedelta(milliseconds=value)
+
+    audited: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        declared = _declared_columns(apps.XDRIP_DDL, table)
+        columns = [name for name, _ in declared]
+        assert len(columns) == len(values[0]), table
+        # A reading's `noise` is `"1"` or NULL: TEXT digits, integers as written.
+        kinds = {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "bigint"
+            if kind == "INTEGER" or (table, name) == ("BgReadings", "noise")
+            else "double precision"
+            if kind == "REAL"
+            else "text"
+            for name, kind in declared
+        }
+        assert ran.types(table) == kinds, table
+        expected = [tuple(loaded(v, kinds[c]) for v, c in zip(row, columns, strict=True)) for row in values]
+        assert sorted(_loaded_rows(ran, table, columns), key=repr) == sorted(expected, key=repr), table
+        for index, name in enumerate(columns):
+            if (table, name) in instants:
+                audited[(table, name, "epoch:milliseconds")] = sum(row[index] is not None for row in values)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == audited
+    for table in rows:
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["_id"], table
+    # The uuid columns naming a sensor or a calibration by its uuid are no reference: neither table
+    # declares its uuid unique, and beside a table's one-column key a text column unique in the data
+    # alone is no parent (references.py's rules); the declared ones are found.
+    assert references(run_dir) == {
+        ("Calibration", "sensor"): "Sensors._id",
+        ("BgReadings", "sensor"): "Sensors._id",
+        ("BgReadings", "calibration"): "Calibration._id",
     }

@@ -5133,3 +5133,30 @@ def test_a_text_column_of_two_values_all_keys_is_a_reference_whatever_its_name(
         path, "SELECT count(DISTINCT name) FROM project WHERE name IN (SELECT name FROM stack)"
     ) == [(2,)]
     assert _references(path) == {("project", "name"): "stack.name"}
+
+
+def test_digits_naming_a_text_key_of_digits_and_words_are_loaded_as_text_and_refer_to_it(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A stop time's stop, TEXT digits (a platform ``1001``), names a stop whose key also holds words (a
+    station ``S1``): the digits read as integers would join no text key. Since 2026-12-07 the column is
+    loaded as text like its key, each value its cell, and refers to it; a column of digits naming no
+    key (a zone) still reads as integers."""
+    stops = [(f"S{n}", "1") for n in range(1, 4)] + [(str(1000 + n), str(n % 3 + 1)) for n in range(1, 13)]
+    calls = [(trip, str(1000 + (trip * 5 + k) % 12 + 1)) for trip in range(1, 21) for k in range(4)]
+    path = make_sqlite(
+        {
+            "stops": (
+                "CREATE TABLE stops (stop_id text NOT NULL, zone_id text, PRIMARY KEY (stop_id))",
+                stops,
+            ),
+            "stop_times": ("CREATE TABLE stop_times (trip integer, stop_id text NOT NULL)", calls),
+        }
+    )
+    assert {stop for _, stop in calls} <= {stop for stop, _ in stops}
+    found = profile(path)
+    assert _references_of(found) == {("stop_times", "stop_id"): "stops.stop_id"}
+    column = found.tables["stop_times"]["stop_id"]
+    assert (column.inferred_type, column.min, column.max) == ("text", None, None)
+    assert column.issue("type_mismatch") is None and column.quality == 100.0
+    assert found.tables["stops"]["zone_id"].inferred_type == "integer"

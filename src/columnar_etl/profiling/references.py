@@ -44,6 +44,8 @@
    key columns holding each other's values (WriteFreely's ``collections.alias`` and ``users.username``) are a
    one-to-one pairing, whose parent a declared reference, the names, the firmer key or a superset of
    values tells; where nothing does, neither refers (since 2026-12-06; before, each was the other's parent).
+   A column of TEXT digits (read as integers) whose values are a text key's is that key's text: it is loaded
+   as text before this search (:mod:`.digit_references`, since 2026-12-07).
 3. **Integers must beat chance.** Text keys (guids, codes, names) and keys of bytes (UUIDs, hashes) are drawn
    from a space so large that values shared by two columns are a link, but one value is one coincidence (a
    default name, a version, a code): a text or bytes column holding a single key is a reference only where its
@@ -212,6 +214,7 @@ from typing import Any
 
 from columnar_etl.models import TableProfile
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.profiling.digit_references import digits_as_text_keys
 from columnar_etl.profiling.inclusion import (
     Inclusion,
     Pair,
@@ -504,6 +507,9 @@ def find_references(
     declaring = {reference.child for reference in found if not reference.by_rowid}
     carried = {(reference.parent, reference.parent_columns[0]) for reference in by_rowid}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
+    # Digits naming a text key (a stop id 1001 beside stations' S1) are its text: loaded as text first,
+    # then searched as any text column (since 2026-12-07).
+    digits_as_text_keys(src, tables, kept, skipped=frozenset(declaring))
     # The parents a table's declared references name: a tree's parent beside its entity's declared one
     # (tree_beside) is measured against that entity's table, in a declaring table too.
     declared_parents = {
