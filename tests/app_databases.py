@@ -1705,6 +1705,11 @@ import marshal
 - :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
   tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
   as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
+- :func:`openhab`: an openHAB server's JDBC persistence on SQLite (JdbcBaseDAO/JdbcSqliteDAO's SQL): an
+  ``items`` table naming one ``itemNNNN`` table per item, each keyed by ``time`` (SQLite's local wall clock
+  with milliseconds, no offset, across a DST change) with a ``value`` of the item type's SQL type: DOUBLE
+  (17 digits), TINYINT percents, VARCHAR state names, HSB colours and locations with commas, codes with
+  leading zeros, and a DateTime's epoch milliseconds in a ``TIMESTAMP`` (NUMERIC affinity).
 """
 
 from __future__ import annotations
@@ -80200,3 +80205,108 @@ def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
 def coreprotect(path: Path) -> Path:
     """A CoreProtect plugin's ``database.db`` (see the module's list)."""
     return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)
+
+
+# --- openHAB (JDBC persistence on SQLite, userdata/persistence/jdbc/openhab.db: the SQL of
+# bundles/org.openhab.persistence.jdbc/.../internal/db/JdbcBaseDAO.java and JdbcSqliteDAO.java of
+# openhab/openhab-addons; the items table's column from internal/dto/ItemsVO.java) ---
+#
+# ``items`` (``ItemId INTEGER PRIMARY KEY AUTOINCREMENT``, ``ItemName VARCHAR(500)``) names one table per
+# item, ``item`` and the ItemId in four digits (``item0007``, the default naming): ``time TIMESTAMP`` (its
+# key) SQLite's ``strftime('%Y-%m-%d %H:%M:%f', …, 'localtime')``, the server's wall clock with
+# milliseconds and no offset (Europe/Berlin, across the spring DST change); ``value`` of the item type's
+# SQL type bound through ``CAST(? AS <type>)``: a Number ``DOUBLE`` (a unit conversion's 17 digits, whole
+# readings REAL too), a Switch or Contact ``VARCHAR(6)`` (``ON``/``OFF``, ``OPEN``/``CLOSED``), a Dimmer or
+# Rollershutter ``TINYINT`` percent, a Color ``VARCHAR(70)`` HSB text ``h,s,b``, a Location
+# ``VARCHAR(50)`` ``lat,lon[,alt]``, a Player ``VARCHAR(20)``, a String ``VARCHAR(65500)`` (codes with
+# leading zeros among them), a DateTime ``TIMESTAMP`` holding sqlite-jdbc's java.sql.Timestamp, epoch
+# milliseconds (an INTEGER: ``TIMESTAMP`` has NUMERIC affinity).
+OPENHAB_ZONE = ZoneInfo("Europe/Berlin")
+OPENHAB_START = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)  # the 29th's 02:00 local never happens
+#: (item name, item type, SQL type): openHAB's default sqlTypes of JdbcBaseDAO.initSqlTypes().
+OPENHAB_ITEMS = [
+    ("LivingRoom_Temperature", "Number", "DOUBLE"),
+    ("LivingRoom_Light", "Switch", "VARCHAR(6)"),
+    ("Kitchen_Dimmer", "Dimmer", "TINYINT"),
+    ("FrontDoor_Contact", "Contact", "VARCHAR(6)"),
+    ("Bedroom_Shutter", "Rollershutter", "TINYINT"),
+    ("Hue_Color", "Color", "VARCHAR(70)"),
+    ("Astro_Sunrise", "DateTime", "TIMESTAMP"),
+    ("Phone_Location", "Location", "VARCHAR(50)"),
+    ("Weather_Condition", "String", "VARCHAR(65500)"),
+    ("Sonos_Player", "Player", "VARCHAR(20)"),
+    ("Meter_EnergyTotal", "Number", "DOUBLE"),
+    ("Alarm_LastCode", "String", "VARCHAR(65500)"),
+]
+OPENHAB_WEATHER = ["Clear sky", "Partly cloudy", "Light rain", "Overcast", "Fog", "Light snow showers"]
+OPENHAB_CODES = ["0815", "0042", "4711", "007", "1234", "0000"]
+
+
+def openhab_table(item_id: int) -> str:
+    """The item's table by openHAB's default naming: ``item`` and the id in four digits."""
+    return f"item{item_id:04d}"
+
+
+def openhab_time(moment: datetime) -> str:
+    """``strftime('%Y-%m-%d %H:%M:%f', …, 'localtime')``: the server's wall clock, three fraction digits."""
+    local = moment.astimezone(OPENHAB_ZONE)
+    return f"{local:%Y-%m-%d %H:%M:%S}.{local.microsecond // 1000:03d}"
+
+
+def _openhab_value(kind: str, item: int, n: int) -> Any:
+    """The n-th persisted state of an item of ``kind`` as openHAB binds it."""
+    if kind == "Number" and item == 1:
+        fahrenheit = 66.2 + (n % 17) * 0.3 - (n % 5) * 0.7  # a Fahrenheit sensor, the item in °C
+        return (fahrenheit - 32) * 5 / 9
+    if kind == "Number":
+        return 10234.5 + n * 0.1 if n % 9 else float(10234 + n)  # kWh, summed tenths; a whole reading
+    if kind == "Switch":
+        return "ON" if n % 2 == 0 else "OFF"
+    if kind == "Contact":
+        return "OPEN" if n % 2 == 0 else "CLOSED"
+    if kind in ("Dimmer", "Rollershutter"):
+        return [0, 100, 35, 60, 80, 15, 100, 0, 45][n % 9]
+    if kind == "Color":
+        hue = ["0", "120", "240", "39.5", "300", "0"][n % 6]
+        return f"{hue},{[100, 75, 0, 60.2, 100, 0][n % 6]},{[100, 50, 0, 80, 33, 100][n % 6]}"
+    if kind == "DateTime":
+        day = (OPENHAB_START + timedelta(days=n)).date()
+        sunrise = datetime.combine(day, time(5, 0), tzinfo=UTC) - timedelta(minutes=2 * n, seconds=n * 7)
+        return int(sunrise.timestamp()) * 1000
+    if kind == "Location":
+        lat, lon = 52.520008 + n * 0.0011, 13.404954 - n * 0.0007
+        return f"{lat:.6f},{lon:.6f}" if n % 3 else f"{lat:.6f},{lon:.6f},{34 + n % 5}"
+    if kind == "Player":
+        return ["PLAY", "PAUSE", "PLAY", "FASTFORWARD", "PAUSE"][n % 5]
+    if item == 12:
+        return OPENHAB_CODES[n % len(OPENHAB_CODES)]
+    return OPENHAB_WEATHER[(n * 5) % len(OPENHAB_WEATHER)]
+
+
+def openhab_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three days of a flat's items as openHAB's persistence strategies store them: on every change,
+    the temperature and the meter every few minutes, sunrise once a day."""
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "items": [(i, name) for i, (name, _, _) in enumerate(OPENHAB_ITEMS, start=1)]
+    }
+    for i, (_, kind, _) in enumerate(OPENHAB_ITEMS, start=1):
+        count = {"Number": 140, "DateTime": 3, "Location": 40}.get(kind, 24 + 5 * i)
+        step = timedelta(hours=72) / count
+        values = []
+        for n in range(count):
+            at = OPENHAB_START + step * n + timedelta(milliseconds=(n * 7919 + i * 131) % 60_000)
+            values.append((openhab_time(at), _openhab_value(kind, i, n)))
+        rows[openhab_table(i)] = values
+    return rows
+
+
+def openhab(path: Path) -> Path:
+    """openHAB's JDBC persistence database on SQLite (see the module's list)."""
+    ddl = ["CREATE TABLE IF NOT EXISTS items (ItemId INTEGER PRIMARY KEY AUTOINCREMENT, "
+           "ItemName VARCHAR(500) NOT NULL)"]  # fmt: skip
+    ddl += [
+        f"CREATE TABLE IF NOT EXISTS {openhab_table(i)} (time TIMESTAMP NOT NULL, value {sql_type}, "
+        "PRIMARY KEY(time))"
+        for i, (_, _, sql_type) in enumerate(OPENHAB_ITEMS, start=1)
+    ]
+    return write_export(path, ddl, openhab_rows())

@@ -103,7 +103,8 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 (doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
-Minecraft server's LuckPerms permissions and CoreProtect block log)
+Minecraft server's LuckPerms permissions and CoreProtect block log, an openHAB server's JDBC persistence
+on SQLite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25860,3 +25861,98 @@ def test_coreprotect_logs_read_their_seconds_keep_block_states_as_bytes_and_join
         (table, "user"): "co_user.id"
         for table in ("co_block", "co_chat", "co_command", "co_container", "co_item", "co_session", "co_sign")
     }
+
+
+def _home_cell(value: Any, kind: str) -> Any:
+    """A source cell as it arrives in a column of PostgreSQL type ``kind``, every instant in UTC
+    without its zone (as :func:`_home_rows_of` reads them): Sequelize's and Go's texts with an offset,
+    epoch milliseconds as the instant, a wall clock without an offset as written, text by the
+    documented rules ('' NULL, trimmed)."""
+    if value is None:
+        return None
+    if kind == "timestamp with time zone":
+        if isinstance(value, int):
+            return naive(UNIX_EPOCH + timedelta(milliseconds=value))
+        return naive(datetime.fromisoformat(value.replace(" +", "+")))
+    if kind == "timestamp without time zone":
+        return datetime.fromisoformat(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "double precision":
+        return float(value)
+    if kind == "bigint":
+        return int(value)
+    return arrives_as(value) if isinstance(value, str) else value
+
+
+def _home_rows_of(ran: Ran, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+    """The loaded rows of ``table`` (``columns`` in order), instants in UTC without their zone."""
+    relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+    got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+    return [
+        tuple(naive(v) if isinstance(v, datetime) and v.tzinfo is not None else v for v in row) for row in got
+    ]
+
+
+def _home_tables_arrive(
+    ran: Ran, rows: Mapping[str, list[tuple[Any, ...]]], names: dict[str, list[str]]
+) -> None:
+    """Every table's every cell as :func:`_home_cell` expects it."""
+    for table, columns in names.items():
+        types = ran.types(table)
+        expected = [
+            tuple(_home_cell(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        got = _home_rows_of(ran, table, columns)
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+
+
+def test_openhab_jdbc_tables_read_the_local_wall_clock_keep_state_names_and_codes_and_the_datetime_millis(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.openhab)
+    rows = apps.openhab_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    assert names["items"] == ["ItemId", "ItemName"]
+    assert ran.types("items") == {"ItemId": "bigint", "ItemName": "text"}
+    # Each item's table: its key `time` the server's wall clock without an offset (a timestamp
+    # without time zone, as written, across the night the clocks went forward); its `value` of the
+    # type openHAB declared for the item: DOUBLE a double, TINYINT a bigint, every VARCHAR text
+    # (ON/OFF, OPEN/CLOSED, PLAY/PAUSE are state names; an HSB colour and a location keep their
+    # commas; an alarm code keeps its leading zeros), and the DateTime's TIMESTAMP, sqlite-jdbc's
+    # epoch milliseconds, the instant.
+    expected_value = {
+        "DOUBLE": "double precision",
+        "TINYINT": "bigint",
+        "TIMESTAMP": "timestamp with time zone",
+    }
+    for item_id, (_, _, sql_type) in enumerate(apps.OPENHAB_ITEMS, start=1):
+        table = apps.openhab_table(item_id)
+        assert names[table] == ["time", "value"]
+        assert ran.types(table) == {
+            "time": "timestamp without time zone",
+            "value": expected_value.get(sql_type, "text"),
+        }, table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["time"]
+    codes = {row[1] for row in rows[apps.openhab_table(12)]}
+    assert {"0815", "0042", "007", "0000"} <= codes
+    temperatures = [row[1] for row in rows[apps.openhab_table(1)]]
+    assert any(len(repr(t).replace(".", "").lstrip("0")) == 17 for t in temperatures)
+    assert any(t.is_integer() for t in temperatures)  # a whole reading, REAL all the same
+    _home_tables_arrive(ran, rows, names)
+    assert primary_key(ran.uri, ran.record["version_schema"], "items") == ["ItemId"]
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for item_id, (_, kind, _) in enumerate(apps.OPENHAB_ITEMS, start=1):
+        table = apps.openhab_table(item_id)
+        expected[(table, "time", "date_format:%Y-%m-%d %H:%M:%S.%f")] += len(rows[table])
+        if kind == "DateTime":
+            expected[(table, "value", "epoch:milliseconds")] += len(rows[table])
+    assert audit == expected
+    # The items name their tables by number, not by a column: no reference to find.
+    assert references(run_dir) == {}
