@@ -1710,6 +1710,11 @@ import marshal
   with milliseconds, no offset, across a DST change) with a ``value`` of the item type's SQL type: DOUBLE
   (17 digits), TINYINT percents, VARCHAR state names, HSB colours and locations with commas, codes with
   leading zeros, and a DateTime's epoch milliseconds in a ``TIMESTAMP`` (NUMERIC affinity).
+- :func:`evcc`: an evcc charge controller's ``evcc.db`` (GORM's AutoMigrate): sessions with Go's
+  nanosecond times in the server's zone and the zero time ``0001-01-01 00:00:00+00:00`` of an unfinished
+  one, nanosecond durations, columns added after the first rows (NULL there), RFID ids ``''`` for none;
+  key/value settings (JSON, YAML, RFC 3339, ``true``); a keyless 15-minute ``meters`` log unique on
+  ``(meter, ts)`` declaring its reference to ``entities``.
 """
 
 from __future__ import annotations
@@ -80310,3 +80315,160 @@ def openhab(path: Path) -> Path:
         for i, (_, _, sql_type) in enumerate(OPENHAB_ITEMS, start=1)
     ]
     return write_export(path, ddl, openhab_rows())
+
+
+# --- evcc (an EV charge controller's evcc.db: GORM's AutoMigrate of core/session/session.go's Session,
+# server/db/settings/setting.go's setting and core/metrics/db.go's entity and meter, through the pure-Go
+# SQLite driver of server/db/db.go; evcc-io/evcc) ---
+#
+# GORM declares a uint key ``integer PRIMARY KEY AUTOINCREMENT``, a time.Time ``datetime``, a float64 (or
+# its pointer) ``real``, a string ``text``, a time.Duration ``integer`` (nanoseconds); columns of later
+# versions (``solar_percentage``, ``price``, ``price_per_kwh``, ``co2_per_kwh``) added by AutoMigrate's
+# ``ALTER TABLE … ADD``, NULL in the sessions written before. A time.Time is the driver's
+# ``2006-01-02 15:04:05.999999999-07:00`` in the server's zone (Europe/Berlin); a session not yet
+# finished has Go's zero time, ``0001-01-01 00:00:00+00:00`` (the text session/db.go's
+# ClosePendingSessionsInHistory looks for). Settings are key/value text: ints, floats
+# (strconv's shortest), ``true``/``false``, RFC 3339 times, JSON and YAML. ``meters`` keeps 15-minute
+# import/export energy per entity (its ``ts`` UTC, a slot start), ``entities`` names them (group, name).
+EVCC_DDL = [
+    "CREATE TABLE `sessions` (`id` integer PRIMARY KEY AUTOINCREMENT,`created` datetime,`finished` datetime,"
+    "`loadpoint` text,`identifier` text,`vehicle` text,`odometer` real,`meter_start_kwh` real,"
+    "`meter_end_kwh` real,`charged_kwh` real,`charge_duration` integer,`soc_start_percentage` real,"
+    "`soc_end_percentage` real)",
+    "ALTER TABLE `sessions` ADD `solar_percentage` real",
+    "ALTER TABLE `sessions` ADD `price` real",
+    "ALTER TABLE `sessions` ADD `price_per_kwh` real",
+    "ALTER TABLE `sessions` ADD `co2_per_kwh` real",
+    "CREATE TABLE `settings` (`key` text,`value` text,PRIMARY KEY (`key`))",
+    "CREATE TABLE `entities` (`id` integer PRIMARY KEY AUTOINCREMENT,`group` text,`name` text)",
+    "CREATE UNIQUE INDEX `entities_group_name` ON `entities`(`group`,`name`)",
+    "CREATE TABLE `meters` (`meter` integer,`ts` datetime,`import` real,`export` real,"
+    "CONSTRAINT `fk_meters_entity` FOREIGN KEY (`meter`) REFERENCES `entities`(`id`))",
+    "CREATE UNIQUE INDEX `meters_meter_ts` ON `meters`(`meter`,`ts`)",
+]
+EVCC_ZONE = ZoneInfo("Europe/Berlin")
+EVCC_START = datetime(2026, 2, 2, 16, 40, 12, tzinfo=UTC)
+EVCC_ZERO = "0001-01-01 00:00:00+00:00"
+#: The session the release with solar percentages first wrote, and the one with prices.
+EVCC_SOLAR_FROM, EVCC_PRICE_FROM = 18, 31
+EVCC_VEHICLES = ["db:1", "db:2", "", "db:1", "db:3"]  # "" a guest vehicle evcc did not recognise
+EVCC_ENTITIES = [("home", "home"), ("loadpoint", "Garage"), ("loadpoint", "Carport"), ("pv", "pv1"),
+                 ("battery", "battery1")]  # fmt: skip
+
+
+def evcc_time(moment: datetime, nanos: int) -> str:
+    """A time.Time of the server's zone as the driver writes it (offset of that day, nine digits at most)."""
+    local = moment.astimezone(EVCC_ZONE)
+    return go_time(local.replace(microsecond=0), nanos, local.utcoffset() or timedelta(0))
+
+
+def evcc_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Two wall boxes' sessions over ten weeks, the settings of the UI, three days of 15-minute meters."""
+    sessions = []
+    meter = {"Garage": 4521.3, "Carport": 1877.25}
+    for s in range(1, 49):
+        loadpoint = "Garage" if s % 3 else "Carport"
+        created = EVCC_START + timedelta(hours=34 * s + (s * 37) % 11, minutes=(s * 13) % 60)
+        duration = timedelta(minutes=25 + (s * 47) % 300, seconds=(s * 11) % 60)
+        charged = round(duration.total_seconds() / 3600 * (7.4 if loadpoint == "Garage" else 3.7) * 0.93, 3)
+        if s % 13 == 7:
+            charged = 0.0  # plugged, never charged
+        start = meter[loadpoint]
+        meter[loadpoint] = start + charged
+        vehicle = EVCC_VEHICLES[s % len(EVCC_VEHICLES)]
+        open_session = s in (45, 48)  # evcc restarted while they were running, never finished
+        finished = (
+            EVCC_ZERO
+            if open_session
+            else evcc_time(created + duration + timedelta(minutes=9), go_nanos(s + 50))
+        )
+        soc_start = float(12 + (s * 29) % 60) if vehicle else None
+        sessions.append((
+            s,
+            evcc_time(created, go_nanos(s)),
+            finished,
+            loadpoint,
+            ["", "", "04A2B3C4D5E680", "0815", ""][s % 5],  # RFID tag ids; '' none
+            vehicle,
+            float(23_017 + s * 141) if vehicle and s % 4 else None,
+            start if start > 0 else None,
+            None if open_session else meter[loadpoint],
+            charged,
+            round(duration.total_seconds()) * 1_000_000_000 + go_nanos(s) % 1_000_000,
+            soc_start,
+            None if soc_start is None or open_session else min(100.0, soc_start + charged * 1.6),
+            None if s < EVCC_SOLAR_FROM else (s * 7.3) % 100 if s % 6 else 100.0,
+            None if s < EVCC_PRICE_FROM else charged * (0.1989 + (s % 4) * 0.0321),
+            None if s < EVCC_PRICE_FROM else 0.1989 + (s % 4) * 0.0321,
+            None if s < EVCC_PRICE_FROM else 312.0 + (s * 17) % 90 + (s % 3) * 0.25,
+        ))  # fmt: skip
+    settings = [
+        ("interval", "30s"),
+        ("passwordConfigured", "true"),
+        ("title", "Carport & Garage"),
+        ("sponsorToken", ""),
+        ("bufferSoc", "80"),
+        ("bufferStartSoc", "0"),
+        ("prioritySoc", "55.5"),
+        ("residualPower", "100"),
+        ("batteryDischargeControl", "false"),
+        ("batteryGridChargeLimit", "0.128"),
+        ("smartCostLimit", "0.25"),
+        ("mqtt", '{"broker":"mqtt.fritz.box:1883","topic":"evcc","user":"","password":""}'),
+        (
+            "tariffs",
+            'currency: EUR\ngrid:\n  type: tibber\n  token: "***"\n'
+            'co2:\n  type: grünstromindex\n  zip: "01067"',
+        ),
+        ("lp1.mode", "pv"),
+        ("lp1.minCurrent", "6"),
+        ("lp1.maxCurrent", "16"),
+        ("lp1.limitSoc", "80"),
+        ("lp1.limitEnergy", "0"),
+        ("lp1.phasesConfigured", "0"),
+        ("lp1.planTime", "2026-04-14T06:30:00+02:00"),
+        ("lp1.planEnergy", "12.5"),
+        ("lp1.smartCostLimit", "0.1823"),
+        ("lp2.mode", "minpv"),
+        ("lp2.minCurrent", "6"),
+        ("lp2.maxCurrent", "32"),
+        ("lp2.limitSoc", "100"),
+        ("lp2.phasesConfigured", "3"),
+        ("lp2.planTime", "0001-01-01T00:00:00Z"),
+        ("vehicle.db:1.minSoc", "20"),
+        ("vehicle.db:1.limitSoc", "90"),
+        ("vehicle.db:2.minSoc", "0"),
+        ("vehicle.db:1.planTime", "2026-04-15T07:00:00+02:00"),
+        ("vehicle.db:1.planSoc", "85"),
+        (
+            "repeatingPlans",
+            '[{"weekdays":[1,2,3,4,5],"time":"07:00","tz":"Europe/Berlin","soc":80,"active":true}]',
+        ),
+    ]
+    entities = [(i, group, name) for i, (group, name) in enumerate(EVCC_ENTITIES, start=1)]
+    meters = []
+    slot0 = datetime(2026, 4, 10, 22, 0, tzinfo=UTC)
+    for k in range(3 * 96):
+        at = slot0 + timedelta(minutes=15 * k)
+        hour = at.astimezone(EVCC_ZONE).hour
+        sun = max(0.0, 1 - abs(hour + at.minute / 60 - 13.0) / 6)
+        for entity in (1, 2, 4, 5):
+            if entity == 2 and not 17 <= hour <= 21:
+                continue
+            if entity == 1:
+                imp, exp = 0.0 if sun > 0.3 else 0.0875 + (k % 7) * 0.0125, round(sun * 1.21, 4)
+            elif entity == 2:
+                imp, exp = 1.7325 + (k % 3) * 0.0001, 0.0
+            elif entity == 4:
+                if sun == 0:
+                    continue
+                imp, exp = 0.0, sun * 2.1  # every digit of a float sum
+            else:
+                imp, exp = (round(sun * 0.4, 3), 0.0) if sun else (0.0, 0.0625)
+            meters.append((entity, go_time(at, 0), imp, exp))
+    return {"sessions": sessions, "settings": settings, "entities": entities, "meters": meters}
+
+
+def evcc(path: Path) -> Path:
+    """An evcc charge controller's ``evcc.db`` (see the module's list)."""
+    return write_export(path, EVCC_DDL, evcc_rows())

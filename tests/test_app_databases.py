@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, an openHAB server's JDBC persistence
-on SQLite)
+on SQLite, an evcc charge controller's database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25956,3 +25956,64 @@ def test_openhab_jdbc_tables_read_the_local_wall_clock_keep_state_names_and_code
     assert audit == expected
     # The items name their tables by number, not by a column: no reference to find.
     assert references(run_dir) == {}
+
+
+def test_evcc_keeps_go_nanosecond_and_zero_times_as_written_and_keys_its_meters_by_their_unique_slot(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.evcc)
+    rows = apps.evcc_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # `meters.meter` declares its reference to `entities` (GORM's fk_meters_entity), and its ids fall
+    # among the keyless log's own rowids by chance: it names no meters row. Until 2026-12-07 its name
+    # made the log's rowid a column and the key; the log's key is its unique (meter, ts) slot.
+    assert "rowid" not in ran.types("meters")
+    assert primary_key(ran.uri, ran.record["version_schema"], "meters") == ["meter", "ts"]
+    assert {
+        t: primary_key(ran.uri, ran.record["version_schema"], t) for t in ("sessions", "settings", "entities")
+    } == {
+        "sessions": ["id"],
+        "settings": ["key"],
+        "entities": ["id"],
+    }
+    assert references(run_dir) == {("meters", "meter"): "entities.id"}
+    # A session's times: Go's nine fraction digits (finer than a timestamptz) and the zero time of a
+    # session never finished (0001-01-01 00:00:00+00:00, Go's time.Time{}), text as written; the
+    # meters' 15-minute slots, whole seconds, instants. Durations in nanoseconds are counts; the
+    # columns AutoMigrate added later keep the older sessions' NULLs.
+    sessions = ran.types("sessions")
+    assert (sessions["created"], sessions["finished"], sessions["charge_duration"]) == (
+        "text",
+        "text",
+        "bigint",
+    )
+    assert apps.EVCC_ZERO in {row[2] for row in rows["sessions"]}
+    assert any(len(row[1].split(".")[1]) == 15 for row in rows["sessions"])  # nine digits and +01:00
+    for column in ("odometer", "meter_start_kwh", "charged_kwh", "soc_end_percentage", "solar_percentage",
+                   "price", "co2_per_kwh"):  # fmt: skip
+        assert sessions[column] == "double precision", column
+    assert ran.types("meters") == {
+        "meter": "bigint",
+        "ts": "timestamp with time zone",
+        "import": "double precision",
+        "export": "double precision",
+    }
+    assert ran.types("settings") == {"key": "text", "value": "text"}
+    price = names["sessions"].index("price")
+    assert [row[price] is None for row in rows["sessions"]].count(True) == apps.EVCC_PRICE_FROM - 1
+    _home_tables_arrive(ran, rows, names)
+    # Audited: only the blank texts ('' for no RFID tag, a guest vehicle, an unset token) made NULL.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in names.items():
+        for row in rows[table]:
+            for column, value in zip(columns, row, strict=True):
+                if value == "":
+                    expected[(table, column, "empty_to_null")] += 1
+    assert audit == expected and expected[("sessions", "identifier", "empty_to_null")] > 0
