@@ -1715,6 +1715,10 @@ import marshal
   one, nanosecond durations, columns added after the first rows (NULL there), RFID ids ``''`` for none;
   key/value settings (JSON, YAML, RFC 3339, ``true``); a keyless 15-minute ``meters`` log unique on
   ``(meter, ts)`` declaring its reference to ``entities``.
+- :func:`gladys`: a Gladys Assistant 4.x ``gladys-production.db`` (its Sequelize migrations on SQLite):
+  UUID keys, declared inline references (one to the never-filled ``t_pod``), Sequelize's ``… +00:00``
+  dates and a DATEONLY birthdate, ``TINYINT(1)`` flags, DOUBLE states, a column replaced by a table
+  rebuild, three DATE columns added after the rows, Telegram's user id as digits in a VARCHAR.
 """
 
 from __future__ import annotations
@@ -80472,3 +80476,371 @@ def evcc_rows() -> dict[str, list[tuple[Any, ...]]]:
 def evcc(path: Path) -> Path:
     """An evcc charge controller's ``evcc.db`` (see the module's list)."""
     return write_export(path, EVCC_DDL, evcc_rows())
+
+
+# --- Gladys Assistant (a home automation server's gladys-production.db, 4.x before its device states
+# moved to DuckDB: the Sequelize migrations of server/migrations of GladysAssistant/Gladys, from
+# 20190205063641-create-user to 20210723014058-add-device-feature-state-aggregate, as Sequelize 6's SQLite
+# query interface writes them; values as server/models and lib/device write them) ---
+#
+# Keys UUIDs (v4) as text; every reference declared inline (``REFERENCES `t_room` (`id`) ON DELETE
+# CASCADE ON UPDATE CASCADE``); ``selector`` slugs and ``external_id`` (``zigbee2mqtt:0x00158d…``) UNIQUE;
+# a BOOLEAN ``TINYINT(1)`` 0/1; every DATE Sequelize's ``YYYY-MM-DD HH:MM:SS.SSS +00:00``, a DATEONLY
+# ``YYYY-MM-DD``; a DOUBLE ``DOUBLE PRECISION`` (a binary sensor's states 0 and 1 as REAL); t_service's
+# ``enabled`` replaced by ``status`` (20201018084535: on SQLite ``removeColumn`` rebuilds the table, the
+# new column last); the aggregate migration's three DATE columns added to t_device_feature after its rows
+# (NULL but for the features aggregated since); t_pod created, never filled (pods were never shipped).
+GLADYS_DDL = [
+    "CREATE TABLE IF NOT EXISTS `t_house` (`id` UUID NOT NULL PRIMARY KEY, `name` VARCHAR(255) NOT NULL "
+    "UNIQUE, `selector` VARCHAR(255) NOT NULL UNIQUE, `latitude` DOUBLE PRECISION, `longitude` DOUBLE "
+    "PRECISION, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS `t_user` (`id` UUID NOT NULL PRIMARY KEY, `firstname` VARCHAR(255) NOT NULL, "
+    "`lastname` VARCHAR(255) NOT NULL, `selector` VARCHAR(255) NOT NULL UNIQUE, `email` VARCHAR(255) NOT "
+    "NULL UNIQUE, `birthdate` DATE NOT NULL, `language` VARCHAR(255) NOT NULL, `picture` TEXT, `password` "
+    "VARCHAR(255) NOT NULL, `role` VARCHAR(255) NOT NULL, `temperature_unit_preference` VARCHAR(255) NOT "
+    "NULL, `distance_unit_preference` VARCHAR(255) NOT NULL, `telegram_user_id` VARCHAR(255) UNIQUE, "
+    "`last_latitude` DOUBLE PRECISION, `last_longitude` DOUBLE PRECISION, `last_altitude` DOUBLE PRECISION, "
+    "`last_accuracy` DOUBLE PRECISION, `last_location_changed` DATETIME, `current_house_id` UUID "
+    "REFERENCES `t_house` (`id`), `last_house_changed` DATETIME, `created_at` DATETIME NOT NULL, "
+    "`updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_user_role` ON `t_user` (`role`)",
+    "CREATE TABLE IF NOT EXISTS `t_room` (`id` UUID NOT NULL PRIMARY KEY, `house_id` UUID NOT NULL "
+    "REFERENCES `t_house` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL UNIQUE, "
+    "`selector` VARCHAR(255) NOT NULL UNIQUE, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT "
+    "NULL)",
+    "CREATE INDEX `t_room_house_id` ON `t_room` (`house_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_pod` (`id` UUID NOT NULL PRIMARY KEY, `room_id` UUID REFERENCES `t_room` "
+    "(`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL UNIQUE, `selector` "
+    "VARCHAR(255) NOT NULL UNIQUE, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_pod_room_id` ON `t_pod` (`room_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_service` (`id` UUID NOT NULL PRIMARY KEY, `pod_id` UUID REFERENCES "
+    "`t_pod` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `selector` "
+    "VARCHAR(255) NOT NULL UNIQUE, `version` VARCHAR(255) NOT NULL, `has_message_feature` TINYINT(1) NOT "
+    "NULL DEFAULT 0, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL, `status` TEXT NOT NULL "
+    "DEFAULT 'UNKNWON')",
+    "CREATE UNIQUE INDEX `t_service_pod_id_name` ON `t_service` (`pod_id`, `name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device` (`id` UUID NOT NULL PRIMARY KEY, `service_id` UUID NOT NULL "
+    "REFERENCES `t_service` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `room_id` UUID REFERENCES `t_room` "
+    "(`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `selector` VARCHAR(255) NOT "
+    "NULL UNIQUE, `model` VARCHAR(255), `external_id` VARCHAR(255) NOT NULL UNIQUE, `should_poll` "
+    "TINYINT(1) NOT NULL DEFAULT 0, `poll_frequency` INTEGER, `created_at` DATETIME NOT NULL, `updated_at` "
+    "DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_service_id` ON `t_device` (`service_id`)",
+    "CREATE INDEX `t_device_room_id` ON `t_device` (`room_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature` (`id` UUID NOT NULL PRIMARY KEY, `device_id` UUID NOT "
+    "NULL REFERENCES `t_device` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, "
+    "`selector` VARCHAR(255) NOT NULL UNIQUE, `external_id` VARCHAR(255) NOT NULL UNIQUE, `category` "
+    "VARCHAR(255) NOT NULL, `type` VARCHAR(255) NOT NULL, `read_only` TINYINT(1) NOT NULL, `keep_history` "
+    "TINYINT(1) NOT NULL DEFAULT 1, `has_feedback` TINYINT(1) NOT NULL, `unit` VARCHAR(255), `min` DOUBLE "
+    "PRECISION NOT NULL, `max` DOUBLE PRECISION NOT NULL, `last_value` DOUBLE PRECISION, "
+    "`last_value_string` TEXT, `last_value_changed` DATETIME, `created_at` DATETIME NOT NULL, `updated_at` "
+    "DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_feature_device_id` ON `t_device_feature` (`device_id`)",
+    "CREATE INDEX `t_device_feature_category` ON `t_device_feature` (`category`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature_state` (`id` UUID NOT NULL PRIMARY KEY, "
+    "`device_feature_id` UUID NOT NULL REFERENCES `t_device_feature` (`id`) ON DELETE CASCADE ON UPDATE "
+    "CASCADE, `value` DOUBLE PRECISION NOT NULL, `created_at` DATETIME NOT NULL, `updated_at` DATETIME "
+    "NOT NULL)",
+    "CREATE INDEX `t_device_feature_state_device_feature_id` ON `t_device_feature_state` "
+    "(`device_feature_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_variable` (`id` UUID NOT NULL PRIMARY KEY, `service_id` UUID REFERENCES "
+    "`t_service` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `user_id` UUID REFERENCES `t_user` (`id`) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `value` TEXT NOT NULL, `created_at` "
+    "DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_variable_service_id` ON `t_variable` (`service_id`)",
+    "CREATE UNIQUE INDEX `t_variable_service_id_user_id_name` ON `t_variable` (`service_id`, `user_id`, "
+    "`name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_param` (`id` UUID NOT NULL PRIMARY KEY, `device_id` UUID NOT NULL "
+    "REFERENCES `t_device` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, "
+    "`value` TEXT NOT NULL, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_param_device_id` ON `t_device_param` (`device_id`)",
+    "CREATE UNIQUE INDEX `t_device_param_device_id_name` ON `t_device_param` (`device_id`, `name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature_state_aggregate` (`id` UUID NOT NULL PRIMARY KEY, `type` "
+    "VARCHAR(255) NOT NULL, `device_feature_id` UUID NOT NULL REFERENCES `t_device_feature` (`id`) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, `value` DOUBLE PRECISION NOT NULL, `created_at` DATETIME NOT NULL, "
+    "`updated_at` DATETIME NOT NULL)",
+    "ALTER TABLE `t_device_feature` ADD `last_monthly_aggregate` DATETIME DEFAULT NULL",
+    "ALTER TABLE `t_device_feature` ADD `last_daily_aggregate` DATETIME DEFAULT NULL",
+    "ALTER TABLE `t_device_feature` ADD `last_hourly_aggregate` DATETIME DEFAULT NULL",
+    "CREATE INDEX `t_device_feature_state_aggregate_type` ON `t_device_feature_state_aggregate` (`type`)",
+    "CREATE INDEX `t_device_feature_state_aggregate_device_feature_id` ON "
+    "`t_device_feature_state_aggregate` (`device_feature_id`)",
+    "CREATE INDEX `t_device_feature_state_aggregate_created_at` ON `t_device_feature_state_aggregate` "
+    "(`created_at`)",
+    "CREATE INDEX `t_device_feature_state_created_at` ON `t_device_feature_state` (`created_at`)",
+]
+GLADYS_START = datetime(2021, 9, 4, 9, 12, 44, 318_000, tzinfo=UTC)
+GLADYS_ROOMS = ["Living room", "Kitchen", "Bedroom", "Bathroom", "Garage", "Office"]
+#: (name, selector, version, status, has_message_feature): the integrations a Raspberry Pi install runs.
+GLADYS_SERVICES = [
+    ("zigbee2mqtt", "zigbee2mqtt", "0.1.0", "RUNNING", 0),
+    ("mqtt", "mqtt", "0.1.0", "RUNNING", 0),
+    ("telegram", "telegram", "0.1.0", "RUNNING", 1),
+    ("philips-hue", "philips-hue", "0.1.0", "STOPPED", 0),
+    ("openweather", "openweather", "0.1.0", "ERROR", 0),
+    ("caldav", "caldav", "0.1.0", "UNKNOWN", 0),
+]
+#: (device, service, room index or None, model, features: (category, type, unit, min, max, read_only)).
+GLADYS_DEVICES = [
+    (
+        "Aqara temperature sensor",
+        0,
+        0,
+        "WSDCGQ11LM",
+        [
+            ("temperature-sensor", "decimal", "celsius", -20, 60, 1),
+            ("humidity-sensor", "decimal", "percent", 0, 100, 1),
+            ("battery", "integer", "percent", 0, 100, 1),
+        ],
+    ),
+    (
+        "Aqara door sensor",
+        0,
+        4,
+        "MCCGQ11LM",
+        [("opening-sensor", "binary", None, 0, 1, 1), ("battery", "integer", "percent", 0, 100, 1)],
+    ),
+    (
+        "IKEA Tradfri bulb",
+        0,
+        2,
+        "LED1545G12",
+        [("light", "binary", None, 0, 1, 0), ("light", "brightness", None, 0, 254, 0)],
+    ),
+    (
+        "Shelly plug",
+        1,
+        1,
+        None,
+        [
+            ("switch", "binary", None, 0, 1, 0),
+            ("switch", "power", "watt", 0, 3500, 1),
+            ("switch", "energy", "kilowatt-hour", 0, 100000, 1),
+        ],
+    ),
+    (
+        "Hue go",
+        3,
+        0,
+        "LLC020",
+        [("light", "binary", None, 0, 1, 0), ("light", "color", None, 0, 16777215, 0)],
+    ),
+    (
+        "Motion sensor",
+        0,
+        5,
+        "RTCGQ11LM",
+        [("motion-sensor", "binary", None, 0, 1, 1), ("light-sensor", "decimal", "lux", 0, 10000, 1)],
+    ),
+    ("Weather Paris", 4, None, None, [("temperature-sensor", "decimal", "celsius", -50, 50, 1)]),
+    ("Linky", 1, 4, "teleinfo", [("energy-sensor", "index", "watt-hour", 0, 99999999999, 1)]),
+]
+
+
+def gladys_uuid(seed: str) -> str:
+    """A v4 UUID (Sequelize's ``uuid.v4()`` default), derived from ``seed`` so a test can compute it."""
+    return str(uuid.UUID(hashlib.md5(f"gladys:{seed}".encode()).hexdigest(), version=4))
+
+
+def gladys_date(seconds: float) -> str:
+    """Sequelize's SQLite DATE: ``YYYY-MM-DD HH:MM:SS.SSS +00:00`` (UTC, milliseconds)."""
+    at = GLADYS_START + timedelta(seconds=seconds)
+    return f"{at:%Y-%m-%d %H:%M:%S}.{at.microsecond // 1000:03d} +00:00"
+
+
+def gladys_slug(text: str) -> str:
+    """Gladys' selector: the name slugified (lower case, dashes)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _gladys_state(category: str, kind: str, n: int) -> float:
+    """A feature's n-th state as lib/device/device.saveState stores it (a JS number, REAL affinity)."""
+    if kind == "binary":
+        return float(n % 2)
+    if category == "temperature-sensor":
+        return [19.37, 19.4, 19.8, 20.11, 21.0, 20.6, 18.95][n % 7] - (n % 3) * 0.1
+    if category == "humidity-sensor":
+        return float(48 + n % 9) + 0.5 * (n % 2)
+    if category == "battery":
+        return float(100 - n // 4)
+    if kind == "brightness":
+        return float((n * 37) % 255)
+    if kind == "power":
+        return [0.0, 4.2, 1432.7, 1510.15, 3.9][n % 5]
+    if kind in ("energy", "index"):
+        return 41_235_118.0 + n * 731 if kind == "index" else 12.3 + n * 0.07
+    if kind == "color":
+        return float([16711680, 65280, 255, 16777215, 16753920][n % 5])
+    return float((n * 113) % 900)  # lux
+
+
+def gladys_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A flat's Gladys after a few weeks: one house, rooms, two users, the integrations, their devices,
+    features and params, each feature's states, the hourly aggregates, and the system variables."""
+    house = gladys_uuid("house")
+    houses = [(house, "Appartement Paris", "appartement-paris", 48.856614, 2.3522219, gladys_date(0),
+               gladys_date(0))]  # fmt: skip
+    users = [
+        (gladys_uuid("user:tony"), "Tony", "Stark", "tony", "tony@gladysassistant.com", "1990-05-12", "en",
+         "data:image/png;base64," + base64.b64encode(bytes(range(48))).decode(),
+         "$2b$10$" + hashlib.sha256(b"tony").hexdigest()[:53], "admin", "celsius", "metric", "548203117",
+         48.8567891, 2.3519876, 35.0, 20.0, gladys_date(86_400 * 12 + 61.5), house, gladys_date(86_400 * 12),
+         gladys_date(1), gladys_date(86_400 * 12 + 61.5)),
+        (gladys_uuid("user:pepper"), "Pepper", "Potts", "pepper", "pepper@gladysassistant.com", "1992-01-03",
+         "fr", None, "$2b$10$" + hashlib.sha256(b"pepper").hexdigest()[:53], "habitant", "fahrenheit", "us",
+         None, None, None, None, None, None, None, None, gladys_date(3_600), gladys_date(3_600)),
+    ]  # fmt: skip
+    rooms = [
+        (
+            gladys_uuid(f"room:{name}"),
+            house,
+            name,
+            gladys_slug(name),
+            gladys_date(60 + r),
+            gladys_date(60 + r),
+        )
+        for r, name in enumerate(GLADYS_ROOMS)
+    ]
+    services = [
+        (gladys_uuid(f"service:{name}"), None, name, selector, version, message, gladys_date(5 + s),
+         gladys_date(86_400 * 20 + s), status)
+        for s, (name, selector, version, status, message) in enumerate(GLADYS_SERVICES)
+    ]  # fmt: skip
+    devices, features, params, states, aggregates = [], [], [], [], []
+    for d, (name, service, room, model, feats) in enumerate(GLADYS_DEVICES):
+        device = gladys_uuid(f"device:{name}")
+        ieee = f"0x00158d000{d:07x}"
+        service_name = GLADYS_SERVICES[service][0]
+        external = f"{service_name}:{ieee}" if service == 0 else f"{service_name}:{gladys_slug(name)}"
+        created = 86_400 + d * 600.25
+        devices.append(
+            (
+                device,
+                services[service][0],
+                None if room is None else rooms[room][0],
+                name,
+                gladys_slug(f"{service_name}-{name}"),
+                model,
+                external,
+                int(service == 4),
+                600_000 if service == 4 else None,
+                gladys_date(created),
+                gladys_date(created),
+            )
+        )
+        if service == 0:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:ieee"),
+                    device,
+                    "ieee",
+                    ieee,
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        if service == 1:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:topic"),
+                    device,
+                    "mqtt_custom_topic",
+                    f"shellies/{gladys_slug(name)}/relay/0",
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        if service == 4:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:city"),
+                    device,
+                    "CITY",
+                    "Paris, FR",
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        for f, (category, kind, unit, low, high, read_only) in enumerate(feats):
+            feature = gladys_uuid(f"feature:{d}:{f}")
+            keep = int(kind != "color")
+            count = 30 + (d * 7 + f * 11) % 25 if keep else 0
+            values = [_gladys_state(category, kind, n) for n in range(count)]
+            for n, value in enumerate(values):
+                at = gladys_date(created + 900 * (n + 1) + (n * 7919) % 600 + 0.123 * f)
+                states.append((gladys_uuid(f"state:{d}:{f}:{n}"), feature, value, at, at))
+            aggregated = keep and category not in ("opening-sensor", "motion-sensor") and kind != "binary"
+            if aggregated:
+                for h in range(4):
+                    window = values[h * 6 : h * 6 + 6]
+                    at = gladys_date(created + 3_600 * (h + 1))
+                    aggregates.append((gladys_uuid(f"aggregate:{d}:{f}:{h}"), "hourly", feature,
+                                       sum(window) / len(window), at, at))  # fmt: skip
+            last = values[-1] if values else float(16711680)
+            last_changed = created + 900 * count + 7 if values else created + 42.5
+            features.append((
+                feature, device, f"{name} {kind}", gladys_slug(f"{service_name}-{name}-{category}-{kind}"),
+                f"{external}:{category}:{kind}", category, kind, read_only, keep,
+                int(service != 4), unit, float(low), float(high), last, None, gladys_date(last_changed),
+                gladys_date(created), gladys_date(last_changed),
+                None, None, gladys_date(created + 3_600 * 4) if aggregated else None,
+            ))  # fmt: skip
+    variables = [
+        (gladys_uuid("var:timezone"), None, None, "TIMEZONE", "Europe/Paris"),
+        (gladys_uuid("var:history"), None, None, "DEVICE_STATE_HISTORY_IN_DAYS", "90"),
+        (gladys_uuid("var:hourly"), None, None, "DEVICE_STATE_HOURLY_AGGREGATES_RETENTION_IN_DAYS", "-1"),
+        (
+            gladys_uuid("var:backup"),
+            None,
+            None,
+            "GLADYS_GATEWAY_BACKUP_KEY",
+            hashlib.sha256(b"k").hexdigest(),
+        ),
+        (gladys_uuid("var:mqtt-url"), services[1][0], None, "MQTT_URL", "mqtt://localhost:1883"),
+        (gladys_uuid("var:mqtt-user"), services[1][0], None, "MQTT_USERNAME", "gladys"),
+        (gladys_uuid("var:mqtt-pass"), services[1][0], None, "MQTT_PASSWORD", "ak9$ZqL0"),
+        (gladys_uuid("var:z2m-driver"), services[0][0], None, "ZIGBEE2MQTT_DRIVER_PATH", "/dev/ttyACM0"),
+        (
+            gladys_uuid("var:z2m-key"),
+            services[0][0],
+            None,
+            "ZIGBEE2MQTT_KEY",
+            "[1,3,5,7,9,11,13,15,0,2,4,6,8,10,12,13]",
+        ),
+        (
+            gladys_uuid("var:telegram"),
+            services[2][0],
+            None,
+            "TELEGRAM_API_KEY",
+            "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        ),
+        (
+            gladys_uuid("var:weather"),
+            services[4][0],
+            None,
+            "OPENWEATHER_API_KEY",
+            "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+        ),
+        (gladys_uuid("var:telegram-link"), services[2][0], users[0][0], "TELEGRAM_LINK", "0042718"),
+    ]
+    variables = [
+        (*row, gladys_date(120 + v * 30.5), gladys_date(120 + v * 30.5)) for v, row in enumerate(variables)
+    ]
+    return {
+        "t_house": houses,
+        "t_user": users,
+        "t_room": rooms,
+        "t_pod": [],
+        "t_service": services,
+        "t_device": devices,
+        "t_device_feature": features,
+        "t_device_feature_state": states,
+        "t_variable": variables,
+        "t_device_param": params,
+        "t_device_feature_state_aggregate": aggregates,
+    }
+
+
+def gladys(path: Path) -> Path:
+    """A Gladys Assistant 4.x ``gladys-production.db`` (see the module's list)."""
+    return write_export(path, GLADYS_DDL, gladys_rows())

@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, an openHAB server's JDBC persistence
-on SQLite, an evcc charge controller's database)
+on SQLite, an evcc charge controller's database, a Gladys Assistant home automation server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26017,3 +26017,63 @@ def test_evcc_keeps_go_nanosecond_and_zero_times_as_written_and_keys_its_meters_
                 if value == "":
                     expected[(table, column, "empty_to_null")] += 1
     assert audit == expected and expected[("sessions", "identifier", "empty_to_null")] > 0
+
+
+def test_gladys_reads_sequelize_dates_as_instants_keeps_tinyint_flags_and_finds_every_declared_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.gladys)
+    rows = apps.gladys_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    types = {table: ran.types(table) for table in rows}
+    # UUID keys text; every DATE (Sequelize's `… +00:00`) an instant, the columns the aggregate
+    # migration added after the rows too (NULL where never aggregated); a DATEONLY birthdate a date;
+    # TINYINT(1) flags stay numbers (only BOOLEAN reads 0/1 as booleans); DOUBLE PRECISION doubles,
+    # a binary sensor's 0.0/1.0 states among them.
+    for table, columns in names.items():
+        assert types[table]["id"] == "text", table
+        for column in columns:
+            if column in ("created_at", "updated_at") or (
+                column.startswith("last_") and "aggregate" in column
+            ):
+                assert types[table][column] == "timestamp with time zone", (table, column)
+    assert types["t_user"]["birthdate"] == "date"
+    assert {types["t_device_feature"][c] for c in ("read_only", "keep_history", "has_feedback")} == {"bigint"}
+    assert types["t_service"]["has_message_feature"] == types["t_device"]["should_poll"] == "bigint"
+    assert types["t_device_feature_state"]["value"] == "double precision"
+    # Doubtful but pinned: Telegram's user id, digits in a VARCHAR (one user linked, one not), loads
+    # as a bigint (its digits kept: no leading zero); a TEXT variable's '0042718' stays text.
+    assert types["t_user"]["telegram_user_id"] == "bigint"
+    assert types["t_variable"]["value"] == "text"
+    _home_tables_arrive(ran, rows, names)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in names.items():
+        for row in rows[table]:
+            for column, value in zip(columns, row, strict=True):
+                if value is not None and types[table][column] == "timestamp with time zone":
+                    expected[(table, column, "date_format:%Y-%m-%d %H:%M:%S.%f %z")] += 1
+    assert audit == expected
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        t: ["id"] for t in rows
+    }
+    # Every reference the migrations declare, t_pod's (a table never filled) too; none guessed.
+    assert references(run_dir) == {
+        ("t_user", "current_house_id"): "t_house.id",
+        ("t_room", "house_id"): "t_house.id",
+        ("t_pod", "room_id"): "t_room.id",
+        ("t_service", "pod_id"): "t_pod.id",
+        ("t_device", "service_id"): "t_service.id",
+        ("t_device", "room_id"): "t_room.id",
+        ("t_device_feature", "device_id"): "t_device.id",
+        ("t_device_feature_state", "device_feature_id"): "t_device_feature.id",
+        ("t_variable", "service_id"): "t_service.id",
+        ("t_variable", "user_id"): "t_user.id",
+        ("t_device_param", "device_id"): "t_device.id",
+        ("t_device_feature_state_aggregate", "device_feature_id"): "t_device_feature.id",
+    }
