@@ -1715,6 +1715,20 @@ import marshal
 - :func:`xdrip`: xDrip+'s ActiveAndroid tables (``Sensors``, ``Calibration``, ``BgReadings``): Java epoch
   milliseconds, a running sensor's ``stopped_at`` 0, declared references to ``_id``, REAL curve coefficients,
   four columns added by ALTER TABLE after readings existed (NULL in those).
+- :func:`openhab`: an openHAB server's JDBC persistence on SQLite (JdbcBaseDAO/JdbcSqliteDAO's SQL): an
+  ``items`` table naming one ``itemNNNN`` table per item, each keyed by ``time`` (SQLite's local wall clock
+  with milliseconds, no offset, across a DST change) with a ``value`` of the item type's SQL type: DOUBLE
+  (17 digits), TINYINT percents, VARCHAR state names, HSB colours and locations with commas, codes with
+  leading zeros, and a DateTime's epoch milliseconds in a ``TIMESTAMP`` (NUMERIC affinity).
+- :func:`evcc`: an evcc charge controller's ``evcc.db`` (GORM's AutoMigrate): sessions with Go's
+  nanosecond times in the server's zone and the zero time ``0001-01-01 00:00:00+00:00`` of an unfinished
+  one, nanosecond durations, columns added after the first rows (NULL there), RFID ids ``''`` for none;
+  key/value settings (JSON, YAML, RFC 3339, ``true``); a keyless 15-minute ``meters`` log unique on
+  ``(meter, ts)`` declaring its reference to ``entities``.
+- :func:`gladys`: a Gladys Assistant 4.x ``gladys-production.db`` (its Sequelize migrations on SQLite):
+  UUID keys, declared inline references (one to the never-filled ``t_pod``), Sequelize's ``… +00:00``
+  dates and a DATEONLY birthdate, ``TINYINT(1)`` flags, DOUBLE states, a column replaced by a table
+  rebuild, three DATE columns added after the rows, Telegram's user id as digits in a VARCHAR.
 """
 
 from __future__ import annotations
@@ -80699,3 +80713,633 @@ def xdrip_rows() -> dict[str, list[tuple[Any, ...]]]:
 def xdrip(path: Path) -> Path:
     """xDrip+'s ActiveAndroid database (see the module's list)."""
     return write_export(path, XDRIP_DDL, xdrip_rows())
+
+
+# --- openHAB (JDBC persistence on SQLite, userdata/persistence/jdbc/openhab.db: the SQL of
+# bundles/org.openhab.persistence.jdbc/.../internal/db/JdbcBaseDAO.java and JdbcSqliteDAO.java of
+# openhab/openhab-addons; the items table's column from internal/dto/ItemsVO.java) ---
+#
+# ``items`` (``ItemId INTEGER PRIMARY KEY AUTOINCREMENT``, ``ItemName VARCHAR(500)``) names one table per
+# item, ``item`` and the ItemId in four digits (``item0007``, the default naming): ``time TIMESTAMP`` (its
+# key) SQLite's ``strftime('%Y-%m-%d %H:%M:%f', …, 'localtime')``, the server's wall clock with
+# milliseconds and no offset (Europe/Berlin, across the spring DST change); ``value`` of the item type's
+# SQL type bound through ``CAST(? AS <type>)``: a Number ``DOUBLE`` (a unit conversion's 17 digits, whole
+# readings REAL too), a Switch or Contact ``VARCHAR(6)`` (``ON``/``OFF``, ``OPEN``/``CLOSED``), a Dimmer or
+# Rollershutter ``TINYINT`` percent, a Color ``VARCHAR(70)`` HSB text ``h,s,b``, a Location
+# ``VARCHAR(50)`` ``lat,lon[,alt]``, a Player ``VARCHAR(20)``, a String ``VARCHAR(65500)`` (codes with
+# leading zeros among them), a DateTime ``TIMESTAMP`` holding sqlite-jdbc's java.sql.Timestamp, epoch
+# milliseconds (an INTEGER: ``TIMESTAMP`` has NUMERIC affinity).
+OPENHAB_ZONE = ZoneInfo("Europe/Berlin")
+OPENHAB_START = datetime(2026, 3, 27, 18, 0, tzinfo=UTC)  # the 29th's 02:00 local never happens
+#: (item name, item type, SQL type): openHAB's default sqlTypes of JdbcBaseDAO.initSqlTypes().
+OPENHAB_ITEMS = [
+    ("LivingRoom_Temperature", "Number", "DOUBLE"),
+    ("LivingRoom_Light", "Switch", "VARCHAR(6)"),
+    ("Kitchen_Dimmer", "Dimmer", "TINYINT"),
+    ("FrontDoor_Contact", "Contact", "VARCHAR(6)"),
+    ("Bedroom_Shutter", "Rollershutter", "TINYINT"),
+    ("Hue_Color", "Color", "VARCHAR(70)"),
+    ("Astro_Sunrise", "DateTime", "TIMESTAMP"),
+    ("Phone_Location", "Location", "VARCHAR(50)"),
+    ("Weather_Condition", "String", "VARCHAR(65500)"),
+    ("Sonos_Player", "Player", "VARCHAR(20)"),
+    ("Meter_EnergyTotal", "Number", "DOUBLE"),
+    ("Alarm_LastCode", "String", "VARCHAR(65500)"),
+]
+OPENHAB_WEATHER = ["Clear sky", "Partly cloudy", "Light rain", "Overcast", "Fog", "Light snow showers"]
+OPENHAB_CODES = ["0815", "0042", "4711", "007", "1234", "0000"]
+
+
+def openhab_table(item_id: int) -> str:
+    """The item's table by openHAB's default naming: ``item`` and the id in four digits."""
+    return f"item{item_id:04d}"
+
+
+def openhab_time(moment: datetime) -> str:
+    """``strftime('%Y-%m-%d %H:%M:%f', …, 'localtime')``: the server's wall clock, three fraction digits."""
+    local = moment.astimezone(OPENHAB_ZONE)
+    return f"{local:%Y-%m-%d %H:%M:%S}.{local.microsecond // 1000:03d}"
+
+
+def _openhab_value(kind: str, item: int, n: int) -> Any:
+    """The n-th persisted state of an item of ``kind`` as openHAB binds it."""
+    if kind == "Number" and item == 1:
+        fahrenheit = 66.2 + (n % 17) * 0.3 - (n % 5) * 0.7  # a Fahrenheit sensor, the item in °C
+        return (fahrenheit - 32) * 5 / 9
+    if kind == "Number":
+        return 10234.5 + n * 0.1 if n % 9 else float(10234 + n)  # kWh, summed tenths; a whole reading
+    if kind == "Switch":
+        return "ON" if n % 2 == 0 else "OFF"
+    if kind == "Contact":
+        return "OPEN" if n % 2 == 0 else "CLOSED"
+    if kind in ("Dimmer", "Rollershutter"):
+        return [0, 100, 35, 60, 80, 15, 100, 0, 45][n % 9]
+    if kind == "Color":
+        hue = ["0", "120", "240", "39.5", "300", "0"][n % 6]
+        return f"{hue},{[100, 75, 0, 60.2, 100, 0][n % 6]},{[100, 50, 0, 80, 33, 100][n % 6]}"
+    if kind == "DateTime":
+        day = (OPENHAB_START + timedelta(days=n)).date()
+        sunrise = datetime.combine(day, time(5, 0), tzinfo=UTC) - timedelta(minutes=2 * n, seconds=n * 7)
+        return int(sunrise.timestamp()) * 1000
+    if kind == "Location":
+        lat, lon = 52.520008 + n * 0.0011, 13.404954 - n * 0.0007
+        return f"{lat:.6f},{lon:.6f}" if n % 3 else f"{lat:.6f},{lon:.6f},{34 + n % 5}"
+    if kind == "Player":
+        return ["PLAY", "PAUSE", "PLAY", "FASTFORWARD", "PAUSE"][n % 5]
+    if item == 12:
+        return OPENHAB_CODES[n % len(OPENHAB_CODES)]
+    return OPENHAB_WEATHER[(n * 5) % len(OPENHAB_WEATHER)]
+
+
+def openhab_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Three days of a flat's items as openHAB's persistence strategies store them: on every change,
+    the temperature and the meter every few minutes, sunrise once a day."""
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "items": [(i, name) for i, (name, _, _) in enumerate(OPENHAB_ITEMS, start=1)]
+    }
+    for i, (_, kind, _) in enumerate(OPENHAB_ITEMS, start=1):
+        count = {"Number": 140, "DateTime": 3, "Location": 40}.get(kind, 24 + 5 * i)
+        step = timedelta(hours=72) / count
+        values = []
+        for n in range(count):
+            at = OPENHAB_START + step * n + timedelta(milliseconds=(n * 7919 + i * 131) % 60_000)
+            values.append((openhab_time(at), _openhab_value(kind, i, n)))
+        rows[openhab_table(i)] = values
+    return rows
+
+
+def openhab(path: Path) -> Path:
+    """openHAB's JDBC persistence database on SQLite (see the module's list)."""
+    ddl = ["CREATE TABLE IF NOT EXISTS items (ItemId INTEGER PRIMARY KEY AUTOINCREMENT, "
+           "ItemName VARCHAR(500) NOT NULL)"]  # fmt: skip
+    ddl += [
+        f"CREATE TABLE IF NOT EXISTS {openhab_table(i)} (time TIMESTAMP NOT NULL, value {sql_type}, "
+        "PRIMARY KEY(time))"
+        for i, (_, _, sql_type) in enumerate(OPENHAB_ITEMS, start=1)
+    ]
+    return write_export(path, ddl, openhab_rows())
+
+
+# --- evcc (an EV charge controller's evcc.db: GORM's AutoMigrate of core/session/session.go's Session,
+# server/db/settings/setting.go's setting and core/metrics/db.go's entity and meter, through the pure-Go
+# SQLite driver of server/db/db.go; evcc-io/evcc) ---
+#
+# GORM declares a uint key ``integer PRIMARY KEY AUTOINCREMENT``, a time.Time ``datetime``, a float64 (or
+# its pointer) ``real``, a string ``text``, a time.Duration ``integer`` (nanoseconds); columns of later
+# versions (``solar_percentage``, ``price``, ``price_per_kwh``, ``co2_per_kwh``) added by AutoMigrate's
+# ``ALTER TABLE … ADD``, NULL in the sessions written before. A time.Time is the driver's
+# ``2006-01-02 15:04:05.999999999-07:00`` in the server's zone (Europe/Berlin); a session not yet
+# finished has Go's zero time, ``0001-01-01 00:00:00+00:00`` (the text session/db.go's
+# ClosePendingSessionsInHistory looks for). Settings are key/value text: ints, floats
+# (strconv's shortest), ``true``/``false``, RFC 3339 times, JSON and YAML. ``meters`` keeps 15-minute
+# import/export energy per entity (its ``ts`` UTC, a slot start), ``entities`` names them (group, name).
+EVCC_DDL = [
+    "CREATE TABLE `sessions` (`id` integer PRIMARY KEY AUTOINCREMENT,`created` datetime,`finished` datetime,"
+    "`loadpoint` text,`identifier` text,`vehicle` text,`odometer` real,`meter_start_kwh` real,"
+    "`meter_end_kwh` real,`charged_kwh` real,`charge_duration` integer,`soc_start_percentage` real,"
+    "`soc_end_percentage` real)",
+    "ALTER TABLE `sessions` ADD `solar_percentage` real",
+    "ALTER TABLE `sessions` ADD `price` real",
+    "ALTER TABLE `sessions` ADD `price_per_kwh` real",
+    "ALTER TABLE `sessions` ADD `co2_per_kwh` real",
+    "CREATE TABLE `settings` (`key` text,`value` text,PRIMARY KEY (`key`))",
+    "CREATE TABLE `entities` (`id` integer PRIMARY KEY AUTOINCREMENT,`group` text,`name` text)",
+    "CREATE UNIQUE INDEX `entities_group_name` ON `entities`(`group`,`name`)",
+    "CREATE TABLE `meters` (`meter` integer,`ts` datetime,`import` real,`export` real,"
+    "CONSTRAINT `fk_meters_entity` FOREIGN KEY (`meter`) REFERENCES `entities`(`id`))",
+    "CREATE UNIQUE INDEX `meters_meter_ts` ON `meters`(`meter`,`ts`)",
+]
+EVCC_ZONE = ZoneInfo("Europe/Berlin")
+EVCC_START = datetime(2026, 2, 2, 16, 40, 12, tzinfo=UTC)
+EVCC_ZERO = "0001-01-01 00:00:00+00:00"
+#: The session the release with solar percentages first wrote, and the one with prices.
+EVCC_SOLAR_FROM, EVCC_PRICE_FROM = 18, 31
+EVCC_VEHICLES = ["db:1", "db:2", "", "db:1", "db:3"]  # "" a guest vehicle evcc did not recognise
+EVCC_ENTITIES = [("home", "home"), ("loadpoint", "Garage"), ("loadpoint", "Carport"), ("pv", "pv1"),
+                 ("battery", "battery1")]  # fmt: skip
+
+
+def evcc_time(moment: datetime, nanos: int) -> str:
+    """A time.Time of the server's zone as the driver writes it (offset of that day, nine digits at most)."""
+    local = moment.astimezone(EVCC_ZONE)
+    return go_time(local.replace(microsecond=0), nanos, local.utcoffset() or timedelta(0))
+
+
+def evcc_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Two wall boxes' sessions over ten weeks, the settings of the UI, three days of 15-minute meters."""
+    sessions = []
+    meter = {"Garage": 4521.3, "Carport": 1877.25}
+    for s in range(1, 49):
+        loadpoint = "Garage" if s % 3 else "Carport"
+        created = EVCC_START + timedelta(hours=34 * s + (s * 37) % 11, minutes=(s * 13) % 60)
+        duration = timedelta(minutes=25 + (s * 47) % 300, seconds=(s * 11) % 60)
+        charged = round(duration.total_seconds() / 3600 * (7.4 if loadpoint == "Garage" else 3.7) * 0.93, 3)
+        if s % 13 == 7:
+            charged = 0.0  # plugged, never charged
+        start = meter[loadpoint]
+        meter[loadpoint] = start + charged
+        vehicle = EVCC_VEHICLES[s % len(EVCC_VEHICLES)]
+        open_session = s in (45, 48)  # evcc restarted while they were running, never finished
+        finished = (
+            EVCC_ZERO
+            if open_session
+            else evcc_time(created + duration + timedelta(minutes=9), go_nanos(s + 50))
+        )
+        soc_start = float(12 + (s * 29) % 60) if vehicle else None
+        sessions.append((
+            s,
+            evcc_time(created, go_nanos(s)),
+            finished,
+            loadpoint,
+            ["", "", "04A2B3C4D5E680", "0815", ""][s % 5],  # RFID tag ids; '' none
+            vehicle,
+            float(23_017 + s * 141) if vehicle and s % 4 else None,
+            start if start > 0 else None,
+            None if open_session else meter[loadpoint],
+            charged,
+            round(duration.total_seconds()) * 1_000_000_000 + go_nanos(s) % 1_000_000,
+            soc_start,
+            None if soc_start is None or open_session else min(100.0, soc_start + charged * 1.6),
+            None if s < EVCC_SOLAR_FROM else (s * 7.3) % 100 if s % 6 else 100.0,
+            None if s < EVCC_PRICE_FROM else charged * (0.1989 + (s % 4) * 0.0321),
+            None if s < EVCC_PRICE_FROM else 0.1989 + (s % 4) * 0.0321,
+            None if s < EVCC_PRICE_FROM else 312.0 + (s * 17) % 90 + (s % 3) * 0.25,
+        ))  # fmt: skip
+    settings = [
+        ("interval", "30s"),
+        ("passwordConfigured", "true"),
+        ("title", "Carport & Garage"),
+        ("sponsorToken", ""),
+        ("bufferSoc", "80"),
+        ("bufferStartSoc", "0"),
+        ("prioritySoc", "55.5"),
+        ("residualPower", "100"),
+        ("batteryDischargeControl", "false"),
+        ("batteryGridChargeLimit", "0.128"),
+        ("smartCostLimit", "0.25"),
+        ("mqtt", '{"broker":"mqtt.fritz.box:1883","topic":"evcc","user":"","password":""}'),
+        (
+            "tariffs",
+            'currency: EUR\ngrid:\n  type: tibber\n  token: "***"\n'
+            'co2:\n  type: grünstromindex\n  zip: "01067"',
+        ),
+        ("lp1.mode", "pv"),
+        ("lp1.minCurrent", "6"),
+        ("lp1.maxCurrent", "16"),
+        ("lp1.limitSoc", "80"),
+        ("lp1.limitEnergy", "0"),
+        ("lp1.phasesConfigured", "0"),
+        ("lp1.planTime", "2026-04-14T06:30:00+02:00"),
+        ("lp1.planEnergy", "12.5"),
+        ("lp1.smartCostLimit", "0.1823"),
+        ("lp2.mode", "minpv"),
+        ("lp2.minCurrent", "6"),
+        ("lp2.maxCurrent", "32"),
+        ("lp2.limitSoc", "100"),
+        ("lp2.phasesConfigured", "3"),
+        ("lp2.planTime", "0001-01-01T00:00:00Z"),
+        ("vehicle.db:1.minSoc", "20"),
+        ("vehicle.db:1.limitSoc", "90"),
+        ("vehicle.db:2.minSoc", "0"),
+        ("vehicle.db:1.planTime", "2026-04-15T07:00:00+02:00"),
+        ("vehicle.db:1.planSoc", "85"),
+        (
+            "repeatingPlans",
+            '[{"weekdays":[1,2,3,4,5],"time":"07:00","tz":"Europe/Berlin","soc":80,"active":true}]',
+        ),
+    ]
+    entities = [(i, group, name) for i, (group, name) in enumerate(EVCC_ENTITIES, start=1)]
+    meters = []
+    slot0 = datetime(2026, 4, 10, 22, 0, tzinfo=UTC)
+    for k in range(3 * 96):
+        at = slot0 + timedelta(minutes=15 * k)
+        hour = at.astimezone(EVCC_ZONE).hour
+        sun = max(0.0, 1 - abs(hour + at.minute / 60 - 13.0) / 6)
+        for entity in (1, 2, 4, 5):
+            if entity == 2 and not 17 <= hour <= 21:
+                continue
+            if entity == 1:
+                imp, exp = 0.0 if sun > 0.3 else 0.0875 + (k % 7) * 0.0125, round(sun * 1.21, 4)
+            elif entity == 2:
+                imp, exp = 1.7325 + (k % 3) * 0.0001, 0.0
+            elif entity == 4:
+                if sun == 0:
+                    continue
+                imp, exp = 0.0, sun * 2.1  # every digit of a float sum
+            else:
+                imp, exp = (round(sun * 0.4, 3), 0.0) if sun else (0.0, 0.0625)
+            meters.append((entity, go_time(at, 0), imp, exp))
+    return {"sessions": sessions, "settings": settings, "entities": entities, "meters": meters}
+
+
+def evcc(path: Path) -> Path:
+    """An evcc charge controller's ``evcc.db`` (see the module's list)."""
+    return write_export(path, EVCC_DDL, evcc_rows())
+
+
+# --- Gladys Assistant (a home automation server's gladys-production.db, 4.x before its device states
+# moved to DuckDB: the Sequelize migrations of server/migrations of GladysAssistant/Gladys, from
+# 20190205063641-create-user to 20210723014058-add-device-feature-state-aggregate, as Sequelize 6's SQLite
+# query interface writes them; values as server/models and lib/device write them) ---
+#
+# Keys UUIDs (v4) as text; every reference declared inline (``REFERENCES `t_room` (`id`) ON DELETE
+# CASCADE ON UPDATE CASCADE``); ``selector`` slugs and ``external_id`` (``zigbee2mqtt:0x00158d…``) UNIQUE;
+# a BOOLEAN ``TINYINT(1)`` 0/1; every DATE Sequelize's ``YYYY-MM-DD HH:MM:SS.SSS +00:00``, a DATEONLY
+# ``YYYY-MM-DD``; a DOUBLE ``DOUBLE PRECISION`` (a binary sensor's states 0 and 1 as REAL); t_service's
+# ``enabled`` replaced by ``status`` (20201018084535: on SQLite ``removeColumn`` rebuilds the table, the
+# new column last); the aggregate migration's three DATE columns added to t_device_feature after its rows
+# (NULL but for the features aggregated since); t_pod created, never filled (pods were never shipped).
+GLADYS_DDL = [
+    "CREATE TABLE IF NOT EXISTS `t_house` (`id` UUID NOT NULL PRIMARY KEY, `name` VARCHAR(255) NOT NULL "
+    "UNIQUE, `selector` VARCHAR(255) NOT NULL UNIQUE, `latitude` DOUBLE PRECISION, `longitude` DOUBLE "
+    "PRECISION, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS `t_user` (`id` UUID NOT NULL PRIMARY KEY, `firstname` VARCHAR(255) NOT NULL, "
+    "`lastname` VARCHAR(255) NOT NULL, `selector` VARCHAR(255) NOT NULL UNIQUE, `email` VARCHAR(255) NOT "
+    "NULL UNIQUE, `birthdate` DATE NOT NULL, `language` VARCHAR(255) NOT NULL, `picture` TEXT, `password` "
+    "VARCHAR(255) NOT NULL, `role` VARCHAR(255) NOT NULL, `temperature_unit_preference` VARCHAR(255) NOT "
+    "NULL, `distance_unit_preference` VARCHAR(255) NOT NULL, `telegram_user_id` VARCHAR(255) UNIQUE, "
+    "`last_latitude` DOUBLE PRECISION, `last_longitude` DOUBLE PRECISION, `last_altitude` DOUBLE PRECISION, "
+    "`last_accuracy` DOUBLE PRECISION, `last_location_changed` DATETIME, `current_house_id` UUID "
+    "REFERENCES `t_house` (`id`), `last_house_changed` DATETIME, `created_at` DATETIME NOT NULL, "
+    "`updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_user_role` ON `t_user` (`role`)",
+    "CREATE TABLE IF NOT EXISTS `t_room` (`id` UUID NOT NULL PRIMARY KEY, `house_id` UUID NOT NULL "
+    "REFERENCES `t_house` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL UNIQUE, "
+    "`selector` VARCHAR(255) NOT NULL UNIQUE, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT "
+    "NULL)",
+    "CREATE INDEX `t_room_house_id` ON `t_room` (`house_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_pod` (`id` UUID NOT NULL PRIMARY KEY, `room_id` UUID REFERENCES `t_room` "
+    "(`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL UNIQUE, `selector` "
+    "VARCHAR(255) NOT NULL UNIQUE, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_pod_room_id` ON `t_pod` (`room_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_service` (`id` UUID NOT NULL PRIMARY KEY, `pod_id` UUID REFERENCES "
+    "`t_pod` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `selector` "
+    "VARCHAR(255) NOT NULL UNIQUE, `version` VARCHAR(255) NOT NULL, `has_message_feature` TINYINT(1) NOT "
+    "NULL DEFAULT 0, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL, `status` TEXT NOT NULL "
+    "DEFAULT 'UNKNWON')",
+    "CREATE UNIQUE INDEX `t_service_pod_id_name` ON `t_service` (`pod_id`, `name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device` (`id` UUID NOT NULL PRIMARY KEY, `service_id` UUID NOT NULL "
+    "REFERENCES `t_service` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `room_id` UUID REFERENCES `t_room` "
+    "(`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `selector` VARCHAR(255) NOT "
+    "NULL UNIQUE, `model` VARCHAR(255), `external_id` VARCHAR(255) NOT NULL UNIQUE, `should_poll` "
+    "TINYINT(1) NOT NULL DEFAULT 0, `poll_frequency` INTEGER, `created_at` DATETIME NOT NULL, `updated_at` "
+    "DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_service_id` ON `t_device` (`service_id`)",
+    "CREATE INDEX `t_device_room_id` ON `t_device` (`room_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature` (`id` UUID NOT NULL PRIMARY KEY, `device_id` UUID NOT "
+    "NULL REFERENCES `t_device` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, "
+    "`selector` VARCHAR(255) NOT NULL UNIQUE, `external_id` VARCHAR(255) NOT NULL UNIQUE, `category` "
+    "VARCHAR(255) NOT NULL, `type` VARCHAR(255) NOT NULL, `read_only` TINYINT(1) NOT NULL, `keep_history` "
+    "TINYINT(1) NOT NULL DEFAULT 1, `has_feedback` TINYINT(1) NOT NULL, `unit` VARCHAR(255), `min` DOUBLE "
+    "PRECISION NOT NULL, `max` DOUBLE PRECISION NOT NULL, `last_value` DOUBLE PRECISION, "
+    "`last_value_string` TEXT, `last_value_changed` DATETIME, `created_at` DATETIME NOT NULL, `updated_at` "
+    "DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_feature_device_id` ON `t_device_feature` (`device_id`)",
+    "CREATE INDEX `t_device_feature_category` ON `t_device_feature` (`category`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature_state` (`id` UUID NOT NULL PRIMARY KEY, "
+    "`device_feature_id` UUID NOT NULL REFERENCES `t_device_feature` (`id`) ON DELETE CASCADE ON UPDATE "
+    "CASCADE, `value` DOUBLE PRECISION NOT NULL, `created_at` DATETIME NOT NULL, `updated_at` DATETIME "
+    "NOT NULL)",
+    "CREATE INDEX `t_device_feature_state_device_feature_id` ON `t_device_feature_state` "
+    "(`device_feature_id`)",
+    "CREATE TABLE IF NOT EXISTS `t_variable` (`id` UUID NOT NULL PRIMARY KEY, `service_id` UUID REFERENCES "
+    "`t_service` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `user_id` UUID REFERENCES `t_user` (`id`) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, `value` TEXT NOT NULL, `created_at` "
+    "DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_variable_service_id` ON `t_variable` (`service_id`)",
+    "CREATE UNIQUE INDEX `t_variable_service_id_user_id_name` ON `t_variable` (`service_id`, `user_id`, "
+    "`name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_param` (`id` UUID NOT NULL PRIMARY KEY, `device_id` UUID NOT NULL "
+    "REFERENCES `t_device` (`id`) ON DELETE CASCADE ON UPDATE CASCADE, `name` VARCHAR(255) NOT NULL, "
+    "`value` TEXT NOT NULL, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL)",
+    "CREATE INDEX `t_device_param_device_id` ON `t_device_param` (`device_id`)",
+    "CREATE UNIQUE INDEX `t_device_param_device_id_name` ON `t_device_param` (`device_id`, `name`)",
+    "CREATE TABLE IF NOT EXISTS `t_device_feature_state_aggregate` (`id` UUID NOT NULL PRIMARY KEY, `type` "
+    "VARCHAR(255) NOT NULL, `device_feature_id` UUID NOT NULL REFERENCES `t_device_feature` (`id`) ON "
+    "DELETE CASCADE ON UPDATE CASCADE, `value` DOUBLE PRECISION NOT NULL, `created_at` DATETIME NOT NULL, "
+    "`updated_at` DATETIME NOT NULL)",
+    "ALTER TABLE `t_device_feature` ADD `last_monthly_aggregate` DATETIME DEFAULT NULL",
+    "ALTER TABLE `t_device_feature` ADD `last_daily_aggregate` DATETIME DEFAULT NULL",
+    "ALTER TABLE `t_device_feature` ADD `last_hourly_aggregate` DATETIME DEFAULT NULL",
+    "CREATE INDEX `t_device_feature_state_aggregate_type` ON `t_device_feature_state_aggregate` (`type`)",
+    "CREATE INDEX `t_device_feature_state_aggregate_device_feature_id` ON "
+    "`t_device_feature_state_aggregate` (`device_feature_id`)",
+    "CREATE INDEX `t_device_feature_state_aggregate_created_at` ON `t_device_feature_state_aggregate` "
+    "(`created_at`)",
+    "CREATE INDEX `t_device_feature_state_created_at` ON `t_device_feature_state` (`created_at`)",
+]
+GLADYS_START = datetime(2021, 9, 4, 9, 12, 44, 318_000, tzinfo=UTC)
+GLADYS_ROOMS = ["Living room", "Kitchen", "Bedroom", "Bathroom", "Garage", "Office"]
+#: (name, selector, version, status, has_message_feature): the integrations a Raspberry Pi install runs.
+GLADYS_SERVICES = [
+    ("zigbee2mqtt", "zigbee2mqtt", "0.1.0", "RUNNING", 0),
+    ("mqtt", "mqtt", "0.1.0", "RUNNING", 0),
+    ("telegram", "telegram", "0.1.0", "RUNNING", 1),
+    ("philips-hue", "philips-hue", "0.1.0", "STOPPED", 0),
+    ("openweather", "openweather", "0.1.0", "ERROR", 0),
+    ("caldav", "caldav", "0.1.0", "UNKNOWN", 0),
+]
+#: (device, service, room index or None, model, features: (category, type, unit, min, max, read_only)).
+GLADYS_DEVICES = [
+    (
+        "Aqara temperature sensor",
+        0,
+        0,
+        "WSDCGQ11LM",
+        [
+            ("temperature-sensor", "decimal", "celsius", -20, 60, 1),
+            ("humidity-sensor", "decimal", "percent", 0, 100, 1),
+            ("battery", "integer", "percent", 0, 100, 1),
+        ],
+    ),
+    (
+        "Aqara door sensor",
+        0,
+        4,
+        "MCCGQ11LM",
+        [("opening-sensor", "binary", None, 0, 1, 1), ("battery", "integer", "percent", 0, 100, 1)],
+    ),
+    (
+        "IKEA Tradfri bulb",
+        0,
+        2,
+        "LED1545G12",
+        [("light", "binary", None, 0, 1, 0), ("light", "brightness", None, 0, 254, 0)],
+    ),
+    (
+        "Shelly plug",
+        1,
+        1,
+        None,
+        [
+            ("switch", "binary", None, 0, 1, 0),
+            ("switch", "power", "watt", 0, 3500, 1),
+            ("switch", "energy", "kilowatt-hour", 0, 100000, 1),
+        ],
+    ),
+    (
+        "Hue go",
+        3,
+        0,
+        "LLC020",
+        [("light", "binary", None, 0, 1, 0), ("light", "color", None, 0, 16777215, 0)],
+    ),
+    (
+        "Motion sensor",
+        0,
+        5,
+        "RTCGQ11LM",
+        [("motion-sensor", "binary", None, 0, 1, 1), ("light-sensor", "decimal", "lux", 0, 10000, 1)],
+    ),
+    ("Weather Paris", 4, None, None, [("temperature-sensor", "decimal", "celsius", -50, 50, 1)]),
+    ("Linky", 1, 4, "teleinfo", [("energy-sensor", "index", "watt-hour", 0, 99999999999, 1)]),
+]
+
+
+def gladys_uuid(seed: str) -> str:
+    """A v4 UUID (Sequelize's ``uuid.v4()`` default), derived from ``seed`` so a test can compute it."""
+    return str(uuid.UUID(hashlib.md5(f"gladys:{seed}".encode()).hexdigest(), version=4))
+
+
+def gladys_date(seconds: float) -> str:
+    """Sequelize's SQLite DATE: ``YYYY-MM-DD HH:MM:SS.SSS +00:00`` (UTC, milliseconds)."""
+    at = GLADYS_START + timedelta(seconds=seconds)
+    return f"{at:%Y-%m-%d %H:%M:%S}.{at.microsecond // 1000:03d} +00:00"
+
+
+def gladys_slug(text: str) -> str:
+    """Gladys' selector: the name slugified (lower case, dashes)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _gladys_state(category: str, kind: str, n: int) -> float:
+    """A feature's n-th state as lib/device/device.saveState stores it (a JS number, REAL affinity)."""
+    if kind == "binary":
+        return float(n % 2)
+    if category == "temperature-sensor":
+        return [19.37, 19.4, 19.8, 20.11, 21.0, 20.6, 18.95][n % 7] - (n % 3) * 0.1
+    if category == "humidity-sensor":
+        return float(48 + n % 9) + 0.5 * (n % 2)
+    if category == "battery":
+        return float(100 - n // 4)
+    if kind == "brightness":
+        return float((n * 37) % 255)
+    if kind == "power":
+        return [0.0, 4.2, 1432.7, 1510.15, 3.9][n % 5]
+    if kind in ("energy", "index"):
+        return 41_235_118.0 + n * 731 if kind == "index" else 12.3 + n * 0.07
+    if kind == "color":
+        return float([16711680, 65280, 255, 16777215, 16753920][n % 5])
+    return float((n * 113) % 900)  # lux
+
+
+def gladys_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A flat's Gladys after a few weeks: one house, rooms, two users, the integrations, their devices,
+    features and params, each feature's states, the hourly aggregates, and the system variables."""
+    house = gladys_uuid("house")
+    houses = [(house, "Appartement Paris", "appartement-paris", 48.856614, 2.3522219, gladys_date(0),
+               gladys_date(0))]  # fmt: skip
+    users = [
+        (gladys_uuid("user:tony"), "Tony", "Stark", "tony", "tony@gladysassistant.com", "1990-05-12", "en",
+         "data:image/png;base64," + base64.b64encode(bytes(range(48))).decode(),
+         "$2b$10$" + hashlib.sha256(b"tony").hexdigest()[:53], "admin", "celsius", "metric", "548203117",
+         48.8567891, 2.3519876, 35.0, 20.0, gladys_date(86_400 * 12 + 61.5), house, gladys_date(86_400 * 12),
+         gladys_date(1), gladys_date(86_400 * 12 + 61.5)),
+        (gladys_uuid("user:pepper"), "Pepper", "Potts", "pepper", "pepper@gladysassistant.com", "1992-01-03",
+         "fr", None, "$2b$10$" + hashlib.sha256(b"pepper").hexdigest()[:53], "habitant", "fahrenheit", "us",
+         None, None, None, None, None, None, None, None, gladys_date(3_600), gladys_date(3_600)),
+    ]  # fmt: skip
+    rooms = [
+        (
+            gladys_uuid(f"room:{name}"),
+            house,
+            name,
+            gladys_slug(name),
+            gladys_date(60 + r),
+            gladys_date(60 + r),
+        )
+        for r, name in enumerate(GLADYS_ROOMS)
+    ]
+    services = [
+        (gladys_uuid(f"service:{name}"), None, name, selector, version, message, gladys_date(5 + s),
+         gladys_date(86_400 * 20 + s), status)
+        for s, (name, selector, version, status, message) in enumerate(GLADYS_SERVICES)
+    ]  # fmt: skip
+    devices, features, params, states, aggregates = [], [], [], [], []
+    for d, (name, service, room, model, feats) in enumerate(GLADYS_DEVICES):
+        device = gladys_uuid(f"device:{name}")
+        ieee = f"0x00158d000{d:07x}"
+        service_name = GLADYS_SERVICES[service][0]
+        external = f"{service_name}:{ieee}" if service == 0 else f"{service_name}:{gladys_slug(name)}"
+        created = 86_400 + d * 600.25
+        devices.append(
+            (
+                device,
+                services[service][0],
+                None if room is None else rooms[room][0],
+                name,
+                gladys_slug(f"{service_name}-{name}"),
+                model,
+                external,
+                int(service == 4),
+                600_000 if service == 4 else None,
+                gladys_date(created),
+                gladys_date(created),
+            )
+        )
+        if service == 0:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:ieee"),
+                    device,
+                    "ieee",
+                    ieee,
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        if service == 1:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:topic"),
+                    device,
+                    "mqtt_custom_topic",
+                    f"shellies/{gladys_slug(name)}/relay/0",
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        if service == 4:
+            params.append(
+                (
+                    gladys_uuid(f"param:{d}:city"),
+                    device,
+                    "CITY",
+                    "Paris, FR",
+                    gladys_date(created),
+                    gladys_date(created),
+                )
+            )
+        for f, (category, kind, unit, low, high, read_only) in enumerate(feats):
+            feature = gladys_uuid(f"feature:{d}:{f}")
+            keep = int(kind != "color")
+            count = 30 + (d * 7 + f * 11) % 25 if keep else 0
+            values = [_gladys_state(category, kind, n) for n in range(count)]
+            for n, value in enumerate(values):
+                at = gladys_date(created + 900 * (n + 1) + (n * 7919) % 600 + 0.123 * f)
+                states.append((gladys_uuid(f"state:{d}:{f}:{n}"), feature, value, at, at))
+            aggregated = keep and category not in ("opening-sensor", "motion-sensor") and kind != "binary"
+            if aggregated:
+                for h in range(4):
+                    window = values[h * 6 : h * 6 + 6]
+                    at = gladys_date(created + 3_600 * (h + 1))
+                    aggregates.append((gladys_uuid(f"aggregate:{d}:{f}:{h}"), "hourly", feature,
+                                       sum(window) / len(window), at, at))  # fmt: skip
+            last = values[-1] if values else float(16711680)
+            last_changed = created + 900 * count + 7 if values else created + 42.5
+            features.append((
+                feature, device, f"{name} {kind}", gladys_slug(f"{service_name}-{name}-{category}-{kind}"),
+                f"{external}:{category}:{kind}", category, kind, read_only, keep,
+                int(service != 4), unit, float(low), float(high), last, None, gladys_date(last_changed),
+                gladys_date(created), gladys_date(last_changed),
+                None, None, gladys_date(created + 3_600 * 4) if aggregated else None,
+            ))  # fmt: skip
+    variables = [
+        (gladys_uuid("var:timezone"), None, None, "TIMEZONE", "Europe/Paris"),
+        (gladys_uuid("var:history"), None, None, "DEVICE_STATE_HISTORY_IN_DAYS", "90"),
+        (gladys_uuid("var:hourly"), None, None, "DEVICE_STATE_HOURLY_AGGREGATES_RETENTION_IN_DAYS", "-1"),
+        (
+            gladys_uuid("var:backup"),
+            None,
+            None,
+            "GLADYS_GATEWAY_BACKUP_KEY",
+            hashlib.sha256(b"k").hexdigest(),
+        ),
+        (gladys_uuid("var:mqtt-url"), services[1][0], None, "MQTT_URL", "mqtt://localhost:1883"),
+        (gladys_uuid("var:mqtt-user"), services[1][0], None, "MQTT_USERNAME", "gladys"),
+        (gladys_uuid("var:mqtt-pass"), services[1][0], None, "MQTT_PASSWORD", "ak9$ZqL0"),
+        (gladys_uuid("var:z2m-driver"), services[0][0], None, "ZIGBEE2MQTT_DRIVER_PATH", "/dev/ttyACM0"),
+        (
+            gladys_uuid("var:z2m-key"),
+            services[0][0],
+            None,
+            "ZIGBEE2MQTT_KEY",
+            "[1,3,5,7,9,11,13,15,0,2,4,6,8,10,12,13]",
+        ),
+        (
+            gladys_uuid("var:telegram"),
+            services[2][0],
+            None,
+            "TELEGRAM_API_KEY",
+            "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        ),
+        (
+            gladys_uuid("var:weather"),
+            services[4][0],
+            None,
+            "OPENWEATHER_API_KEY",
+            "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+        ),
+        (gladys_uuid("var:telegram-link"), services[2][0], users[0][0], "TELEGRAM_LINK", "0042718"),
+    ]
+    variables = [
+        (*row, gladys_date(120 + v * 30.5), gladys_date(120 + v * 30.5)) for v, row in enumerate(variables)
+    ]
+    return {
+        "t_house": houses,
+        "t_user": users,
+        "t_room": rooms,
+        "t_pod": [],
+        "t_service": services,
+        "t_device": devices,
+        "t_device_feature": features,
+        "t_device_feature_state": states,
+        "t_variable": variables,
+        "t_device_param": params,
+        "t_device_feature_state_aggregate": aggregates,
+    }
+
+
+def gladys(path: Path) -> Path:
+    """A Gladys Assistant 4.x ``gladys-production.db`` (see the module's list)."""
+    return write_export(path, GLADYS_DDL, gladys_rows())

@@ -104,7 +104,8 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
-it, GarminDB's monitoring.db and xDrip+'s ActiveAndroid database)
+it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
+SQLite, an evcc charge controller's database and a Gladys Assistant home automation server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26039,4 +26040,220 @@ def test_xdrip_reads_java_milliseconds_as_instants_keeps_a_running_sensors_zero_
         ("Calibration", "sensor"): "Sensors._id",
         ("BgReadings", "sensor"): "Sensors._id",
         ("BgReadings", "calibration"): "Calibration._id",
+    }
+
+
+def _home_cell(value: Any, kind: str) -> Any:
+    """A source cell as it arrives in a column of PostgreSQL type ``kind``, every instant in UTC
+    without its zone (as :func:`_home_rows_of` reads them): Sequelize's and Go's texts with an offset,
+    epoch milliseconds as the instant, a wall clock without an offset as written, text by the
+    documented rules ('' NULL, trimmed)."""
+    if value is None:
+        return None
+    if kind == "timestamp with time zone":
+        if isinstance(value, int):
+            return naive(UNIX_EPOCH + timedelta(milliseconds=value))
+        return naive(datetime.fromisoformat(value.replace(" +", "+")))
+    if kind == "timestamp without time zone":
+        return datetime.fromisoformat(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "double precision":
+        return float(value)
+    if kind == "bigint":
+        return int(value)
+    return arrives_as(value) if isinstance(value, str) else value
+
+
+def _home_rows_of(ran: Ran, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+    """The loaded rows of ``table`` (``columns`` in order), instants in UTC without their zone."""
+    relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+    got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+    return [
+        tuple(naive(v) if isinstance(v, datetime) and v.tzinfo is not None else v for v in row) for row in got
+    ]
+
+
+def _home_tables_arrive(
+    ran: Ran, rows: Mapping[str, list[tuple[Any, ...]]], names: dict[str, list[str]]
+) -> None:
+    """Every table's every cell as :func:`_home_cell` expects it."""
+    for table, columns in names.items():
+        types = ran.types(table)
+        expected = [
+            tuple(_home_cell(v, types[c]) for v, c in zip(row, columns, strict=True)) for row in rows[table]
+        ]
+        got = _home_rows_of(ran, table, columns)
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+
+
+def test_openhab_jdbc_tables_read_the_local_wall_clock_keep_state_names_and_codes_and_the_datetime_millis(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.openhab)
+    rows = apps.openhab_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    assert names["items"] == ["ItemId", "ItemName"]
+    assert ran.types("items") == {"ItemId": "bigint", "ItemName": "text"}
+    # Each item's table: its key `time` the server's wall clock without an offset (a timestamp
+    # without time zone, as written, across the night the clocks went forward); its `value` of the
+    # type openHAB declared for the item: DOUBLE a double, TINYINT a bigint, every VARCHAR text
+    # (ON/OFF, OPEN/CLOSED, PLAY/PAUSE are state names; an HSB colour and a location keep their
+    # commas; an alarm code keeps its leading zeros), and the DateTime's TIMESTAMP, sqlite-jdbc's
+    # epoch milliseconds, the instant.
+    expected_value = {
+        "DOUBLE": "double precision",
+        "TINYINT": "bigint",
+        "TIMESTAMP": "timestamp with time zone",
+    }
+    for item_id, (_, _, sql_type) in enumerate(apps.OPENHAB_ITEMS, start=1):
+        table = apps.openhab_table(item_id)
+        assert names[table] == ["time", "value"]
+        assert ran.types(table) == {
+            "time": "timestamp without time zone",
+            "value": expected_value.get(sql_type, "text"),
+        }, table
+        assert primary_key(ran.uri, ran.record["version_schema"], table) == ["time"]
+    codes = {row[1] for row in rows[apps.openhab_table(12)]}
+    assert {"0815", "0042", "007", "0000"} <= codes
+    temperatures = [row[1] for row in rows[apps.openhab_table(1)]]
+    assert any(len(repr(t).replace(".", "").lstrip("0")) == 17 for t in temperatures)
+    assert any(t.is_integer() for t in temperatures)  # a whole reading, REAL all the same
+    _home_tables_arrive(ran, rows, names)
+    assert primary_key(ran.uri, ran.record["version_schema"], "items") == ["ItemId"]
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for item_id, (_, kind, _) in enumerate(apps.OPENHAB_ITEMS, start=1):
+        table = apps.openhab_table(item_id)
+        expected[(table, "time", "date_format:%Y-%m-%d %H:%M:%S.%f")] += len(rows[table])
+        if kind == "DateTime":
+            expected[(table, "value", "epoch:milliseconds")] += len(rows[table])
+    assert audit == expected
+    # The items name their tables by number, not by a column: no reference to find.
+    assert references(run_dir) == {}
+
+
+def test_evcc_keeps_go_nanosecond_and_zero_times_as_written_and_keys_its_meters_by_their_unique_slot(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.evcc)
+    rows = apps.evcc_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    assert {t: len(c) for t, c in names.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # `meters.meter` declares its reference to `entities` (GORM's fk_meters_entity), and its ids fall
+    # among the keyless log's own rowids by chance: it names no meters row. Until 2026-12-07 its name
+    # made the log's rowid a column and the key; the log's key is its unique (meter, ts) slot.
+    assert "rowid" not in ran.types("meters")
+    assert primary_key(ran.uri, ran.record["version_schema"], "meters") == ["meter", "ts"]
+    assert {
+        t: primary_key(ran.uri, ran.record["version_schema"], t) for t in ("sessions", "settings", "entities")
+    } == {
+        "sessions": ["id"],
+        "settings": ["key"],
+        "entities": ["id"],
+    }
+    assert references(run_dir) == {("meters", "meter"): "entities.id"}
+    # A session's times: Go's nine fraction digits (finer than a timestamptz) and the zero time of a
+    # session never finished (0001-01-01 00:00:00+00:00, Go's time.Time{}), text as written; the
+    # meters' 15-minute slots, whole seconds, instants. Durations in nanoseconds are counts; the
+    # columns AutoMigrate added later keep the older sessions' NULLs.
+    sessions = ran.types("sessions")
+    assert (sessions["created"], sessions["finished"], sessions["charge_duration"]) == (
+        "text",
+        "text",
+        "bigint",
+    )
+    assert apps.EVCC_ZERO in {row[2] for row in rows["sessions"]}
+    assert any(len(row[1].split(".")[1]) == 15 for row in rows["sessions"])  # nine digits and +01:00
+    for column in ("odometer", "meter_start_kwh", "charged_kwh", "soc_end_percentage", "solar_percentage",
+                   "price", "co2_per_kwh"):  # fmt: skip
+        assert sessions[column] == "double precision", column
+    assert ran.types("meters") == {
+        "meter": "bigint",
+        "ts": "timestamp with time zone",
+        "import": "double precision",
+        "export": "double precision",
+    }
+    assert ran.types("settings") == {"key": "text", "value": "text"}
+    price = names["sessions"].index("price")
+    assert [row[price] is None for row in rows["sessions"]].count(True) == apps.EVCC_PRICE_FROM - 1
+    _home_tables_arrive(ran, rows, names)
+    # Audited: only the blank texts ('' for no RFID tag, a guest vehicle, an unset token) made NULL.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in names.items():
+        for row in rows[table]:
+            for column, value in zip(columns, row, strict=True):
+                if value == "":
+                    expected[(table, column, "empty_to_null")] += 1
+    assert audit == expected and expected[("sessions", "identifier", "empty_to_null")] > 0
+
+
+def test_gladys_reads_sequelize_dates_as_instants_keeps_tinyint_flags_and_finds_every_declared_reference(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.gladys)
+    rows = apps.gladys_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = _columns_of(ran, list(rows))
+    types = {table: ran.types(table) for table in rows}
+    # UUID keys text; every DATE (Sequelize's `… +00:00`) an instant, the columns the aggregate
+    # migration added after the rows too (NULL where never aggregated); a DATEONLY birthdate a date;
+    # TINYINT(1) flags stay numbers (only BOOLEAN reads 0/1 as booleans); DOUBLE PRECISION doubles,
+    # a binary sensor's 0.0/1.0 states among them.
+    for table, columns in names.items():
+        assert types[table]["id"] == "text", table
+        for column in columns:
+            if column in ("created_at", "updated_at") or (
+                column.startswith("last_") and "aggregate" in column
+            ):
+                assert types[table][column] == "timestamp with time zone", (table, column)
+    assert types["t_user"]["birthdate"] == "date"
+    assert {types["t_device_feature"][c] for c in ("read_only", "keep_history", "has_feedback")} == {"bigint"}
+    assert types["t_service"]["has_message_feature"] == types["t_device"]["should_poll"] == "bigint"
+    assert types["t_device_feature_state"]["value"] == "double precision"
+    # Doubtful but pinned: Telegram's user id, digits in a VARCHAR (one user linked, one not), loads
+    # as a bigint (its digits kept: no leading zero); a TEXT variable's '0042718' stays text.
+    assert types["t_user"]["telegram_user_id"] == "bigint"
+    assert types["t_variable"]["value"] == "text"
+    _home_tables_arrive(ran, rows, names)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in names.items():
+        for row in rows[table]:
+            for column, value in zip(columns, row, strict=True):
+                if value is not None and types[table][column] == "timestamp with time zone":
+                    expected[(table, column, "date_format:%Y-%m-%d %H:%M:%S.%f %z")] += 1
+    assert audit == expected
+    assert {t: primary_key(ran.uri, ran.record["version_schema"], t) for t in rows} == {
+        t: ["id"] for t in rows
+    }
+    # Every reference the migrations declare, t_pod's (a table never filled) too; none guessed.
+    assert references(run_dir) == {
+        ("t_user", "current_house_id"): "t_house.id",
+        ("t_room", "house_id"): "t_house.id",
+        ("t_pod", "room_id"): "t_room.id",
+        ("t_service", "pod_id"): "t_pod.id",
+        ("t_device", "service_id"): "t_service.id",
+        ("t_device", "room_id"): "t_room.id",
+        ("t_device_feature", "device_id"): "t_device.id",
+        ("t_device_feature_state", "device_feature_id"): "t_device_feature.id",
+        ("t_variable", "service_id"): "t_service.id",
+        ("t_variable", "user_id"): "t_user.id",
+        ("t_device_param", "device_id"): "t_device.id",
+        ("t_device_feature_state_aggregate", "device_feature_id"): "t_device_feature.id",
     }

@@ -1110,3 +1110,35 @@ def test_a_real_read_as_the_target_writes_it_is_the_cleaners_text_of_it(tmp_path
         relation = src.relation_sql("t", reads=[ColumnRead("id"), read])
         rows = src.connection.execute(f"SELECT k FROM {relation} ORDER BY CAST(id AS BIGINT)").fetchall()
     assert [text for (text,) in rows] == expected
+
+
+def test_a_column_declared_a_reference_to_another_table_is_not_read_as_its_own_tables_rowid(
+    tmp_path: Path,
+) -> None:
+    # A keyless log whose column names the log itself (``reading`` in ``readings``) but declares a
+    # foreign key to another table: its values are that table's ids, which fall among the log's own
+    # rowids by chance. The schema says where it refers; the log's rowid is not carried as a key.
+    # The same column without the declaration, and one declared to the keyless table itself, still
+    # hold its rowid.
+    path = tmp_path / "declared.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE sensors (id INTEGER PRIMARY KEY, name TEXT)")
+        con.executemany("INSERT INTO sensors VALUES (?, ?)", [(i, f"s{i}") for i in (1, 2, 4)])
+        for table, declared in (
+            ("readings", "REFERENCES sensors(id)"),
+            ("samples", ""),
+            ("notes", "REFERENCES notes"),
+        ):
+            singular = table[:-1]
+            con.execute(f"CREATE TABLE {table} ({singular} INTEGER {declared}, at TEXT, v REAL)")
+            con.executemany(
+                f"INSERT INTO {table} VALUES (?, ?, ?)",
+                [([1, 2, 4][k % 3], f"2026-04-10 22:{k:02d}:00", k / 8) for k in range(40)],
+            )
+    con.close()
+    with open_source(path) as src:
+        assert src.table("readings").rowid_referrers == ()
+        assert [c.name for c in src.table("readings").columns] == ["reading", "at", "v"]
+        assert src.table("samples").rowid_referrers == (("samples", "sample"),)
+        assert src.table("notes").rowid_referrers == (("notes", "note"),)

@@ -41,7 +41,10 @@ def rowid_references(
     itself (a tree) may refer to it when it names the table by its whole name (``parent_folder`` in
     ``folders``; not a link table's ``artist_id`` in ``album_artists``), but not one holding only each
     row's own rowid (a copy of it). A column naming two tables of the export (``movieId``: ``movies``
-    and ``persons_movies``) names the one it names by its whole name, else neither. One SQLite query
+    and ``persons_movies``) names the one it names by its whole name, else neither. A column whose
+    schema declares it a foreign key of another table refers to that table, not by rowid here,
+    whatever its name says (the schema first: keys and references are read from it before the
+    data). One SQLite query
     per table holding a candidate column (each value found by the parent's rowid B-tree), none when
     no name fits.
     ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
@@ -85,6 +88,15 @@ def rowid_references(
                 and (named[0] != name or entity_of(declared.name, glued_id=True) & table_singulars(name))
             ):
                 candidates.append((declared.name, named[0]))
+        if candidates:
+            # A column the schema declares a reference to another table refers there (evcc's
+            # ``meters.meter`` to ``entities``), whatever its name says of its own table.
+            declared_parents = _declared_parents(con, name)
+            candidates = [
+                (column, parent)
+                for column, parent in candidates
+                if declared_parents.get(column.lower(), parent.lower()) == parent.lower()
+            ]
         if not candidates:
             continue
         cases = []
@@ -117,6 +129,16 @@ def rowid_references(
             if (held or 0) > 0 and not misfits and not flag:
                 referred[parent] = (*referred.get(parent, ()), (name, column))
     return referred
+
+
+def _declared_parents(con: sqlite3.Connection, table: str) -> dict[str, str]:
+    """The columns of ``table`` its schema declares foreign keys of, each with the table it names
+    (both lower case; SQLite compares names so)."""
+    try:
+        declared = con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})").fetchall()
+    except sqlite3.OperationalError:
+        return {}
+    return {str(row[3]).lower(): str(row[2]).lower() for row in declared}
 
 
 #: :func:`rowid_references` of the files read in this process, by their state (:func:`_file_state`):
