@@ -1705,6 +1705,11 @@ import marshal
 - :func:`coreprotect`: a CoreProtect plugin's ``database.db`` (Database.java's SQLite DDL): keyless log
   tables naming users, worlds and materials by the maps' ids, Unix seconds, ``y`` down to -64, block states
   as comma-joined id bytes in a BLOB, Java-serialised BLOBs, blank sign lines ``''``, two identical rows.
+- :func:`lute`: a Lute v3 language-learning reader's database (lute/db/schema/baseline.sql and four later
+  migrations run over rows already there): sentences and multi-word terms joined by U+200B zero-width
+  spaces with one at each end, ``DATETIME`` text with six fraction digits beside whole seconds in one
+  column, TINYINT/Boolean 0/1 flags, ``wordsread`` filled by its migration's INSERT … SELECT, columns
+  added by ``ALTER TABLE`` NULL (or their default) in older rows, a keyless link table with a UNIQUE index.
 """
 
 from __future__ import annotations
@@ -80200,3 +80205,530 @@ def coreprotect_rows() -> dict[str, list[tuple[Any, ...]]]:
 def coreprotect(path: Path) -> Path:
     """A CoreProtect plugin's ``database.db`` (see the module's list)."""
     return write_export(path, COREPROTECT_DDL, coreprotect_rows(), bytes_as_text=False)
+
+
+# --- Lute v3 (a language-learning reader, Flask + SQLAlchemy on SQLite: the tables as LuteOrg/lute-v3's
+# lute/db/schema/baseline.sql creates them, then its migrations lute/db/schema/migrations/
+# 20241214_add_SeTextLC.sql, 20241221_add_wordsread_table.sql (with its initial INSERT … SELECT),
+# 20250102_add_TxStartDate.sql and 20250724_add_LgIsActive.sql run over rows already there; values as
+# lute/models/{book,term,setting}.py write them) ---
+#
+# A page's sentences (lute/models/book.py, Sentence.from_tokens) are its parsed tokens joined by U+200B
+# ZERO WIDTH SPACE, with one more at each end; a multi-word term's text is its tokens joined the same
+# way (lute/models/term.py), its token count the number of parts. SQLAlchemy's ``DateTime`` on SQLite
+# writes ``YYYY-MM-DD HH:MM:SS.ffffff`` (a page marked read, datetime.now()); the schema's
+# ``CURRENT_TIMESTAMP`` default and the 2023 migration's ``datetime('now')`` write whole seconds.
+# ``Boolean`` and ``TINYINT`` flags are 0/1, a setting's value is text (``'1'``, ``'y'``, epoch seconds).
+# (The DDL below is baseline.sql's with its tabs as four spaces.)
+LUTE_ZWS = "\u200b"
+
+LUTE_SQL = """
+CREATE TABLE IF NOT EXISTS "_migrations" (
+    "filename" VARCHAR(255) NOT NULL  ,
+    PRIMARY KEY ("filename")
+);
+CREATE TABLE IF NOT EXISTS "statuses" (
+    "StID" INTEGER NOT NULL  ,
+    "StText" VARCHAR(20) NOT NULL  ,
+    "StAbbreviation" VARCHAR(5) NOT NULL  ,
+    PRIMARY KEY ("StID")
+);
+CREATE TABLE IF NOT EXISTS "tags" (
+    "TgID" INTEGER NOT NULL  ,
+    "TgText" VARCHAR(20) NOT NULL  ,
+    "TgComment" VARCHAR(200) NOT NULL DEFAULT '' ,
+    PRIMARY KEY ("TgID")
+);
+CREATE TABLE IF NOT EXISTS "tags2" (
+    "T2ID" INTEGER NOT NULL  ,
+    "T2Text" VARCHAR(20) NOT NULL  ,
+    "T2Comment" VARCHAR(200) NOT NULL DEFAULT '' ,
+    PRIMARY KEY ("T2ID")
+);
+CREATE TABLE IF NOT EXISTS "booktags" (
+    "BtBkID" INTEGER NOT NULL  ,
+    "BtT2ID" INTEGER NOT NULL  ,
+    PRIMARY KEY ("BtBkID", "BtT2ID"),
+    FOREIGN KEY("BtT2ID") REFERENCES "tags2" ("T2ID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("BtBkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordtags" (
+    "WtWoID" INTEGER NOT NULL  ,
+    "WtTgID" INTEGER NOT NULL  ,
+    PRIMARY KEY ("WtWoID", "WtTgID"),
+    FOREIGN KEY("WtWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("WtTgID") REFERENCES "tags" ("TgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "sentences" (
+    "SeID" INTEGER NOT NULL  ,
+    "SeTxID" INTEGER NOT NULL  ,
+    "SeOrder" SMALLINT NOT NULL  ,
+    "SeText" TEXT NULL  ,
+    PRIMARY KEY ("SeID"),
+    FOREIGN KEY("SeTxID") REFERENCES "texts" ("TxID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordimages" (
+    "WiID" INTEGER NOT NULL  ,
+    "WiWoID" INTEGER NOT NULL  ,
+    "WiSource" VARCHAR(500) NOT NULL  ,
+    PRIMARY KEY ("WiID"),
+    FOREIGN KEY("WiWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "words" (
+    "WoID" INTEGER NOT NULL PRIMARY KEY ,
+    "WoLgID" INTEGER NOT NULL  ,
+    "WoText" VARCHAR(250) NOT NULL  ,
+    "WoTextLC" VARCHAR(250) NOT NULL  ,
+    "WoStatus" TINYINT NOT NULL  ,
+    "WoTranslation" VARCHAR(500) NULL  ,
+    "WoRomanization" VARCHAR(100) NULL  ,
+    "WoTokenCount" TINYINT NOT NULL DEFAULT '0' ,
+    "WoCreated" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP ,
+    "WoStatusChanged" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, WoSyncStatus INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY("WoLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordparents" (
+    "WpWoID" INTEGER NOT NULL  ,
+    "WpParentWoID" INTEGER NOT NULL  ,
+    FOREIGN KEY("WpParentWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("WpWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "texts" (
+    "TxID" INTEGER NOT NULL  ,
+    "TxBkID" INTEGER NOT NULL  ,
+    "TxOrder" INTEGER NOT NULL  ,
+        "TxText" TEXT NOT NULL  ,
+    TxReadDate datetime null, TxWordCount INTEGER null,
+    PRIMARY KEY ("TxID"),
+    FOREIGN KEY("TxBkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "settings" (
+    "StKey" VARCHAR(40) NOT NULL,
+        "StKeyType" TEXT NOT NULL,
+    "StValue" TEXT NULL,
+    PRIMARY KEY ("StKey")
+);
+CREATE TABLE IF NOT EXISTS "books" (
+    "BkID" INTEGER NOT NULL  ,
+    "BkLgID" INTEGER NOT NULL  ,
+    "BkTitle" VARCHAR(200) NOT NULL  ,
+    "BkSourceURI" VARCHAR(1000) NULL  ,
+    "BkArchived" TINYINT NOT NULL DEFAULT '0' ,
+    "BkCurrentTxID" INTEGER NOT NULL DEFAULT '0',
+        BkAudioFilename TEXT NULL,
+        BkAudioCurrentPos REAL NULL,
+        BkAudioBookmarks TEXT NULL,
+    PRIMARY KEY ("BkID"),
+    FOREIGN KEY("BkLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "bookstats" (
+    "BkID" INTEGER NOT NULL  ,
+    "distinctterms" INTEGER NULL  ,
+    "distinctunknowns" INTEGER NULL  ,
+    "unknownpercent" INTEGER NULL  ,
+        status_distribution VARCHAR(100) NULL,
+    PRIMARY KEY ("BkID"),
+    FOREIGN KEY("BkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE languagedicts (
+  "LdID" INTEGER NOT NULL,
+  "LdLgID" INTEGER NOT NULL,
+  "LdUseFor" VARCHAR(20) NOT NULL,
+  "LdType" VARCHAR(20) NOT NULL,
+  "LdDictURI" VARCHAR(200) NOT NULL,
+  "LdIsActive" TINYINT NOT NULL DEFAULT 1,
+  "LdSortOrder" INTEGER NOT NULL,
+  PRIMARY KEY ("LdID"),
+  FOREIGN KEY("LdLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "languages" (
+    "LgID" INTEGER NOT NULL  ,
+    "LgName" VARCHAR(40) NOT NULL  ,
+    "LgCharacterSubstitutions" VARCHAR(500) NOT NULL  ,
+    "LgRegexpSplitSentences" VARCHAR(500) NOT NULL  ,
+    "LgExceptionsSplitSentences" VARCHAR(500) NOT NULL  ,
+    "LgRegexpWordCharacters" VARCHAR(500) NOT NULL  ,
+    "LgRightToLeft" TINYINT NOT NULL  ,
+    "LgShowRomanization" TINYINT NOT NULL DEFAULT '0' ,
+    "LgParserType" VARCHAR(20) NOT NULL DEFAULT 'spacedel' ,
+    PRIMARY KEY ("LgID")
+);
+CREATE TABLE textbookmarks (
+    "TbID" INTEGER NOT NULL,
+    "TbTxID" INTEGER NOT NULL,
+    "TbTitle" TEXT NOT NULL,
+    PRIMARY KEY ("TbID"),
+    FOREIGN KEY("TbTxID") REFERENCES texts ("TxID") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "TgText" ON "tags" ("TgText");
+CREATE UNIQUE INDEX "T2Text" ON "tags2" ("T2Text");
+CREATE INDEX "SeTxID" ON "sentences" ("SeTxID");
+CREATE INDEX "WoLgID" ON "words" ("WoLgID");
+CREATE UNIQUE INDEX "WoTextLCLgID" ON "words" ("WoTextLC", "WoLgID");
+CREATE UNIQUE INDEX "wordparent_pair" ON "wordparents" ("WpWoID", "WpParentWoID");
+CREATE INDEX "BkLgID" ON "books" ("BkLgID");
+CREATE UNIQUE INDEX "LgName" ON "languages" ("LgName");
+"""
+LUTE_DDL = [statement for statement in LUTE_SQL.split(";\n") if statement.strip()]
+
+#: The migrations run after the rows of :func:`lute_rows` before them were written (their files' SQL).
+LUTE_MIGRATIONS_SQL = """
+alter table sentences add column SeTextLC TEXT null;
+CREATE TABLE IF NOT EXISTS "wordsread" (
+    "WrID" INTEGER NOT NULL,
+        "WrLgID" INTEGER NOT NULL,
+    "WrTxID" INTEGER NULL,
+        "WrReadDate" DATETIME NOT NULL,
+        "WrWordCount" INTEGER NOT NULL,
+    PRIMARY KEY ("WrID"),
+        FOREIGN KEY("WrTxID") REFERENCES "texts" ("TxID") ON DELETE SET NULL,
+        FOREIGN KEY("WrLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+insert into wordsread (WrLgID, WrTxID, WrReadDate, WrWordCount)
+select bklgid, txid, txreaddate, txwordcount from texts inner join books on bkid=txbkid
+where txreaddate is not null;
+alter table texts add column TxStartDate datetime null;
+ALTER TABLE languages ADD COLUMN LgIsActive INTEGER NOT NULL DEFAULT 1;
+"""
+LUTE_MIGRATIONS = [s for s in LUTE_MIGRATIONS_SQL.split(";\n") if s.strip()]
+
+LUTE_LANGUAGES = [
+    # name, substitutions, sentence split, exceptions, word characters, right to left, romanization, parser
+    ("Spanish", "´='|`='|’='|‘='|...=…|..=‥", ".!?", "Sr.|Sra.|Dr.|[A-Z].|Vd.|Vds.",
+     "a-zA-ZÀ-ÖØ-öø-ȳáéíóúÁÉÍÓÚñÑ", 0, 0, "spacedel"),
+    ("Japanese", "´='|`='|’='|‘='|...=…|..=‥", ".!?。？！", "", "\\p{Han}\\p{Katakana}\\p{Hiragana}", 0, 1,
+     "japanese"),
+    ("Arabic", "´='|`='|’='|‘='|...=…|..=‥", ".!?؟۔‏", "", "\\x{0600}-\\x{06FF}\\x{FE70}-\\x{FEFC}", 1, 1,
+     "spacedel"),
+]  # fmt: skip
+
+LUTE_PAGES = {
+    1: ["Había una vez un niño llamado Aladino. Vivía en China con su madre.\nEran muy pobres.",
+        "Un día llegó un hombre extraño. ¿Eres tú el hijo del sastre? preguntó.",
+        "El mago le dio un anillo mágico. Aladino bajó a la cueva.\n\nLa cueva estaba llena de oro.",
+        "Aladino frotó la lámpara. ¡Apareció un genio enorme!"],
+    2: ["Los músicos de Bremen. Un burro viejo ya no podía trabajar.",
+        "El burro se fue a Bremen. En el camino encontró un perro cansado."],
+    3: ["昔々、ある所に、おじいさんとおばあさんが住んでいました。おじいさんは山へ柴刈りに。",
+        "おばあさんは川へ洗濯に行きました。大きな桃が流れてきました。"],
+    4: ["كان يا ما كان في قديم الزمان. عاش رجل فقير مع ابنه.", "ذهب الرجل إلى السوق. اشترى خبزا."],
+    5: ["El español es una lengua romance. Tiene unos 500 millones de hablantes.",
+        "Se habla en España y en América. También en Guinea Ecuatorial."],
+}  # fmt: skip
+LUTE_BOOKS = [
+    # id, language, title, source URI, archived, audio file
+    (1, 1, "Aladino y la lámpara maravillosa", None, 0, "aladino.mp3"),
+    (2, 1, "Los músicos de Bremen", "https://es.wikisource.org/wiki/Los_m%C3%BAsicos_de_Bremen", 1, None),
+    (3, 2, "桃太郎", "https://www.aozora.gr.jp/cards/000329/card3390.html", 0, None),
+    (4, 3, "حكاية الرجل الفقير", None, 0, None),
+    (5, 1, "Idioma español (Wikipedia)", "https://es.wikipedia.org/wiki/Idioma_espa%C3%B1ol", 0, None),
+]
+
+
+def _lute_tokens(sentence: str, language: int) -> list[str]:
+    """The tokens Lute's parsers make of one sentence: runs of word characters and of the rest (a
+    Japanese sentence, one token per character as a stand-in for MeCab's words)."""
+    if language == 2:
+        return list(sentence)
+    return re.findall(r"\w+|[^\w]+", sentence)
+
+
+def _lute_sentences(text: str, language: int) -> list[str]:
+    """Sentence.from_tokens over a page: each sentence's tokens joined by U+200B, spaces stripped, a
+    U+200B at each end; a paragraph's end the token ``¶``."""
+    out = []
+    for p, paragraph in enumerate(text.split("\n")):
+        parts = re.findall(r"[^.!?。？！]+[.!?。？！]*\s*", paragraph) or [""]
+        for k, part in enumerate(parts):
+            tokens = _lute_tokens(part, language)
+            if k == len(parts) - 1 and p < text.count("\n"):
+                tokens.append("¶")
+            joined = LUTE_ZWS.join(tokens).strip(" ")
+            out.append(LUTE_ZWS + joined + LUTE_ZWS)
+    return out
+
+
+def lute_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Lute v3 database two years in: three languages, five books, their pages, sentences of the pages
+    read, a few hundred terms with parents, tags and images; ``wordsread`` as its migration filled it
+    and as reading went on. The first rows of a table are those written before the migrations; the
+    columns those added are NULL in them (``LgIsActive`` its default 1)."""
+    start = datetime(2024, 3, 2, 19, 4, 11)
+    migrated = datetime(2025, 1, 5, 8, 15, 0)  # the upgrade that ran the migrations
+    languages = [(n, *values, int(n != 3)) for n, values in enumerate(LUTE_LANGUAGES, start=1)]
+    dicts = []
+    for lg, name in enumerate(("es", "ja", "ar"), start=1):
+        dicts += [
+            (
+                len(dicts) + 1,
+                lg,
+                "terms",
+                "embeddedhtml",
+                f"https://www.wordreference.com/{name}en/###",
+                1,
+                1,
+            ),
+            (
+                len(dicts) + 2,
+                lg,
+                "terms",
+                "popuphtml",
+                f"*https://{name}.wiktionary.org/wiki/###",
+                int(lg != 3),
+                2,
+            ),
+            (
+                len(dicts) + 3,
+                lg,
+                "sentences",
+                "popuphtml",
+                f"*https://www.deepl.com/translator#{name}/en/###",
+                1,
+                1,
+            ),
+        ]
+    # Pages read (their ids) and pages opened, not yet read (TxStartDate only, since the migration).
+    read, opened = (1, 2, 3, 5, 6, 7, 11), (8, 12)
+    texts, sentences, words_read, books = [], [], [], []
+    tx = se = 0
+    for bk, lg, title, uri, archived, audio in LUTE_BOOKS:
+        current = 0
+        for order, page in enumerate(LUTE_PAGES[bk], start=1):
+            tx += 1
+            moment = start + timedelta(days=tx * 45, hours=tx % 5, seconds=tx * 97, microseconds=tx * 40_013)
+            after = moment > migrated
+            count = len(re.findall(r"\w+", page)) if lg != 2 else len(page)
+            # The first pages, read before Lute 3 kept TxReadDate itself: the 2023 migration's
+            # datetime('now'), whole seconds; SQLAlchemy's six fraction digits since.
+            stamp = (
+                None
+                if tx not in read
+                else f"{moment:%Y-%m-%d %H:%M:%S}"
+                if tx <= 2
+                else f"{moment:%Y-%m-%d %H:%M:%S.%f}"
+            )
+            began = moment - timedelta(minutes=9, seconds=tx * 13)
+            started = f"{began:%Y-%m-%d %H:%M:%S.%f}" if after and (tx in read or tx in opened) else None
+            texts.append((tx, bk, order, page, stamp, count if tx in read else None, started, after))
+            if tx in read or tx in opened:
+                current = tx
+            if tx in read:
+                for k, sentence in enumerate(_lute_sentences(page, lg), start=1):
+                    se += 1
+                    sentences.append((se, tx, k, sentence, sentence.lower() if after else None, after))
+        books.append(
+            (bk, lg, title, uri, archived, 0 if archived else current, audio, 83.216 if audio else None,
+             "12.3;45.6;98.1" if audio else None)
+        )  # fmt: skip
+    # The migration's INSERT … SELECT over the pages read then, then a row per page read since; a page
+    # deleted after it was read (ON DELETE SET NULL) leaves its row without a page.
+    for row in texts:
+        if row[4] is not None and not row[7]:
+            words_read.append((len(words_read) + 1, LUTE_BOOKS[row[1] - 1][1], row[0], row[4], row[5], False))
+    for row in texts:
+        if row[4] is not None and row[7]:
+            words_read.append((len(words_read) + 1, LUTE_BOOKS[row[1] - 1][1], row[0], row[4], row[5], True))
+    gone = migrated + timedelta(days=200, seconds=5, microseconds=1)
+    words_read.append((len(words_read) + 1, 1, None, f"{gone:%Y-%m-%d %H:%M:%S.%f}", 212, True))
+    stats = [
+        (1, 140, 31, 22, json.dumps({"0": 31, "1": 40, "2": 12, "3": 9, "4": 5, "5": 3, "98": 2, "99": 38})),
+        (2, 62, 0, 0, json.dumps({"0": 0, "1": 10, "2": 3, "3": 2, "4": 1, "5": 6, "98": 0, "99": 40})),
+        (3, 58, 20, 34, None),
+        (5, 40, 28, 70, json.dumps({"0": 28, "1": 2, "2": 0, "3": 0, "4": 0, "5": 0, "98": 1, "99": 9})),
+    ]
+    vocabulary = {
+        1: [
+            "había",
+            "una",
+            "vez",
+            "niño",
+            "llamado",
+            "vivía",
+            "madre",
+            "pobres",
+            "día",
+            "llegó",
+            "hombre",
+            "extraño",
+            "hijo",
+            "sastre",
+            "preguntó",
+            "mago",
+            "anillo",
+            "mágico",
+            "bajó",
+            "cueva",
+            "llena",
+            "oro",
+            "frotó",
+            "lámpara",
+            "apareció",
+            "genio",
+            "enorme",
+            "músicos",
+            "burro",
+            "viejo",
+            "podía",
+            "trabajar",
+            "camino",
+            "encontró",
+            "perro",
+            "cansado",
+            "lengua",
+            "hablantes",
+            "también",
+            "había una vez",
+            "en el camino",
+            "se fue",
+            "haber",
+            "vivir",
+            "llegar",
+            "encontrar",
+        ],
+        2: [
+            "昔々",
+            "おじいさん",
+            "おばあさん",
+            "住んで",
+            "山",
+            "柴刈り",
+            "川",
+            "洗濯",
+            "大きな",
+            "桃",
+            "流れて",
+        ],
+        3: ["كان", "قديم", "الزمان", "رجل", "فقير", "ابنه", "السوق", "خبزا"],
+    }
+    readings = {"昔々": "むかしむかし", "山": "やま", "川": "かわ", "桃": "もも", "大きな": "おおきな"}
+    statuses = [1, 2, 3, 4, 5, 99, 98, 1, 0, 2]
+    words = []
+    for lg, terms in vocabulary.items():
+        for term in terms:
+            n = len(words) + 1
+            text = LUTE_ZWS.join(re.findall(r"\w+|[^\w]+", term)) if lg != 2 else term
+            status = statuses[n % len(statuses)]
+            created = start + timedelta(days=n * 3, seconds=n * 611)
+            changed = created + timedelta(days=n % 9, seconds=n * 7) if status not in (0, 1) else created
+            translation = None if status in (0, 98, 99) else f"({lg}) {term} — meaning {n}" if n % 4 else ""
+            words.append(
+                (n, lg, text, text.lower(), status, translation, readings.get(term) if lg == 2 else None,
+                 text.count(LUTE_ZWS) + 1, f"{created:%Y-%m-%d %H:%M:%S}", f"{changed:%Y-%m-%d %H:%M:%S}",
+                 int(n in (1, 45, 46)))
+            )  # fmt: skip
+    index = {words[k][2].replace(LUTE_ZWS, ""): words[k][0] for k in range(len(words))}
+    parents = [
+        (index["había"], index["haber"]), (index["vivía"], index["vivir"]), (index["llegó"], index["llegar"]),
+        (index["encontró"], index["encontrar"]), (index["había una vez"], index["haber"]),
+        (index["niño"], index["hijo"]),
+    ]  # fmt: skip
+    images = [
+        (1, index["lámpara"], "/userimages/1/lámpara.jpeg"),
+        (2, index["genio"], "/userimages/1/genio.jpeg"),
+        (3, index["桃"], "/userimages/2/桃.jpeg"),
+        (4, index["burro"], "https://upload.wikimedia.org/wikipedia/commons/7/7b/Donkey_1_arp_750px.jpg"),
+    ]
+    tags = [(1, "verb", ""), (2, "noun", "a thing"), (3, "irregular", "stem change"), (4, "idiom", ""),
+            (5, "N5", "JLPT level")]  # fmt: skip
+    word_tags = sorted(
+        {(index[t], 1) for t in ("haber", "vivir", "llegar", "encontrar", "preguntó")}
+        | {(index[t], 2) for t in ("niño", "madre", "lámpara", "genio", "perro", "burro", "cueva")}
+        | {(index[t], 3) for t in ("haber", "encontrar")}
+        | {(index["había una vez"], 4), (index["en el camino"], 4), (index["山"], 5), (index["川"], 5)}
+    )
+    book_tags_ = [(1, "cuento", ""), (2, "audio", "with an mp3"), (3, "wikipedia", ""), (4, "日本語", "")]
+    book_tags = [(1, 1), (1, 2), (2, 1), (3, 1), (5, 3)]
+    settings = [
+        ("backup_enabled", "user", "1"), ("backup_dir", "user", "/home/ana/lute_backups"),
+        ("backup_auto", "user", "y"), ("backup_warn", "user", "y"), ("backup_count", "user", "5"),
+        ("lastbackup", "user", "1733990641"), ("mecab_path", "user", ""),
+        ("japanese_reading", "user", "hiragana"), ("current_theme", "user", "Light_Mint.css"),
+        ("custom_styles", "user", "/* Custom css to modify Lute's appearance. */"),
+        ("show_highlights", "user", "1"), ("current_language_id", "user", "0"),
+        ("open_popup_in_full_screen", "user", "0"), ("stats_calc_sample_size", "user", "5"),
+        ("hotkey_StartHover", "user", "escape"), ("hotkey_Status1", "user", "1"),
+        ("hotkey_Status99", "user", "w"), ("hotkey_Bookmark", "user", ""),
+        ("IsDemoData", "system", "0"), ("LoadDemoData", "system", "0"),
+    ]  # fmt: skip
+    statuses_table = [(0, "Unknown", "?"), (1, "New (1)", "1"), (2, "New (2)", "2"), (3, "Learning (3)", "3"),
+                      (4, "Learning (4)", "4"), (5, "Learned", "5"), (98, "Ignored", "I"),
+                      (99, "Well Known", "W")]  # fmt: skip
+    migrations = [
+        "20230409_224327_load_statuses.sql", "20230414_225828_add_texttokens_TokTextLC.sql",
+        "20230519_194627_add_TxDateRead.sql", "20230621_224416_fk_11_books.sql",
+        "20231130_141236_add_TxWordCount.sql", "20231210_103924_add_book_audio_fields.sql",
+        "20240207_01_create_languagedicts.sql", "20240525_create_textbookmarks.sql",
+        "20241103_change_lastbackup_to_user_setting.sql", "20241214_add_SeTextLC.sql",
+        "20241221_add_wordsread_table.sql", "20250102_add_TxStartDate.sql", "20250724_add_LgIsActive.sql",
+    ]  # fmt: skip
+    bookmarks = [(1, 2, "Aladino baja a la cueva"), (2, 3, "¡El genio!"), (3, 9, "桃")]
+    return {
+        "_migrations": [(m,) for m in migrations],
+        "statuses": statuses_table,
+        "tags": tags,
+        "tags2": book_tags_,
+        "booktags": book_tags,
+        "wordtags": word_tags,
+        "sentences": sentences,
+        "wordimages": images,
+        "words": words,
+        "wordparents": parents,
+        "texts": texts,
+        "settings": settings,
+        "books": books,
+        "bookstats": stats,
+        "languagedicts": dicts,
+        "languages": languages,
+        "textbookmarks": bookmarks,
+        "wordsread": words_read,
+    }
+
+
+def lute_table(rows: dict[str, list[tuple[Any, ...]]], table: str) -> list[tuple[Any, ...]]:
+    """A table's rows as the file holds them (the builder's flag "written since the migrations" dropped)."""
+    if table in ("sentences", "texts", "wordsread"):
+        return [row[:-1] for row in rows[table]]
+    return rows[table]
+
+
+def lute(path: Path) -> Path:
+    """A Lute v3 database (see the module's list): its rows before the migrations, the migrations, the
+    rows since (a page read or opened since: its row updated, its sentences and wordsread row added)."""
+    rows = lute_rows()
+    inactive = 3  # the language switched off since LgIsActive exists
+
+    def insert(table: str, row: Sequence[Any]) -> None:
+        con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" for _ in row)})', tuple(row))
+
+    con = sqlite3.connect(path)
+    with con:
+        for statement in LUTE_DDL:
+            con.execute(statement)
+        for table, values in rows.items():
+            for row in values:
+                if table == "texts":
+                    # A page read or opened since the migrations was written unread before them.
+                    insert(table, (*row[:4], *(row[4:6] if not row[7] else (None, None))))
+                elif table == "sentences" and not row[-1]:
+                    insert(table, row[:4])
+                elif table == "languages":
+                    insert(table, row[:-1])
+                elif table not in ("sentences", "wordsread"):
+                    insert(table, row)
+        for statement in LUTE_MIGRATIONS:
+            con.execute(statement)
+        for row in rows["texts"]:
+            if row[7]:
+                con.execute(
+                    "UPDATE texts SET TxReadDate = ?, TxWordCount = ?, TxStartDate = ? WHERE TxID = ?",
+                    (*row[4:7], row[0]),
+                )
+        for row in rows["sentences"]:
+            if row[-1]:
+                insert("sentences", row[:-1])
+        for row in rows["wordsread"]:
+            if row[-1]:
+                insert("wordsread", row[:-1])
+        con.execute("UPDATE languages SET LgIsActive = 0 WHERE LgID = ?", (inactive,))
+    con.close()
+    return path

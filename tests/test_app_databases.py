@@ -103,7 +103,8 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 (doc2dash), a Logseq DB graph, an ioBroker SQL history adapter on SQLite, a Wazuh manager's global.db, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
-Minecraft server's LuckPerms permissions and CoreProtect block log)
+Minecraft server's LuckPerms permissions and CoreProtect block log, a Lute v3 language-learning
+reader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25859,4 +25860,120 @@ def test_coreprotect_logs_read_their_seconds_keep_block_states_as_bytes_and_join
     assert references(run_dir) == {
         (table, "user"): "co_user.id"
         for table in ("co_block", "co_chat", "co_command", "co_container", "co_item", "co_session", "co_sign")
+    }
+
+
+def test_lute_keeps_zero_width_spaced_sentences_and_reads_its_datetimes_with_and_without_micros(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lute)
+    rows = apps.lute_rows()
+    tables = {table: apps.lute_table(rows, table) for table in rows}
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in tables.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The file is what the builder wrote: the migrations' INSERT … SELECT numbered wordsread as expected
+    # and the columns they added read NULL (LgIsActive its default) in the rows written before them.
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables} == tables
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    words, sentences = tables["words"], tables["sentences"]
+    # A translation NULL (none given) beside '' (one cleared): both load as NULL, and the column is
+    # charged since they may mean two things; every other '' is how its column writes nothing.
+    translations = [row[names["words"].index("WoTranslation")] for row in words]
+    assert None in translations and "" in translations
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("words", "WoTranslation"): round(column_score(len(words), translations.count("")), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(names[t])) for t, v in tables.items()}
+    scores["words"][1][names["words"].index("WoTranslation")] = column_score(
+        len(words), translations.count("")
+    )
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in tables}
+    # Sentences and multi-word terms keep their U+200B at the ends and between tokens: a zero-width
+    # space is no white space to trim (Unicode's White_Space property does not hold it).
+    assert all(row[3].startswith(apps.LUTE_ZWS) and row[3].endswith(apps.LUTE_ZWS) for row in sentences)
+    assert any(apps.LUTE_ZWS in row[2] for row in words)
+    assert types["sentences"]["SeText"] == types["words"]["WoText"] == "text"
+    # SQLAlchemy's six fraction digits beside the whole seconds of CURRENT_TIMESTAMP and of the 2023
+    # migration's datetime('now') in one column: timestamps, each as written.
+    read_dates = [row[4] for row in tables["texts"] if row[4]]
+    assert {"." in value for value in read_dates} == {True, False}
+    for table, column in [
+        ("texts", "TxReadDate"),
+        ("texts", "TxStartDate"),
+        ("wordsread", "WrReadDate"),
+        ("words", "WoCreated"),
+        ("words", "WoStatusChanged"),
+    ]:
+        assert types[table][column] == "timestamp without time zone", (table, column)
+    # TINYINT and Boolean flags 0/1 keep their integers (no BOOL in their declared types); a status
+    # (0..5, 98, 99), a position of seconds in an audio file REAL.
+    for table, column in [
+        ("books", "BkArchived"),
+        ("words", "WoSyncStatus"),
+        ("languages", "LgRightToLeft"),
+        ("languages", "LgIsActive"),
+        ("languagedicts", "LdIsActive"),
+        ("words", "WoStatus"),
+    ]:
+        assert types[table][column] == "bigint", (table, column)
+    assert types["books"]["BkAudioCurrentPos"] == "double precision"
+    assert types["settings"]["StValue"] == types["bookstats"]["status_distribution"] == "text"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if kind == "timestamp without time zone" and value is not None:
+            return datetime.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in tables[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each '' made NULL, each timestamp read from text with a fraction (whole-second ISO text
+    # is the value as written); nothing else, not a sentence.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in tables.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif types[table][column].startswith("timestamp") and row[k] and "." in row[k]:
+                    expected_audit[(table, column, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+    assert audit == expected_audit
+    # Keys: the declared ones, composite for the link tables, and wordparents' UNIQUE index (no key
+    # declared); references: the declared ones, wordparents' both ways into words, a deleted page's
+    # wordsread row NULL. BkCurrentTxID (0 for none) is no reference: 0 names no page.
+    assert {
+        t: primary_key(ran.uri, ran.record["version_schema"], t) for t in ("booktags", "wordparents")
+    } == {
+        "booktags": ["BtBkID", "BtT2ID"],
+        "wordparents": ["WpWoID", "WpParentWoID"],
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookstats") == ["BkID"]
+    assert references(run_dir) == {
+        ("booktags", "BtBkID"): "books.BkID",
+        ("booktags", "BtT2ID"): "tags2.T2ID",
+        ("wordtags", "WtWoID"): "words.WoID",
+        ("wordtags", "WtTgID"): "tags.TgID",
+        ("sentences", "SeTxID"): "texts.TxID",
+        ("wordimages", "WiWoID"): "words.WoID",
+        ("words", "WoLgID"): "languages.LgID",
+        ("wordparents", "WpWoID"): "words.WoID",
+        ("wordparents", "WpParentWoID"): "words.WoID",
+        ("texts", "TxBkID"): "books.BkID",
+        ("books", "BkLgID"): "languages.LgID",
+        ("bookstats", "BkID"): "books.BkID",
+        ("languagedicts", "LdLgID"): "languages.LgID",
+        ("textbookmarks", "TbTxID"): "texts.TxID",
+        ("wordsread", "WrLgID"): "languages.LgID",
+        ("wordsread", "WrTxID"): "texts.TxID",
     }
