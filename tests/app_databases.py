@@ -1710,6 +1710,10 @@ import marshal
   spaces with one at each end, ``DATETIME`` text with six fraction digits beside whole seconds in one
   column, TINYINT/Boolean 0/1 flags, ``wordsread`` filled by its migration's INSERT … SELECT, columns
   added by ``ALTER TABLE`` NULL (or their default) in older rows, a keyless link table with a UNIQUE index.
+- :func:`fbreader`: FBReader for Android's ``books.db`` (SQLiteBooksDatabase.java's createTables() and
+  forty updateTables steps run in order, renames and ALTERs included): epoch milliseconds beside the
+  counters -1, -2, … its migration wrote into BookHistory, -1 and 0 for "no time", series indexes as
+  BigDecimal text (``1E+1``), the Files and Tags trees, UNIQUE constraints instead of keys, an empty table.
 """
 
 from __future__ import annotations
@@ -80730,5 +80734,516 @@ def lute(path: Path) -> Path:
             if row[-1]:
                 insert("wordsread", row[:-1])
         con.execute("UPDATE languages SET LgIsActive = 0 WHERE LgID = ?", (inactive,))
+    con.close()
+    return path
+
+
+# --- FBReader for Android (books.db: the tables as geometer/FBReaderJ's
+# fbreader/app/src/main/java/org/geometerplus/android/fbreader/libraryService/SQLiteBooksDatabase.java
+# creates them, createTables() then updateTables1() … updateTables40() in order, their SQL as written;
+# values as its saveBook…/addBookHistoryEvent/saveBookmark bind them) ---
+#
+# Every moment is System.currentTimeMillis(); updateTables29() filled BookHistory from the old
+# RecentBooks list with the counters -1, -2, … (not moments: an order, newest first), and
+# updateTables31() gave every label a book had then the timestamp -1; a highlighting style nobody
+# changed keeps its timestamp 0 (updateTables36). A series index is a BigDecimal's toString() after
+# stripTrailingZeros() (SeriesInfo.createIndex): ``1.5``, and ``1E+1`` for the tenth book. Files is
+# a tree (a directory, an archive and the entries in it, each a row with its parent's file_id).
+FBREADER_STEPS: list[list[str]] = [
+    [  # createTables()
+        "CREATE TABLE IF NOT EXISTS Books(book_id INTEGER PRIMARY KEY,encoding TEXT,language TEXT,"
+        "title TEXT NOT NULL,file_name TEXT UNIQUE NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS Authors(author_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "sort_key TEXT NOT NULL,CONSTRAINT Authors_Unique UNIQUE (name, sort_key))",
+        "CREATE TABLE IF NOT EXISTS BookAuthor(author_id INTEGER NOT NULL REFERENCES Authors(author_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),author_index INTEGER NOT NULL,"
+        "CONSTRAINT BookAuthor_Unique0 UNIQUE (author_id, book_id),"
+        "CONSTRAINT BookAuthor_Unique1 UNIQUE (book_id, author_index))",
+        "CREATE TABLE IF NOT EXISTS Series(series_id INTEGER PRIMARY KEY,name TEXT UNIQUE NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index INTEGER)",
+        "CREATE TABLE IF NOT EXISTS Tags(tag_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent INTEGER REFERENCES Tags(tag_id),CONSTRAINT Tags_Unique UNIQUE (name, parent))",
+        "CREATE TABLE IF NOT EXISTS BookTag(tag_id INTEGER REFERENCES Tags(tag_id),"
+        "book_id INTEGER REFERENCES Books(book_id),CONSTRAINT BookTag_Unique UNIQUE (tag_id, book_id))",
+    ],
+    [  # 1
+        "ALTER TABLE Tags RENAME TO Tags_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Tags(tag_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent_id INTEGER REFERENCES Tags(tag_id),CONSTRAINT Tags_Unique UNIQUE (name, parent_id))",
+        "INSERT INTO Tags (tag_id,name,parent_id) SELECT tag_id,name,parent FROM Tags_Obsolete",
+        "DROP TABLE IF EXISTS Tags_Obsolete",
+        "ALTER TABLE BookTag RENAME TO BookTag_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookTag(tag_id INTEGER NOT NULL REFERENCES Tags(tag_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),CONSTRAINT BookTag_Unique UNIQUE (tag_id,"
+        " book_id))",
+        "INSERT INTO BookTag (tag_id,book_id) SELECT tag_id,book_id FROM BookTag_Obsolete",
+        "DROP TABLE IF EXISTS BookTag_Obsolete",
+    ],
+    [  # 2
+        "CREATE INDEX BookAuthor_BookIndex ON BookAuthor (book_id)",
+        "CREATE INDEX BookTag_BookIndex ON BookTag (book_id)",
+        "CREATE INDEX BookSeries_BookIndex ON BookSeries (book_id)",
+    ],
+    [  # 3
+        "CREATE TABLE IF NOT EXISTS Files(file_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent_id INTEGER REFERENCES Files(file_id),size INTEGER,CONSTRAINT Files_Unique UNIQUE "
+        "(name, parent_id))",
+    ],
+    [  # 4
+        "CREATE TABLE IF NOT EXISTS RecentBooks(book_index INTEGER PRIMARY KEY,"
+        "book_id INTEGER REFERENCES Books(book_id))",
+    ],
+    [  # 5
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),bookmark_text TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,"
+        "access_counter INTEGER NOT NULL,paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char "
+        "INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS BookState(book_id INTEGER UNIQUE NOT NULL REFERENCES Books(book_id),"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL)",
+    ],
+    [  # 6
+        "ALTER TABLE Bookmarks ADD COLUMN model_id TEXT",
+        "ALTER TABLE Books ADD COLUMN file_id INTEGER",
+        "DELETE FROM Files",
+        "ALTER TABLE Books RENAME TO Books_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Books(book_id INTEGER PRIMARY KEY,encoding TEXT,language TEXT,"
+        "title TEXT NOT NULL,file_id INTEGER UNIQUE NOT NULL REFERENCES Files(file_id))",
+        "INSERT INTO Books (book_id,encoding,language,title,file_id) "
+        "SELECT book_id,encoding,language,title,file_id FROM Books_Obsolete",
+        "DROP TABLE IF EXISTS Books_Obsolete",
+    ],
+    [],  # 7: drops series with names over 200 characters (none)
+    [
+        "CREATE TABLE IF NOT EXISTS BookList ( book_id INTEGER UNIQUE NOT NULL REFERENCES Books (book_id))"
+    ],  # 8
+    ["CREATE INDEX BookList_BookIndex ON BookList (book_id)"],  # 9
+    ["CREATE TABLE IF NOT EXISTS Favorites(book_id INTEGER UNIQUE NOT NULL REFERENCES Books(book_id))"],  # 10
+    ["UPDATE Files SET size = size + 1"],  # 11
+    ["DELETE FROM Files WHERE parent_id IN (SELECT file_id FROM Files WHERE name LIKE '%.epub')"],  # 12
+    ["ALTER TABLE Bookmarks ADD COLUMN visible INTEGER DEFAULT 1"],  # 13
+    [  # 14
+        "ALTER TABLE BookSeries RENAME TO BookSeries_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index REAL)",
+        "INSERT INTO BookSeries (series_id,book_id,book_index) SELECT series_id,book_id,book_index "
+        "FROM BookSeries_Obsolete",
+        "DROP TABLE IF EXISTS BookSeries_Obsolete",
+    ],
+    [  # 15
+        "CREATE TABLE IF NOT EXISTS VisitedHyperlinks(book_id INTEGER NOT NULL REFERENCES Books(book_id),"
+        "hyperlink_id TEXT NOT NULL,CONSTRAINT VisitedHyperlinks_Unique UNIQUE (book_id, hyperlink_id))",
+    ],
+    ["ALTER TABLE Books ADD COLUMN `exists` INTEGER DEFAULT 1"],  # 16
+    [  # 17
+        "CREATE TABLE IF NOT EXISTS BookStatus(book_id INTEGER NOT NULL REFERENCES Books(book_id) "
+        "PRIMARY KEY,"
+        "access_time INTEGER NOT NULL,pages_full INTEGER NOT NULL,page_current INTEGER NOT NULL)",
+    ],
+    [  # 18 (the old REAL indexes rewritten as text: none yet)
+        "ALTER TABLE BookSeries RENAME TO BookSeries_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index TEXT)",
+        "DROP TABLE IF EXISTS BookSeries_Obsolete",
+    ],
+    ["DROP TABLE IF EXISTS BookList"],  # 19
+    [  # 20
+        "CREATE TABLE IF NOT EXISTS Labels(label_id INTEGER PRIMARY KEY,name TEXT NOT NULL UNIQUE)",
+        "CREATE TABLE IF NOT EXISTS BookLabel(label_id INTEGER NOT NULL REFERENCES Labels(label_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),CONSTRAINT BookLabel_Unique UNIQUE "
+        "(label_id,book_id))",
+        "INSERT INTO Labels (name) VALUES ('favorite')",
+        "INSERT INTO BookLabel (label_id,book_id) SELECT 1,book_id FROM Favorites",
+        "DROP TABLE IF EXISTS Favorites",
+    ],
+    [  # 21
+        "DROP TABLE IF EXISTS BookUid",
+        "CREATE TABLE IF NOT EXISTS BookUid(book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),"
+        "type TEXT NOT NULL,uid TEXT NOT NULL,CONSTRAINT BookUid_Unique UNIQUE (book_id,type,uid))",
+    ],
+    [  # 22
+        "ALTER TABLE Bookmarks ADD COLUMN end_paragraph INTEGER",
+        "ALTER TABLE Bookmarks ADD COLUMN end_word INTEGER",
+        "ALTER TABLE Bookmarks ADD COLUMN end_character INTEGER",
+    ],
+    [  # 23
+        "CREATE TABLE IF NOT EXISTS HighlightingStyle(style_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "bg_color INTEGER NOT NULL)",
+        "ALTER TABLE Bookmarks ADD COLUMN style_id INTEGER NOT NULL REFERENCES "
+        "HighlightingStyle(style_id) DEFAULT 1",
+        "UPDATE Bookmarks SET end_paragraph = LENGTH(bookmark_text)",
+    ],
+    [  # 24
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (1, '', "
+        "136*256*256 + 138*256 + 133)",
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (2, '', "
+        "245*256*256 + 121*256 + 0)",
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (3, '', "
+        "114*256*256 + 159*256 + 207)",
+    ],
+    [  # 25
+        "CREATE TABLE IF NOT EXISTS BookReadingProgress(book_id INTEGER PRIMARY KEY REFERENCES "
+        "Books(book_id),"
+        "numerator INTEGER NOT NULL,denominator INTEGER NOT NULL)",
+    ],
+    [  # 26
+        "CREATE TABLE IF NOT EXISTS BookHash(book_id INTEGER PRIMARY KEY REFERENCES Books(book_id),"
+        "timestamp INTEGER NOT NULL,hash TEXT(40) NOT NULL)",
+    ],
+]
+FBREADER_LATER_STEPS: list[list[str]] = [
+    ["ALTER TABLE BookState ADD COLUMN timestamp INTEGER"],  # 27
+    ["ALTER TABLE HighlightingStyle ADD COLUMN fg_color INTEGER NOT NULL DEFAULT -1"],  # 28
+    [  # 29 (BookHistory filled from RecentBooks and Books by the builder, as its Java loop does)
+        "DROP TABLE IF EXISTS BookHistory",
+        "CREATE TABLE IF NOT EXISTS BookHistory(book_id INTEGER REFERENCES Books(book_id),"
+        "timestamp INTEGER NOT NULL,event INTEGER NOT NULL)",
+    ],
+    ["DROP TABLE IF EXISTS RecentBooks"],  # 30
+    ["ALTER TABLE BookLabel ADD COLUMN timestamp INTEGER NOT NULL DEFAULT -1"],  # 31
+    ["CREATE TABLE IF NOT EXISTS Options(name TEXT PRIMARY KEY, value TEXT)"],  # 32
+    [  # 33 (no bookmark yet: the uids its loop sets, none)
+        "ALTER TABLE Bookmarks ADD COLUMN uid TEXT(36)",
+        "ALTER TABLE Bookmarks RENAME TO Bookmarks_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,uid TEXT(36) NOT NULL UNIQUE,"
+        "version_uid TEXT(36),book_id INTEGER NOT NULL REFERENCES Books(book_id),visible INTEGER DEFAULT 1,"
+        "style_id INTEGER NOT NULL REFERENCES HighlightingStyle(style_id) DEFAULT 1,bookmark_text "
+        "TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,model_id TEXT,"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL,end_paragraph INTEGER,"
+        "end_word INTEGER,end_character INTEGER)",
+        "DROP TABLE IF EXISTS Bookmarks_Obsolete",
+    ],
+    ["CREATE TABLE IF NOT EXISTS DeletedBookmarkIds(uid TEXT(36) PRIMARY KEY)"],  # 34
+    ["ALTER TABLE Bookmarks ADD COLUMN original_text TEXT DEFAULT NULL"],  # 35
+    ["ALTER TABLE HighlightingStyle ADD COLUMN timestamp INTEGER DEFAULT 0"],  # 36 (no style changed yet)
+    [  # 37
+        "ALTER TABLE Bookmarks RENAME TO Bookmarks_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,uid TEXT(36) NOT NULL UNIQUE,"
+        "version_uid TEXT(36),book_id INTEGER NOT NULL REFERENCES Books(book_id),visible INTEGER DEFAULT 1,"
+        "style_id INTEGER NOT NULL REFERENCES HighlightingStyle(style_id) DEFAULT 1,bookmark_text "
+        "TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,model_id TEXT,"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL,end_paragraph INTEGER,"
+        "end_word INTEGER,end_character INTEGER)",
+        "DROP TABLE IF EXISTS Bookmarks_Obsolete",
+    ],
+    ["ALTER TABLE Bookmarks ADD COLUMN original_text TEXT DEFAULT NULL"],  # 38
+    [  # 39 (the rows' uids bound by the builder, as its loop binds UUID.randomUUID())
+        "ALTER TABLE BookLabel RENAME TO BookLabel_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookLabel(label_id INTEGER NOT NULL REFERENCES Labels(label_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),timestamp INTEGER NOT NULL DEFAULT -1,"
+        "uid TEXT(36) NOT NULL UNIQUE,CONSTRAINT BookLabel_Unique UNIQUE (label_id,book_id))",
+    ],
+    [  # 40 (the rows copied with role_id NULL by the builder, as its loop binds them)
+        "CREATE TABLE IF NOT EXISTS Role(role_id INTEGER  PRIMARY KEY,code TEXT UNIQUE)",
+        "DROP INDEX BookAuthor_BookIndex",
+        "ALTER TABLE BookAuthor RENAME TO BookAuthor_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookAuthor(author_id INTEGER NOT NULL REFERENCES Authors(author_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),author_index INTEGER NOT NULL,"
+        "role_id INTEGER REFERENCES Role(role_id),"
+        "CONSTRAINT BookAuthor_Unique0 UNIQUE (author_id, book_id, role_id),"
+        "CONSTRAINT BookAuthor_Unique1 UNIQUE (book_id, author_index))",
+    ],
+]
+
+FBREADER_LIBRARY = [
+    # title, authors (name, sort key), language, encoding, series (name, index), tags, file (dir, name)
+    ("Война и мир", [("Лев Толстой", "толстой")], "ru", "windows-1251", None, ["prose_rus_classic"],
+     ("Books", "Tolstoy_War_and_Peace.fb2.zip", "War_and_Peace.fb2")),
+    ("Анна Каренина", [("Лев Толстой", "толстой")], "ru", "utf-8", None, ["prose_rus_classic", "love"],
+     ("Books", "Anna_Karenina.fb2", None)),
+    ("Pride and Prejudice", [("Jane Austen", "austen")], "en", "utf-8", None, ["Fiction", "Romance"],
+     ("Books", "pg1342-images.epub", None)),
+    ("The Colour of Magic", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "1"),
+     ["Fantasy"], ("Books/Pratchett", "colour_of_magic.epub", None)),
+    ("The Light Fantastic", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "2"),
+     ["Fantasy"], ("Books/Pratchett", "light_fantastic.epub", None)),
+    ("Equal Rites", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "3"), ["Fantasy"],
+     ("Books/Pratchett", "equal_rites.epub", None)),
+    ("Guards! Guards!", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "8"), ["Fantasy"],
+     ("Books/Pratchett", "guards_guards.epub", None)),
+    ("Moving Pictures", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "1E+1"),
+     ["Fantasy"], ("Books/Pratchett", "moving_pictures.epub", None)),
+    ("Reaper Man", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "11"), ["Fantasy"],
+     ("Books/Pratchett", "reaper_man.epub", None)),
+    ("Foundation", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "1"), ["sf"],
+     ("Download", "Foundation.fb2", None)),
+    ("Foundation and Empire", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "2"), ["sf"],
+     ("Download", "Foundation_and_Empire.fb2", None)),
+    ("Prelude to Foundation", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "0.5"), ["sf"],
+     ("Download", "Prelude.fb2", None)),
+    ("Der Process", [("Franz Kafka", "kafka")], "de", "iso-8859-1", None, ["prose_classic"],
+     ("Books", "kafka_process.txt", None)),
+    ("Метро 2033", [("Дмитрий Глуховский", "глуховский")], "ru", "utf-8", ("Метро", "1"),
+     ["sf_postapocalyptic"], ("Download", "metro2033.fb2.zip", "metro2033.fb2")),
+    ("Метро 2034", [("Дмитрий Глуховский", "глуховский")], "ru", "utf-8", ("Метро", "2"),
+     ["sf_postapocalyptic"], ("Download", "metro2034.fb2.zip", "metro2034.fb2")),
+    ("Маленький принц", [("Антуан де Сент-Экзюпери", "сент-экзюпери"), ("Нора Галь", "галь")], "ru",
+     "utf-8", None, ["child_tale"], ("Books", "malenkiy_princ.fb2", None)),
+    ("Don Quijote", [("Miguel de Cervantes", "cervantes")], "es", "utf-8", None, ["Fiction"],
+     ("Books", "quijote.epub", None)),
+    ("FBReader Manual", [], "en", "utf-8", None, [], ("Books", "FBReaderJ-help-en.epub", None)),
+    ("Flatland", [("Edwin A. Abbott", "abbott")], "en", "us-ascii", None, ["sf", "Mathematics"],
+     ("Download", "flatland.txt", None)),
+    ("Alice's Adventures in Wonderland", [("Lewis Carroll", "carroll"), ("John Tenniel", "tenniel")], "en",
+     "utf-8", None, ["child_tale", "Fantasy"], ("Download", "pg11.epub", None)),
+]  # fmt: skip
+#: The tag tree: FB2 genre codes at the top, epub subjects split on '/' under their parents.
+FBREADER_TAGS = [
+    ("prose_rus_classic", None), ("love", None), ("Fiction", None), ("Romance", 3), ("Fantasy", 3),
+    ("sf", None), ("prose_classic", None), ("sf_postapocalyptic", 6), ("child_tale", None),
+    ("Mathematics", None),
+]  # fmt: skip
+FBREADER_ROOT = "/storage/emulated/0"
+FBREADER_START = 1_389_567_000_000  # 2014-01-12 22:50:00 UTC, in milliseconds
+
+
+def _fbreader_uuid(n: int) -> str:
+    """A UUID.randomUUID() string: version 4, variant 2, from the row's number."""
+    value = int(hashlib.sha256(f"fbreader{n}".encode()).hexdigest()[:32], 16)
+    return str(uuid.UUID(int=value, version=4))
+
+
+def fbreader_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A phone's FBReader library: twenty books in three folders, two zipped FB2s with their entries,
+    their authors, series, genres, positions, bookmarks and history; ``old`` rows (written before
+    updateTables27()) are those :func:`fbreader` writes before the later steps."""
+    files: list[tuple[Any, ...]] = [(1, FBREADER_ROOT, None, 4096)]
+    folder_ids: dict[str, int] = {}
+    for folder in ("Books", "Download", "Books/Pratchett"):
+        parent = folder_ids.get(folder.rpartition("/")[0], 1)
+        folder_ids[folder] = len(files) + 1
+        files.append((len(files) + 1, folder.rpartition("/")[2], parent, 4096))
+    books, authors, book_authors, series, book_series, book_tags = [], [], [], [], [], []
+    author_ids: dict[tuple[str, str], int] = {}
+    series_ids: dict[str, int] = {}
+    tag_ids = {name: n for n, (name, _) in enumerate(FBREADER_TAGS, start=1)}
+    for b, (title, writers, language, encoding, serie, genres, (folder, name, entry)) in enumerate(
+        FBREADER_LIBRARY, start=1
+    ):
+        file_id = len(files) + 1
+        files.append((file_id, name, folder_ids[folder], 180_000 + b * 37_411))
+        if entry:
+            files.append((len(files) + 1, entry, file_id, 520_000 + b * 91_007))
+            file_id = len(files)
+        books.append((b, encoding, language, title, file_id, 0 if b in (13, 19) else 1))
+        for k, writer in enumerate(writers):
+            author_ids.setdefault(writer, len(author_ids) + 1)
+            role = 1 if writer[1] == "галь" else 2 if writer[1] == "tenniel" else None
+            book_authors.append((author_ids[writer], b, k, role))
+        if serie:
+            series_ids.setdefault(serie[0], len(series_ids) + 1)
+            book_series.append((series_ids[serie[0]], b, serie[1]))
+        book_tags += [(tag_ids[genre], b) for genre in genres]
+    authors = [(n, name, key) for (name, key), n in author_ids.items()]
+    series = [(n, name) for name, n in series_ids.items()]
+    tags = [(n, name, parent) for n, (name, parent) in enumerate(FBREADER_TAGS, start=1)]
+    roles = [(1, "trl"), (2, "ill")]
+    day = 86_400_000
+    # Before updateTables27: positions without a timestamp, the recent list, favourites.
+    states = [(b, 120 * b + 7, b % 13, b % 5, None) for b in (1, 2, 3, 4, 10, 14)]
+    recent = [4, 1, 14, 3]
+    favourites = [1, 4, 16]
+    # updateTables29: BookHistory from RecentBooks (Opened = 1, newest first from -1) and every book
+    # (Added = 0, newest id first), counting on.
+    history: list[tuple[Any, ...]] = []
+    count = -1
+    for b in recent:
+        history.append((b, count, 1))
+        count -= 1
+    for b in sorted((book[0] for book in books if book[0] <= 16), reverse=True):
+        history.append((b, count, 0))
+        count -= 1
+    # Since: the books added later (17..20 added, 1..20 opened), with milliseconds.
+    now = FBREADER_START + 900 * day
+    for b in range(17, 21):
+        history.append((b, now + b * 3_600_000 + b * 17, 0))
+    for k, b in enumerate([4, 5, 6, 1, 7, 17, 8, 20, 9, 10, 11, 12, 2, 14, 15, 16, 18, 4, 5, 10]):
+        history.append((b, now + (k + 1) * day + k * 611_013, 1))
+    states += [(b, 300 * b + 11, b % 17, b % 7, now + b * day + b * 1_013) for b in (5, 6, 7, 8, 9, 11, 12)]
+    for n, state in enumerate(states):
+        if state[0] in (4, 10):  # opened again since: a timestamp now
+            states[n] = (*state[:4], now + 30 * day + state[0] * 997)
+    labels = [(1, "favorite"), (2, "read")]
+    book_labels = [(1, b, -1, _fbreader_uuid(100 + b)) for b in favourites]
+    book_labels += [(2, b, now + b * day + 5_000 + b, _fbreader_uuid(200 + b)) for b in (4, 5, 6, 10, 11)]
+    book_labels.append((1, 17, now + 20 * day + 3, _fbreader_uuid(117)))
+    styles = [
+        (1, "", 0x888A85, -1, 0),
+        (2, "Important", 0xF5_79_00, 0x000000, now + 2 * day + 123),
+        (3, "", 0x729FCF, -1, 0),
+    ]
+    passages = [
+        "Eh bien, mon prince. Gênes et Lucques ne sont plus que des apanages",
+        "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему.",
+        "It is a truth universally acknowledged, that a single man in possession of a good fortune, "
+        "must be in want of a wife.",
+        "In a distant and second-hand set of dimensions",
+        "Violence is the last refuge of the incompetent.",
+        "Jemand mußte Josef K. verleumdet haben",
+        "What is essential is invisible to the eye.",
+        "Curiouser and curiouser!",
+    ]
+    bookmark_books = [1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 10, 11, 13, 16, 16, 20, 20, 1, 14]
+    bookmarks = []
+    for n, b in enumerate(bookmark_books, start=1):
+        created = now + n * 3 * day + n * 7_919
+        text = passages[[0, 1, 2, 3, 3, 4, 5, 6, 7][min(b % 9, 8)] if b not in (1, 2, 3, 13, 16, 20) else
+                        {1: 0, 2: 1, 3: 2, 13: 5, 16: 6, 20: 7}[b]]  # fmt: skip
+        edited = n % 4 == 0
+        bookmarks.append(
+            (n, _fbreader_uuid(n), _fbreader_uuid(1000 + n) if edited else None, b, int(n % 9 != 0),
+             2 if n % 5 == 0 else 1 if n % 3 else 3, text, created, created + 3_600_000 if edited else None,
+             created + 7 * day if n % 2 else None, "note12" if n == 7 else None, 40 * n + b, n % 11, 0,
+             40 * n + b + (n % 3), 5 + n % 9, 12, text[:20] if n in (3, 8) else None)
+        )  # fmt: skip
+    deleted_bookmarks = [(_fbreader_uuid(5000 + n),) for n in range(3)]
+    deleted_labels = [(_fbreader_uuid(6000),)]
+    progress = [(b, 1 + (b * 37) % 100, 100) for b in (1, 2, 3, 4, 5, 6, 10, 11, 14)]
+    progress.append((7, 1, 1))  # finished
+    hashes = [
+        (b, now + b * 1_000 + 5, hashlib.sha1(f"book{b}".encode()).hexdigest())
+        for b in range(1, 21) if b != 18
+    ]  # fmt: skip
+    uids = [(b, "SHA-256", hashlib.sha256(f"book{b}".encode()).hexdigest()) for b in range(1, 21) if b != 18]
+    hyperlinks = [
+        (1, "n_1"), (1, "n_12"), (1, "n_203"), (3, "#chapter-5"), (10, "https://en.wikipedia.org/wiki/Trantor"),
+        (14, "n_7"), (20, "#link2HCH0001"), (20, "#link2HCH0007"),
+    ]  # fmt: skip
+    options = [("optionsMigrated", "true")]
+    return {
+        "Books": books,
+        "Authors": authors,
+        "BookAuthor": book_authors,
+        "Series": series,
+        "BookSeries": book_series,
+        "Tags": tags,
+        "BookTag": book_tags,
+        "Files": files,
+        "Bookmarks": bookmarks,
+        "BookState": states,
+        "VisitedHyperlinks": hyperlinks,
+        "BookStatus": [],
+        "Labels": labels,
+        "BookLabel": book_labels,
+        "BookUid": uids,
+        "HighlightingStyle": styles,
+        "BookReadingProgress": progress,
+        "BookHash": hashes,
+        "BookHistory": history,
+        "Options": options,
+        "DeletedBookmarkIds": deleted_bookmarks,
+        "DeletedBookLabelIds": deleted_labels,
+        "Role": roles,
+        "_recent": [(n, b) for n, b in enumerate(recent)],
+        "_favourites": [(b,) for b in favourites],
+    }
+
+
+def fbreader_tables() -> dict[str, list[tuple[Any, ...]]]:
+    """The tables of :func:`fbreader` and their rows (the builder's bookkeeping left out)."""
+    return {t: v for t, v in fbreader_rows().items() if not t.startswith("_")}
+
+
+def fbreader(path: Path) -> Path:
+    """FBReader for Android's ``books.db`` (see the module's list): the schema steps in order, the
+    library's first rows between updateTables26() and 27(), the rest after updateTables40()."""
+    rows = fbreader_rows()
+    old_books = {b for b, *_ in rows["Books"] if b <= 16}
+    con = sqlite3.connect(path)
+
+    def insert(table: str, values: Sequence[Any]) -> None:
+        con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in values)})", tuple(values))
+
+    with con:
+        for step in FBREADER_STEPS:
+            for statement in step:
+                con.execute(statement)
+        for row in rows["Files"]:
+            insert("Files", row)
+        for table in ("Authors", "Series", "Tags"):
+            for row in rows[table]:
+                insert(table, row)
+        for row in rows["Books"]:
+            if row[0] in old_books:
+                insert("Books", row)
+        for row in rows["BookAuthor"]:
+            if row[1] in old_books:
+                insert("BookAuthor", row[:3])
+        for table in ("BookSeries", "BookTag"):
+            for row in rows[table]:
+                if row[1] in old_books:
+                    insert(table, row)
+        for row in rows["BookState"]:
+            if row[4] is None or row[0] in (4, 10):
+                insert("BookState", row[:4])
+        for row in rows["_recent"]:
+            insert("RecentBooks", row)
+        for (b,) in rows["_favourites"]:
+            insert("BookLabel", (1, b))
+        for number, step in enumerate(FBREADER_LATER_STEPS, start=27):
+            for statement in step:
+                con.execute(statement)
+            if number == 29:
+                for row in rows["BookHistory"]:
+                    if row[1] < 0:
+                        insert("BookHistory", row)
+            elif number == 39:
+                for row in rows["BookLabel"]:
+                    if row[2] == -1:
+                        insert("BookLabel", row)
+                con.execute("DROP TABLE IF EXISTS BookLabel_Obsolete")
+                con.execute("CREATE TABLE IF NOT EXISTS DeletedBookLabelIds(uid TEXT(36) PRIMARY KEY)")
+            elif number == 40:
+                con.execute(
+                    "INSERT INTO BookAuthor (author_id,book_id,author_index,role_id) "
+                    "SELECT author_id,book_id,author_index,NULL FROM BookAuthor_Obsolete"
+                )
+                con.execute("DROP TABLE IF EXISTS BookAuthor_Obsolete")
+        # Since: the books added, their authors with roles, every later event.
+        for row in rows["Role"]:
+            insert("Role", row)
+        for row in rows["Books"]:
+            if row[0] not in old_books:
+                insert("Books", row)
+        con.execute("UPDATE Books SET `exists` = 0 WHERE book_id IN (13, 19)")
+        for row in rows["BookAuthor"]:
+            if row[1] not in old_books:
+                insert("BookAuthor", row)
+            elif row[3] is not None:
+                con.execute(
+                    "UPDATE BookAuthor SET role_id = ? WHERE author_id = ? AND book_id = ?",
+                    (row[3], *row[:2]),
+                )
+        for table in ("BookSeries", "BookTag"):
+            for row in rows[table]:
+                if row[1] not in old_books:
+                    insert(table, row)
+        for row in rows["BookState"]:
+            if row[4] is not None and row[0] not in (4, 10):
+                insert("BookState", row)
+            elif row[4] is not None:
+                con.execute("UPDATE BookState SET timestamp = ? WHERE book_id = ?", (row[4], row[0]))
+        for row in rows["BookHistory"]:
+            if row[1] >= 0:
+                insert("BookHistory", row)
+        for row in rows["BookLabel"]:
+            if row[2] != -1:
+                insert("BookLabel", row)
+        con.execute("INSERT INTO Labels (label_id, name) VALUES (2, 'read')")
+        style = rows["HighlightingStyle"][1]
+        con.execute(
+            "UPDATE HighlightingStyle SET name = ?, bg_color = ?, fg_color = ?, timestamp = ? WHERE "
+            "style_id = ?",
+            (*style[1:], style[0]),
+        )
+        for table in (
+            "Bookmarks", "VisitedHyperlinks", "BookUid", "BookReadingProgress", "BookHash", "Options",
+            "DeletedBookmarkIds", "DeletedBookLabelIds",
+        ):  # fmt: skip
+            for row in rows[table]:
+                insert(table, row)
     con.close()
     return path

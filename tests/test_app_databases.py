@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a Lute v3 language-learning
-reader)
+reader, FBReader for Android's books.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -25976,4 +25976,113 @@ def test_lute_keeps_zero_width_spaced_sentences_and_reads_its_datetimes_with_and
         ("textbookmarks", "TbTxID"): "texts.TxID",
         ("wordsread", "WrLgID"): "languages.LgID",
         ("wordsread", "WrTxID"): "texts.TxID",
+    }
+
+
+def test_fbreader_keeps_history_counters_and_sentinel_stamps_as_integers_and_reads_series_exponents(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.fbreader)
+    tables = apps.fbreader_tables()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in tables.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables} == {
+            t: sorted(v) for t, v in tables.items()
+        }
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    # The only '' is a highlighting style's name (NOT NULL: how it writes none, no cost).
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    types = {table: ran.types(table) for table in tables}
+    history, labels, styles = tables["BookHistory"], tables["BookLabel"], tables["HighlightingStyle"]
+    # updateTables29()'s counters -1, -2, … (an order, no moment) beside milliseconds: the column keeps
+    # its integers, as BookLabel's -1 (updateTables31: no time known) and a style's 0 (never changed).
+    assert min(row[1] for row in history) == -len([row for row in history if row[1] < 0]) < 0
+    assert {row[2] for row in labels} > {-1} and {row[4] for row in styles} > {0}
+    assert types["BookHistory"]["timestamp"] == types["BookLabel"]["timestamp"] == "bigint"
+    assert types["HighlightingStyle"]["timestamp"] == "bigint"
+    # Milliseconds with nothing else (NULL where none yet, as in the rows before updateTables27 added
+    # BookState.timestamp): instants, each audited epoch:milliseconds.
+    for table, column in [
+        ("BookState", "timestamp"),
+        ("BookHash", "timestamp"),
+        ("Bookmarks", "creation_time"),
+        ("Bookmarks", "modification_time"),
+        ("Bookmarks", "access_time"),
+    ]:
+        assert types[table][column] == "timestamp with time zone", (table, column)
+    assert any(row[4] is None for row in tables["BookState"])
+    # A series index, BigDecimal text after stripTrailingZeros(): numbers, the tenth book's 1E+1
+    # expanded (audited exponent); colours and flags integers, the tree's parents integers.
+    indexes = [row[2] for row in tables["BookSeries"]]
+    assert "1E+1" in indexes and "0.5" in indexes
+    assert types["BookSeries"]["book_index"] == "double precision"
+    assert types["HighlightingStyle"]["bg_color"] == types["Books"]["exists"] == "bigint"
+    assert types["Files"]["parent_id"] == types["Tags"]["parent_id"] == "bigint"
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "double precision":
+            return float(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in tables[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in tables.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif types[table][column] == "timestamp with time zone" and row[k] is not None:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+                elif isinstance(row[k], str) and "E" in row[k] and types[table][column] == "double precision":
+                    expected_audit[(table, column, "exponent")] += 1
+    assert audit == expected_audit
+    # Keys: declared ones, UNIQUE columns and constraints over NOT NULL columns where none is (a label
+    # pair's uid, an author's place in a book); BookHistory has none. References: every declared one,
+    # the Files and Tags trees into themselves.
+    schema = ran.record["version_schema"]
+    assert {
+        t: primary_key(ran.uri, schema, t) for t in ("BookSeries", "BookHistory", "VisitedHyperlinks")
+    } == {
+        "BookSeries": ["book_id"],
+        "BookHistory": [],
+        "VisitedHyperlinks": ["book_id", "hyperlink_id"],
+    }
+    assert references(run_dir) == {
+        ("Tags", "parent_id"): "Tags.tag_id",
+        ("BookTag", "tag_id"): "Tags.tag_id",
+        ("BookTag", "book_id"): "Books.book_id",
+        ("Files", "parent_id"): "Files.file_id",
+        ("BookState", "book_id"): "Books.book_id",
+        ("Books", "file_id"): "Files.file_id",
+        ("VisitedHyperlinks", "book_id"): "Books.book_id",
+        ("BookStatus", "book_id"): "Books.book_id",
+        ("BookSeries", "series_id"): "Series.series_id",
+        ("BookSeries", "book_id"): "Books.book_id",
+        ("BookUid", "book_id"): "Books.book_id",
+        ("BookReadingProgress", "book_id"): "Books.book_id",
+        ("BookHash", "book_id"): "Books.book_id",
+        ("BookHistory", "book_id"): "Books.book_id",
+        ("Bookmarks", "book_id"): "Books.book_id",
+        ("Bookmarks", "style_id"): "HighlightingStyle.style_id",
+        ("BookLabel", "label_id"): "Labels.label_id",
+        ("BookLabel", "book_id"): "Books.book_id",
+        ("BookAuthor", "author_id"): "Authors.author_id",
+        ("BookAuthor", "book_id"): "Books.book_id",
+        ("BookAuthor", "role_id"): "Role.role_id",
     }
