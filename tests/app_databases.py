@@ -1714,6 +1714,10 @@ import marshal
   forty updateTables steps run in order, renames and ALTERs included): epoch milliseconds beside the
   counters -1, -2, … its migration wrote into BookHistory, -1 and 0 for "no time", series indexes as
   BigDecimal text (``1E+1``), the Files and Tags trees, UNIQUE constraints instead of keys, an empty table.
+- :func:`mybible`: a MyBible (Android Bible reader) module as BibleMultiConverter exports one: keyless
+  tables identified by UNIQUE indexes (verses by book, chapter and verse), verse numbers that fit the
+  verses' rowids, ``''`` for a verse the source lacks, marked-up verse text (Strong's numbers, small
+  capitals), name/value ``info`` with ``\r\n``-joined metadata and ``0123456789``, introduction 0.
 """
 
 from __future__ import annotations
@@ -81247,3 +81251,172 @@ def fbreader(path: Path) -> Path:
                 insert(table, row)
     con.close()
     return path
+
+
+# --- A MyBible (Android Bible reader) module (the tables as schierlm/BibleMultiConverter's
+# biblemulticonverter-sqlite/src/main/java/biblemulticonverter/sqlite/format/MyBibleZone.java exports a
+# Bible, doExport(); values as its MyBibleVerseVisitor writes them) ---
+#
+# ``info`` is name/value text in the order doExport() puts it (``digits0-9`` = ``0123456789``,
+# ``font_scale`` = ``1.0``, booleans ``true``/``false``, every metadata key not MyBible's own appended to
+# ``detailed_info`` as ``\r\n<br><b>key:</b>value``); ``books`` and ``stories`` key nothing (UNIQUE
+# indexes only); a verse missing from the source text (Matthew 17:21 in a modern text) is a row whose
+# text is ``''``; a verse's markup: Strong's numbers ``<S>430</S>`` after their words, ``<J>`` words of
+# Jesus, ``<f>[1]</f>`` footnote marks, ``<pb/>`` paragraphs, ``<t>`` indented lines, a merged verse's
+# number ``<e>(17)</e>``, ``<`` in text as ``〈``, the divine name in small capitals (``Lᴏʀᴅ``); a headline
+# is a ``stories`` row numbered from 0 per verse, its cross reference ``<x>470 5:3</x>``; introduction 0 is
+# the whole Bible's.
+MYBIBLE_DDL = [
+    "CREATE TABLE info (name TEXT, value TEXT)",
+    "CREATE TABLE books (book_number NUMERIC, book_color TEXT, short_name TEXT, long_name TEXT)",
+    "CREATE TABLE introductions (book_number NUMERIC, introduction TEXT)",
+    "CREATE UNIQUE INDEX introductions_index on introductions(book_number)",
+    "CREATE TABLE verses (book_number INTEGER, chapter INTEGER, verse INTEGER, text TEXT)",
+    "CREATE UNIQUE INDEX verses_index on verses (book_number, chapter, verse)",
+    "CREATE TABLE stories (book_number NUMERIC, chapter NUMERIC, verse NUMERIC, order_if_several NUMERIC, "
+    "title TEXT)",
+    "CREATE UNIQUE INDEX stories_index on stories(book_number, chapter, verse, order_if_several)",
+]
+
+#: (book number, colour, abbreviation, name) as BOOK_INFO numbers and colours them.
+MYBIBLE_BOOKS = [
+    (10, "#ccccff", "Gen", "Genesis"),
+    (230, "#66ff99", "Ps", "Psalms"),
+    (470, "#ff6600", "Matt", "Matthew"),
+    (500, "#ff6600", "John", "John"),
+    (720, "#00ff00", "Jude", "Jude"),
+]
+#: (book, chapter, verse): text, as the verse visitor writes it ('' for a verse the source lacks).
+MYBIBLE_VERSES: dict[tuple[int, int, int], str] = {
+    (10, 1, 1): "In the beginning<S>7225</S> God<S>430</S> created<S>1254</S><m>8804</m> the "
+    "heaven<S>8064</S> "
+    "and the earth<S>776</S>.",
+    (10, 1, 2): "And the earth<S>776</S> was<S>1961</S><m>8804</m> without form<S>8414</S>, and "
+    "void<S>922</S>; "
+    "and darkness<S>2822</S> was upon the face<S>6440</S> of the deep<S>8415</S>. And the "
+    "Spirit<S>7307</S> of "
+    "God<S>430</S> moved<S>7363</S><m>8764</m> upon the face<S>6440</S> of the waters<S>4325</S>.",
+    (10, 1, 3): "And God<S>430</S> said<S>559</S><m>8799</m>, Let there be<S>1961</S><m>8799</m> "
+    "light<S>216</S>: and there was<S>1961</S><m>8799</m> light<S>216</S>.",
+    (10, 1, 4): "And God<S>430</S> saw<S>7200</S><m>8799</m> the light<S>216</S>, that <i>it was</i> "
+    "good<S>2896</S>: and God<S>430</S> divided<S>914</S><m>8686</m> the light<S>216</S> from the "
+    "darkness<S>2822</S>.",
+    (10, 1, 5): "And God<S>430</S> called<S>7121</S><m>8799</m> the light<S>216</S> Day<S>3117</S>, and the "
+    "darkness<S>2822</S> he called<S>7121</S><m>8804</m> Night<S>3915</S>. And the evening<S>6153</S> and "
+    "the "
+    "morning<S>1242</S> were<S>1961</S><m>8799</m> the first<S>259</S> day<S>3117</S>.<pb/>",
+    (230, 23, 1): "<t>The Lᴏʀᴅ <i>is</i> my shepherd; I shall not want.</t>",
+    (230, 23, 2): "<t>He maketh me to lie down in green pastures: he leadeth me beside the still waters.</t>",
+    (230, 23, 3): "<t>He restoreth my soul: he leadeth me in the paths of righteousness for his name’s "
+    "sake.</t>",
+    (230, 23, 4): "<t>Yea, though I walk through the valley of the shadow of death, I will fear no evil: for "
+    "thou <i>art</i> with me; thy rod and thy staff they comfort me.</t>",
+    (230, 23, 5): "<t>Thou preparest a table before me in the presence of mine enemies: thou anointest my "
+    "head "
+    "with oil; my cup runneth over.</t>",
+    (230, 23, 6): "<t>Surely goodness and mercy shall follow me all the days of my life: and I will dwell in "
+    "the house of the Lᴏʀᴅ for ever.</t>",
+    (470, 5, 1): "And seeing the multitudes, he went up into a mountain: and when he was set, his disciples "
+    "came unto him:",
+    (470, 5, 2): "And he opened his mouth, and taught them, saying,<pb/>",
+    (470, 5, 3): "<J>Blessed <i>are</i> the poor in spirit: for theirs is the kingdom of heaven.</J>",
+    (470, 5, 4): "<J>Blessed <i>are</i> they that mourn: for they shall be comforted.</J>",
+    (470, 5, 5): "<J>Blessed <i>are</i> the meek: for they shall inherit the earth.</J>",
+    (470, 5, 6): "<J>Blessed <i>are</i> they which do hunger and thirst after righteousness: for they "
+    "shall be "
+    "filled.</J>",
+    (470, 17, 19): "Then came the disciples to Jesus apart, and said, Why could not we cast him out?",
+    (470, 17, 20): "And Jesus said unto them, <J>Because of your unbelief: for verily I say unto you, If "
+    "ye have "
+    "faith as a grain of mustard seed, ye shall say unto this mountain, Remove hence to yonder place; and it "
+    "shall remove; and nothing shall be impossible unto you.</J><f>[1]</f>",
+    (470, 17, 21): "",
+    (470, 17, 22): "And while they abode in Galilee, Jesus said unto them, <J>The Son of man shall be "
+    "betrayed "
+    "into the hands of men:</J>",
+    (470, 18, 10): "<J>Take heed that ye despise not one of these little ones; for I say unto you, That in "
+    "heaven their angels do always behold the face of my Father which is in heaven.</J>",
+    (470, 18, 11): "",
+    (470, 18, 12): "<J>How think ye? if a man have an hundred sheep, and one of them be gone astray, doth "
+    "he not "
+    "leave the ninety and nine, and goeth into the mountains, and seeketh that which is gone astray?</J>",
+    (500, 3, 16): "<J>For God so loved the world, that he gave his only begotten Son, that whosoever "
+    "believeth "
+    "in him should not perish, but have everlasting life.</J>",
+    (500, 3, 17): "<J>For God sent not his Son into the world to condemn the world; but that the world "
+    "through "
+    "him might be saved.</J> <e>(18)</e> <J>He that believeth on him is not condemned: but he that believeth "
+    "not is condemned already.</J><f>[1]</f>",
+    (720, 1, 1): "Jude, the servant of Jesus Christ, and brother of James, to them that are sanctified by "
+    "God "
+    "the Father, and preserved in Jesus Christ, <i>and</i> called:",
+    (720, 1, 2): "Mercy unto you, and peace, and love, be multiplied.<pb/>",
+    (720, 1, 3): "Beloved, when I gave all diligence to write unto you of the common salvation, it was "
+    "needful "
+    "for me to write unto you, and exhort <i>you</i> that ye should earnestly contend for the faith which "
+    "was "
+    "once delivered unto the saints.",
+    (720, 1, 4): "For there are certain men crept in unawares, who were before of old ordained to this "
+    "condemnation, ungodly men, turning the grace of our God into lasciviousness, and denying the only Lord "
+    "God, and our Lord Jesus Christ.",
+    (720, 1, 25): "To the only wise God our Saviour, <i>be</i> glory and majesty, dominion and power, both "
+    "now "
+    "and ever. Amen. 〈subscription〉",
+}
+MYBIBLE_STORIES = [
+    (10, 1, 1, 0, "The Creation"),
+    (230, 23, 1, 0, "The Lᴏʀᴅ is my shepherd"),
+    (230, 23, 1, 1, "A Psalm of David."),
+    (470, 5, 1, 0, "The Sermon on the Mount"),
+    (470, 5, 3, 0, "The Beatitudes <x>490 6:20-23</x>"),
+    (470, 17, 19, 0, "Jesus heals a boy <x>480 9:14-29</x>"),
+    (470, 18, 10, 0, "The parable of the lost sheep <x>490 15:3-7</x>"),
+    (500, 3, 16, 0, "For God so loved the world"),
+    (720, 1, 1, 0, "Greeting"),
+    (720, 1, 3, 0, "Judgment on false teachers"),
+    (720, 1, 25, 0, "Doxology"),
+]
+
+
+def mybible_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A MyBible module of five books' verses converted by BibleMultiConverter: its info, books,
+    introductions (the Bible's own as book 0), verses and headlines."""
+    metadata = {"Version": "1.2", "Copyright": "Public domain", "Source": "KJV 1769 with Strong's numbers"}
+    detailed = "".join(f"\r\n<br><b>{key}:</b>{value}" for key, value in metadata.items())
+    info = [
+        ("language", "en"), ("description", "King James Version (1769) with Strong's Numbers"),
+        ("detailed_info", detailed), ("russian_numbering", "false"), ("chapter_string", "Chapter"),
+        ("introduction_string", "Introduction"), ("strong_numbers", "true"), ("right_to_left", "false"),
+        ("digits0-9", "0123456789"), ("swaps_non_localized_words_in_mixed_language_line", "false"),
+        ("localized_book_abbreviations", "false"), ("font_scale", "1.0"), ("contains_accents", "true"),
+        ("region", ""), ("origin", "Converted by BibleMultiConverter"),
+    ]  # fmt: skip
+    books = [(number, colour, short, name) for number, colour, short, name in MYBIBLE_BOOKS]
+    introductions = [
+        (10, "<h1>Genesis</h1><p>The first book of Moses, called Genesis."),
+        (470, "<h1>Matthew</h1><p>The Gospel according to <a href=\"B:470 1:1\">Saint Matthew</a>."),
+        (0, "<h1>The Holy Bible</h1><p>Translated out of the original tongues<br>Authorized King James "
+            "Version, 1769 text."),
+    ]  # fmt: skip
+    verses = [(*key, text) for key, text in MYBIBLE_VERSES.items()]
+    # Psalm 23 continued and a few more chapters of Genesis 1 as plain verses: realistic counts.
+    extra = [
+        (10, 1, v, f"And God said, Let the {thing} … and it was so.")
+        for v, thing in enumerate(
+            ["firmament be in the midst of the waters", "waters under the heaven be gathered together",
+             "earth bring forth grass", "there be lights in the firmament", "waters bring forth abundantly",
+             "earth bring forth the living creature", "us make man in our image"], start=6
+        )
+    ]  # fmt: skip
+    return {
+        "info": info,
+        "books": books,
+        "introductions": introductions,
+        "verses": sorted(verses + extra),
+        "stories": MYBIBLE_STORIES,
+    }
+
+
+def mybible(path: Path) -> Path:
+    """A MyBible module as BibleMultiConverter exports one (see the module's list)."""
+    return write_export(path, MYBIBLE_DDL, mybible_rows())

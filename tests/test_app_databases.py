@@ -104,7 +104,7 @@ reader, a Heimdall dashboard, a Shlink URL shortener, a Cantata library cache, a
 Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCBI taxonomy database, a
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a Lute v3 language-learning
-reader, FBReader for Android's books.db)
+reader, FBReader for Android's books.db, a MyBible Bible module)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26085,4 +26085,69 @@ def test_fbreader_keeps_history_counters_and_sentinel_stamps_as_integers_and_rea
         ("BookAuthor", "author_id"): "Authors.author_id",
         ("BookAuthor", "book_id"): "Books.book_id",
         ("BookAuthor", "role_id"): "Role.role_id",
+    }
+
+
+def test_mybible_module_keys_verses_by_their_unique_index_not_a_rowid_their_verse_numbers_seemed_to_name(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mybible)
+    rows = apps.mybible_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every '' (a verse the source lacks, an empty region) is how its table writes nothing: no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        "info": ["name", "value"],
+        "books": ["book_number", "book_color", "short_name", "long_name"],
+        "introductions": ["book_number", "introduction"],
+        "verses": ["book_number", "chapter", "verse", "text"],
+        "stories": ["book_number", "chapter", "verse", "order_if_several", "title"],
+    }
+    types = {table: ran.types(table) for table in rows}
+    # No column beyond the module's own: a verse number names the verse within its chapter, not a
+    # row of ``verses`` by its rowid, though each fits one (until 2026-12-07 ``verses`` arrived with a
+    # ``rowid`` column as its key, and both verse columns referred to it).
+    assert {t: sorted(types[t]) for t in rows} == {t: sorted(c) for t, c in names.items()}
+    verse_numbers = {row[2] for row in rows["verses"]} | {row[2] for row in rows["stories"]}
+    assert verse_numbers <= set(range(1, len(rows["verses"]) + 1))
+    # NUMERIC and INTEGER numbers (books 10..730, chapters, verses, a headline's order from 0) are
+    # integers; names, colours (#ccccff) and marked-up texts text.
+    for table, columns in names.items():
+        for column in columns:
+            numbers = column in ("book_number", "chapter", "verse", "order_if_several")
+            assert types[table][column] == ("bigint" if numbers else "text"), (table, column)
+    # info's metadata keys appended to detailed_info as \r\n<br>…: a document of several lines, byte
+    # for byte; digits0-9's 0123456789 and font_scale's 1.0 text among the values.
+    detailed = dict(rows["info"])["detailed_info"]
+    assert detailed.startswith("\r\n<br>") and detailed.count("\r\n") == 3
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected_rows = [
+            tuple(arrives_as(v) if isinstance(v, str) else v for v in row) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected_rows, key=repr), table
+    assert ran.values("info", "value", "name")["detailed_info"] == detailed
+    assert ran.values("info", "value", "name")["digits0-9"] == "0123456789"
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("info", "value", "empty_to_null"): sum(row[1] == "" for row in rows["info"]),
+        ("verses", "text", "empty_to_null"): sum(row[3] == "" for row in rows["verses"]),
+    }
+    # Keys: the declared UNIQUE indexes (verses by book, chapter and verse; a headline's place and its
+    # order); books by its numbers, unique in the data. A verse's and a headline's book are books';
+    # introduction 0 (the whole Bible's) names no book: no reference.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in ("verses", "stories", "books", "introductions")} == {
+        "verses": ["book_number", "chapter", "verse"],
+        "stories": ["book_number", "chapter", "verse", "order_if_several"],
+        "books": ["book_number"],
+        "introductions": ["book_number"],
+    }
+    assert references(run_dir) == {
+        ("verses", "book_number"): "books.book_number",
+        ("stories", "book_number"): "books.book_number",
     }
