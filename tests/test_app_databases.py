@@ -25921,6 +25921,15 @@ def test_lute_keeps_zero_width_spaced_sentences_and_reads_its_datetimes_with_and
         assert types[table][column] == "bigint", (table, column)
     assert types["books"]["BkAudioCurrentPos"] == "double precision"
     assert types["settings"]["StValue"] == types["bookstats"]["status_distribution"] == "text"
+    # Every column as its declared type says: integers bigint, REAL double, DATETIME timestamps, the
+    # rest (VARCHAR, TEXT) text.
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+    kinds = {"INT": "bigint", "REAL": "double precision", "DATETIME": "timestamp without time zone"}
+    assert types == {
+        t: {c: next((v for k, v in kinds.items() if k in d), "text") for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
 
     def loaded(value: Any, kind: str) -> Any:
         if kind == "timestamp without time zone" and value is not None:
@@ -26020,6 +26029,18 @@ def test_fbreader_keeps_history_counters_and_sentinel_stamps_as_integers_and_rea
     assert types["BookSeries"]["book_index"] == "double precision"
     assert types["HighlightingStyle"]["bg_color"] == types["Books"]["exists"] == "bigint"
     assert types["Files"]["parent_id"] == types["Tags"]["parent_id"] == "bigint"
+    # Every other column as declared: INTEGER bigint, TEXT text.
+    read = {("BookSeries", "book_index"): "double precision"} | {
+        (t, c): "timestamp with time zone"
+        for t, c in [("BookState", "timestamp"), ("BookHash", "timestamp")]
+        + [("Bookmarks", c) for c in ("creation_time", "modification_time", "access_time")]
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+    assert types == {
+        t: {c: read.get((t, c), "bigint" if "INT" in d else "text") for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
 
     def loaded(value: Any, kind: str) -> Any:
         if value is None:
