@@ -1729,6 +1729,19 @@ import marshal
   UUID keys, declared inline references (one to the never-filled ``t_pod``), Sequelize's ``… +00:00``
   dates and a DATEONLY birthdate, ``TINYINT(1)`` flags, DOUBLE states, a column replaced by a table
   rebuild, three DATE columns added after the rows, Telegram's user id as digits in a VARCHAR.
+- :func:`lute`: a Lute v3 language-learning reader's database (lute/db/schema/baseline.sql and four later
+  migrations run over rows already there): sentences and multi-word terms joined by U+200B zero-width
+  spaces with one at each end, ``DATETIME`` text with six fraction digits beside whole seconds in one
+  column, TINYINT/Boolean 0/1 flags, ``wordsread`` filled by its migration's INSERT … SELECT, columns
+  added by ``ALTER TABLE`` NULL (or their default) in older rows, a keyless link table with a UNIQUE index.
+- :func:`fbreader`: FBReader for Android's ``books.db`` (SQLiteBooksDatabase.java's createTables() and
+  forty updateTables steps run in order, renames and ALTERs included): epoch milliseconds beside the
+  counters -1, -2, … its migration wrote into BookHistory, -1 and 0 for "no time", series indexes as
+  BigDecimal text (``1E+1``), the Files and Tags trees, UNIQUE constraints instead of keys, an empty table.
+- :func:`mybible`: a MyBible (Android Bible reader) module as BibleMultiConverter exports one: keyless
+  tables identified by UNIQUE indexes (verses by book, chapter and verse), verse numbers that fit the
+  verses' rowids, ``''`` for a verse the source lacks, marked-up verse text (Strong's numbers, small
+  capitals), name/value ``info`` with ``\r\n``-joined metadata and ``0123456789``, introduction 0.
 """
 
 from __future__ import annotations
@@ -81343,3 +81356,1210 @@ def gladys_rows() -> dict[str, list[tuple[Any, ...]]]:
 def gladys(path: Path) -> Path:
     """A Gladys Assistant 4.x ``gladys-production.db`` (see the module's list)."""
     return write_export(path, GLADYS_DDL, gladys_rows())
+
+
+# --- Lute v3 (a language-learning reader, Flask + SQLAlchemy on SQLite: the tables as LuteOrg/lute-v3's
+# lute/db/schema/baseline.sql creates them, then its migrations lute/db/schema/migrations/
+# 20241214_add_SeTextLC.sql, 20241221_add_wordsread_table.sql (with its initial INSERT … SELECT),
+# 20250102_add_TxStartDate.sql and 20250724_add_LgIsActive.sql run over rows already there; values as
+# lute/models/{book,term,setting}.py write them) ---
+#
+# A page's sentences (lute/models/book.py, Sentence.from_tokens) are its parsed tokens joined by U+200B
+# ZERO WIDTH SPACE, with one more at each end; a multi-word term's text is its tokens joined the same
+# way (lute/models/term.py), its token count the number of parts. SQLAlchemy's ``DateTime`` on SQLite
+# writes ``YYYY-MM-DD HH:MM:SS.ffffff`` (a page marked read, datetime.now()); the schema's
+# ``CURRENT_TIMESTAMP`` default and the 2023 migration's ``datetime('now')`` write whole seconds.
+# ``Boolean`` and ``TINYINT`` flags are 0/1, a setting's value is text (``'1'``, ``'y'``, epoch seconds).
+# (The DDL below is baseline.sql's with its tabs as four spaces.)
+LUTE_ZWS = "\u200b"
+
+LUTE_SQL = """
+CREATE TABLE IF NOT EXISTS "_migrations" (
+    "filename" VARCHAR(255) NOT NULL  ,
+    PRIMARY KEY ("filename")
+);
+CREATE TABLE IF NOT EXISTS "statuses" (
+    "StID" INTEGER NOT NULL  ,
+    "StText" VARCHAR(20) NOT NULL  ,
+    "StAbbreviation" VARCHAR(5) NOT NULL  ,
+    PRIMARY KEY ("StID")
+);
+CREATE TABLE IF NOT EXISTS "tags" (
+    "TgID" INTEGER NOT NULL  ,
+    "TgText" VARCHAR(20) NOT NULL  ,
+    "TgComment" VARCHAR(200) NOT NULL DEFAULT '' ,
+    PRIMARY KEY ("TgID")
+);
+CREATE TABLE IF NOT EXISTS "tags2" (
+    "T2ID" INTEGER NOT NULL  ,
+    "T2Text" VARCHAR(20) NOT NULL  ,
+    "T2Comment" VARCHAR(200) NOT NULL DEFAULT '' ,
+    PRIMARY KEY ("T2ID")
+);
+CREATE TABLE IF NOT EXISTS "booktags" (
+    "BtBkID" INTEGER NOT NULL  ,
+    "BtT2ID" INTEGER NOT NULL  ,
+    PRIMARY KEY ("BtBkID", "BtT2ID"),
+    FOREIGN KEY("BtT2ID") REFERENCES "tags2" ("T2ID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("BtBkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordtags" (
+    "WtWoID" INTEGER NOT NULL  ,
+    "WtTgID" INTEGER NOT NULL  ,
+    PRIMARY KEY ("WtWoID", "WtTgID"),
+    FOREIGN KEY("WtWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("WtTgID") REFERENCES "tags" ("TgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "sentences" (
+    "SeID" INTEGER NOT NULL  ,
+    "SeTxID" INTEGER NOT NULL  ,
+    "SeOrder" SMALLINT NOT NULL  ,
+    "SeText" TEXT NULL  ,
+    PRIMARY KEY ("SeID"),
+    FOREIGN KEY("SeTxID") REFERENCES "texts" ("TxID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordimages" (
+    "WiID" INTEGER NOT NULL  ,
+    "WiWoID" INTEGER NOT NULL  ,
+    "WiSource" VARCHAR(500) NOT NULL  ,
+    PRIMARY KEY ("WiID"),
+    FOREIGN KEY("WiWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "words" (
+    "WoID" INTEGER NOT NULL PRIMARY KEY ,
+    "WoLgID" INTEGER NOT NULL  ,
+    "WoText" VARCHAR(250) NOT NULL  ,
+    "WoTextLC" VARCHAR(250) NOT NULL  ,
+    "WoStatus" TINYINT NOT NULL  ,
+    "WoTranslation" VARCHAR(500) NULL  ,
+    "WoRomanization" VARCHAR(100) NULL  ,
+    "WoTokenCount" TINYINT NOT NULL DEFAULT '0' ,
+    "WoCreated" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP ,
+    "WoStatusChanged" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, WoSyncStatus INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY("WoLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "wordparents" (
+    "WpWoID" INTEGER NOT NULL  ,
+    "WpParentWoID" INTEGER NOT NULL  ,
+    FOREIGN KEY("WpParentWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE,
+    FOREIGN KEY("WpWoID") REFERENCES "words" ("WoID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "texts" (
+    "TxID" INTEGER NOT NULL  ,
+    "TxBkID" INTEGER NOT NULL  ,
+    "TxOrder" INTEGER NOT NULL  ,
+        "TxText" TEXT NOT NULL  ,
+    TxReadDate datetime null, TxWordCount INTEGER null,
+    PRIMARY KEY ("TxID"),
+    FOREIGN KEY("TxBkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "settings" (
+    "StKey" VARCHAR(40) NOT NULL,
+        "StKeyType" TEXT NOT NULL,
+    "StValue" TEXT NULL,
+    PRIMARY KEY ("StKey")
+);
+CREATE TABLE IF NOT EXISTS "books" (
+    "BkID" INTEGER NOT NULL  ,
+    "BkLgID" INTEGER NOT NULL  ,
+    "BkTitle" VARCHAR(200) NOT NULL  ,
+    "BkSourceURI" VARCHAR(1000) NULL  ,
+    "BkArchived" TINYINT NOT NULL DEFAULT '0' ,
+    "BkCurrentTxID" INTEGER NOT NULL DEFAULT '0',
+        BkAudioFilename TEXT NULL,
+        BkAudioCurrentPos REAL NULL,
+        BkAudioBookmarks TEXT NULL,
+    PRIMARY KEY ("BkID"),
+    FOREIGN KEY("BkLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "bookstats" (
+    "BkID" INTEGER NOT NULL  ,
+    "distinctterms" INTEGER NULL  ,
+    "distinctunknowns" INTEGER NULL  ,
+    "unknownpercent" INTEGER NULL  ,
+        status_distribution VARCHAR(100) NULL,
+    PRIMARY KEY ("BkID"),
+    FOREIGN KEY("BkID") REFERENCES "books" ("BkID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE languagedicts (
+  "LdID" INTEGER NOT NULL,
+  "LdLgID" INTEGER NOT NULL,
+  "LdUseFor" VARCHAR(20) NOT NULL,
+  "LdType" VARCHAR(20) NOT NULL,
+  "LdDictURI" VARCHAR(200) NOT NULL,
+  "LdIsActive" TINYINT NOT NULL DEFAULT 1,
+  "LdSortOrder" INTEGER NOT NULL,
+  PRIMARY KEY ("LdID"),
+  FOREIGN KEY("LdLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "languages" (
+    "LgID" INTEGER NOT NULL  ,
+    "LgName" VARCHAR(40) NOT NULL  ,
+    "LgCharacterSubstitutions" VARCHAR(500) NOT NULL  ,
+    "LgRegexpSplitSentences" VARCHAR(500) NOT NULL  ,
+    "LgExceptionsSplitSentences" VARCHAR(500) NOT NULL  ,
+    "LgRegexpWordCharacters" VARCHAR(500) NOT NULL  ,
+    "LgRightToLeft" TINYINT NOT NULL  ,
+    "LgShowRomanization" TINYINT NOT NULL DEFAULT '0' ,
+    "LgParserType" VARCHAR(20) NOT NULL DEFAULT 'spacedel' ,
+    PRIMARY KEY ("LgID")
+);
+CREATE TABLE textbookmarks (
+    "TbID" INTEGER NOT NULL,
+    "TbTxID" INTEGER NOT NULL,
+    "TbTitle" TEXT NOT NULL,
+    PRIMARY KEY ("TbID"),
+    FOREIGN KEY("TbTxID") REFERENCES texts ("TxID") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "TgText" ON "tags" ("TgText");
+CREATE UNIQUE INDEX "T2Text" ON "tags2" ("T2Text");
+CREATE INDEX "SeTxID" ON "sentences" ("SeTxID");
+CREATE INDEX "WoLgID" ON "words" ("WoLgID");
+CREATE UNIQUE INDEX "WoTextLCLgID" ON "words" ("WoTextLC", "WoLgID");
+CREATE UNIQUE INDEX "wordparent_pair" ON "wordparents" ("WpWoID", "WpParentWoID");
+CREATE INDEX "BkLgID" ON "books" ("BkLgID");
+CREATE UNIQUE INDEX "LgName" ON "languages" ("LgName");
+"""
+LUTE_DDL = [statement for statement in LUTE_SQL.split(";\n") if statement.strip()]
+
+#: The migrations run after the rows of :func:`lute_rows` before them were written (their files' SQL).
+LUTE_MIGRATIONS_SQL = """
+alter table sentences add column SeTextLC TEXT null;
+CREATE TABLE IF NOT EXISTS "wordsread" (
+    "WrID" INTEGER NOT NULL,
+        "WrLgID" INTEGER NOT NULL,
+    "WrTxID" INTEGER NULL,
+        "WrReadDate" DATETIME NOT NULL,
+        "WrWordCount" INTEGER NOT NULL,
+    PRIMARY KEY ("WrID"),
+        FOREIGN KEY("WrTxID") REFERENCES "texts" ("TxID") ON DELETE SET NULL,
+        FOREIGN KEY("WrLgID") REFERENCES "languages" ("LgID") ON UPDATE NO ACTION ON DELETE CASCADE
+);
+insert into wordsread (WrLgID, WrTxID, WrReadDate, WrWordCount)
+select bklgid, txid, txreaddate, txwordcount from texts inner join books on bkid=txbkid
+where txreaddate is not null;
+alter table texts add column TxStartDate datetime null;
+ALTER TABLE languages ADD COLUMN LgIsActive INTEGER NOT NULL DEFAULT 1;
+"""
+LUTE_MIGRATIONS = [s for s in LUTE_MIGRATIONS_SQL.split(";\n") if s.strip()]
+
+LUTE_LANGUAGES = [
+    # name, substitutions, sentence split, exceptions, word characters, right to left, romanization, parser
+    ("Spanish", "´='|`='|’='|‘='|...=…|..=‥", ".!?", "Sr.|Sra.|Dr.|[A-Z].|Vd.|Vds.",
+     "a-zA-ZÀ-ÖØ-öø-ȳáéíóúÁÉÍÓÚñÑ", 0, 0, "spacedel"),
+    ("Japanese", "´='|`='|’='|‘='|...=…|..=‥", ".!?。？！", "", "\\p{Han}\\p{Katakana}\\p{Hiragana}", 0, 1,
+     "japanese"),
+    ("Arabic", "´='|`='|’='|‘='|...=…|..=‥", ".!?؟۔‏", "", "\\x{0600}-\\x{06FF}\\x{FE70}-\\x{FEFC}", 1, 1,
+     "spacedel"),
+]  # fmt: skip
+
+LUTE_PAGES = {
+    1: ["Había una vez un niño llamado Aladino. Vivía en China con su madre.\nEran muy pobres.",
+        "Un día llegó un hombre extraño. ¿Eres tú el hijo del sastre? preguntó.",
+        "El mago le dio un anillo mágico. Aladino bajó a la cueva.\n\nLa cueva estaba llena de oro.",
+        "Aladino frotó la lámpara. ¡Apareció un genio enorme!"],
+    2: ["Los músicos de Bremen. Un burro viejo ya no podía trabajar.",
+        "El burro se fue a Bremen. En el camino encontró un perro cansado."],
+    3: ["昔々、ある所に、おじいさんとおばあさんが住んでいました。おじいさんは山へ柴刈りに。",
+        "おばあさんは川へ洗濯に行きました。大きな桃が流れてきました。"],
+    4: ["كان يا ما كان في قديم الزمان. عاش رجل فقير مع ابنه.", "ذهب الرجل إلى السوق. اشترى خبزا."],
+    5: ["El español es una lengua romance. Tiene unos 500 millones de hablantes.",
+        "Se habla en España y en América. También en Guinea Ecuatorial."],
+}  # fmt: skip
+LUTE_BOOKS = [
+    # id, language, title, source URI, archived, audio file
+    (1, 1, "Aladino y la lámpara maravillosa", None, 0, "aladino.mp3"),
+    (2, 1, "Los músicos de Bremen", "https://es.wikisource.org/wiki/Los_m%C3%BAsicos_de_Bremen", 1, None),
+    (3, 2, "桃太郎", "https://www.aozora.gr.jp/cards/000329/card3390.html", 0, None),
+    (4, 3, "حكاية الرجل الفقير", None, 0, None),
+    (5, 1, "Idioma español (Wikipedia)", "https://es.wikipedia.org/wiki/Idioma_espa%C3%B1ol", 0, None),
+]
+
+
+def _lute_tokens(sentence: str, language: int) -> list[str]:
+    """The tokens Lute's parsers make of one sentence: runs of word characters and of the rest (a
+    Japanese sentence, one token per character as a stand-in for MeCab's words)."""
+    if language == 2:
+        return list(sentence)
+    return re.findall(r"\w+|[^\w]+", sentence)
+
+
+def _lute_sentences(text: str, language: int) -> list[str]:
+    """Sentence.from_tokens over a page: each sentence's tokens joined by U+200B, spaces stripped, a
+    U+200B at each end; a paragraph's end the token ``¶``."""
+    out = []
+    for p, paragraph in enumerate(text.split("\n")):
+        parts = re.findall(r"[^.!?。？！]+[.!?。？！]*\s*", paragraph) or [""]
+        for k, part in enumerate(parts):
+            tokens = _lute_tokens(part, language)
+            if k == len(parts) - 1 and p < text.count("\n"):
+                tokens.append("¶")
+            joined = LUTE_ZWS.join(tokens).strip(" ")
+            out.append(LUTE_ZWS + joined + LUTE_ZWS)
+    return out
+
+
+def lute_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A Lute v3 database two years in: three languages, five books, their pages, sentences of the pages
+    read, a few hundred terms with parents, tags and images; ``wordsread`` as its migration filled it
+    and as reading went on. The first rows of a table are those written before the migrations; the
+    columns those added are NULL in them (``LgIsActive`` its default 1)."""
+    start = datetime(2024, 3, 2, 19, 4, 11)
+    migrated = datetime(2025, 1, 5, 8, 15, 0)  # the upgrade that ran the migrations
+    languages = [(n, *values, int(n != 3)) for n, values in enumerate(LUTE_LANGUAGES, start=1)]
+    dicts = []
+    for lg, name in enumerate(("es", "ja", "ar"), start=1):
+        dicts += [
+            (
+                len(dicts) + 1,
+                lg,
+                "terms",
+                "embeddedhtml",
+                f"https://www.wordreference.com/{name}en/###",
+                1,
+                1,
+            ),
+            (
+                len(dicts) + 2,
+                lg,
+                "terms",
+                "popuphtml",
+                f"*https://{name}.wiktionary.org/wiki/###",
+                int(lg != 3),
+                2,
+            ),
+            (
+                len(dicts) + 3,
+                lg,
+                "sentences",
+                "popuphtml",
+                f"*https://www.deepl.com/translator#{name}/en/###",
+                1,
+                1,
+            ),
+        ]
+    # Pages read (their ids) and pages opened, not yet read (TxStartDate only, since the migration).
+    read, opened = (1, 2, 3, 5, 6, 7, 11), (8, 12)
+    texts, sentences, words_read, books = [], [], [], []
+    tx = se = 0
+    for bk, lg, title, uri, archived, audio in LUTE_BOOKS:
+        current = 0
+        for order, page in enumerate(LUTE_PAGES[bk], start=1):
+            tx += 1
+            moment = start + timedelta(days=tx * 45, hours=tx % 5, seconds=tx * 97, microseconds=tx * 40_013)
+            after = moment > migrated
+            count = len(re.findall(r"\w+", page)) if lg != 2 else len(page)
+            # The first pages, read before Lute 3 kept TxReadDate itself: the 2023 migration's
+            # datetime('now'), whole seconds; SQLAlchemy's six fraction digits since.
+            stamp = (
+                None
+                if tx not in read
+                else f"{moment:%Y-%m-%d %H:%M:%S}"
+                if tx <= 2
+                else f"{moment:%Y-%m-%d %H:%M:%S.%f}"
+            )
+            began = moment - timedelta(minutes=9, seconds=tx * 13)
+            started = f"{began:%Y-%m-%d %H:%M:%S.%f}" if after and (tx in read or tx in opened) else None
+            texts.append((tx, bk, order, page, stamp, count if tx in read else None, started, after))
+            if tx in read or tx in opened:
+                current = tx
+            if tx in read:
+                for k, sentence in enumerate(_lute_sentences(page, lg), start=1):
+                    se += 1
+                    sentences.append((se, tx, k, sentence, sentence.lower() if after else None, after))
+        books.append(
+            (bk, lg, title, uri, archived, 0 if archived else current, audio, 83.216 if audio else None,
+             "12.3;45.6;98.1" if audio else None)
+        )  # fmt: skip
+    # The migration's INSERT … SELECT over the pages read then, then a row per page read since; a page
+    # deleted after it was read (ON DELETE SET NULL) leaves its row without a page.
+    for row in texts:
+        if row[4] is not None and not row[7]:
+            words_read.append((len(words_read) + 1, LUTE_BOOKS[row[1] - 1][1], row[0], row[4], row[5], False))
+    for row in texts:
+        if row[4] is not None and row[7]:
+            words_read.append((len(words_read) + 1, LUTE_BOOKS[row[1] - 1][1], row[0], row[4], row[5], True))
+    gone = migrated + timedelta(days=200, seconds=5, microseconds=1)
+    words_read.append((len(words_read) + 1, 1, None, f"{gone:%Y-%m-%d %H:%M:%S.%f}", 212, True))
+    stats = [
+        (1, 140, 31, 22, json.dumps({"0": 31, "1": 40, "2": 12, "3": 9, "4": 5, "5": 3, "98": 2, "99": 38})),
+        (2, 62, 0, 0, json.dumps({"0": 0, "1": 10, "2": 3, "3": 2, "4": 1, "5": 6, "98": 0, "99": 40})),
+        (3, 58, 20, 34, None),
+        (5, 40, 28, 70, json.dumps({"0": 28, "1": 2, "2": 0, "3": 0, "4": 0, "5": 0, "98": 1, "99": 9})),
+    ]
+    vocabulary = {
+        1: [
+            "había",
+            "una",
+            "vez",
+            "niño",
+            "llamado",
+            "vivía",
+            "madre",
+            "pobres",
+            "día",
+            "llegó",
+            "hombre",
+            "extraño",
+            "hijo",
+            "sastre",
+            "preguntó",
+            "mago",
+            "anillo",
+            "mágico",
+            "bajó",
+            "cueva",
+            "llena",
+            "oro",
+            "frotó",
+            "lámpara",
+            "apareció",
+            "genio",
+            "enorme",
+            "músicos",
+            "burro",
+            "viejo",
+            "podía",
+            "trabajar",
+            "camino",
+            "encontró",
+            "perro",
+            "cansado",
+            "lengua",
+            "hablantes",
+            "también",
+            "había una vez",
+            "en el camino",
+            "se fue",
+            "haber",
+            "vivir",
+            "llegar",
+            "encontrar",
+        ],
+        2: [
+            "昔々",
+            "おじいさん",
+            "おばあさん",
+            "住んで",
+            "山",
+            "柴刈り",
+            "川",
+            "洗濯",
+            "大きな",
+            "桃",
+            "流れて",
+        ],
+        3: ["كان", "قديم", "الزمان", "رجل", "فقير", "ابنه", "السوق", "خبزا"],
+    }
+    readings = {"昔々": "むかしむかし", "山": "やま", "川": "かわ", "桃": "もも", "大きな": "おおきな"}
+    statuses = [1, 2, 3, 4, 5, 99, 98, 1, 0, 2]
+    words = []
+    for lg, terms in vocabulary.items():
+        for term in terms:
+            n = len(words) + 1
+            text = LUTE_ZWS.join(re.findall(r"\w+|[^\w]+", term)) if lg != 2 else term
+            status = statuses[n % len(statuses)]
+            created = start + timedelta(days=n * 3, seconds=n * 611)
+            changed = created + timedelta(days=n % 9, seconds=n * 7) if status not in (0, 1) else created
+            translation = None if status in (0, 98, 99) else f"({lg}) {term} — meaning {n}" if n % 4 else ""
+            words.append(
+                (n, lg, text, text.lower(), status, translation, readings.get(term) if lg == 2 else None,
+                 text.count(LUTE_ZWS) + 1, f"{created:%Y-%m-%d %H:%M:%S}", f"{changed:%Y-%m-%d %H:%M:%S}",
+                 int(n in (1, 45, 46)))
+            )  # fmt: skip
+    index = {words[k][2].replace(LUTE_ZWS, ""): words[k][0] for k in range(len(words))}
+    parents = [
+        (index["había"], index["haber"]), (index["vivía"], index["vivir"]), (index["llegó"], index["llegar"]),
+        (index["encontró"], index["encontrar"]), (index["había una vez"], index["haber"]),
+        (index["niño"], index["hijo"]),
+    ]  # fmt: skip
+    images = [
+        (1, index["lámpara"], "/userimages/1/lámpara.jpeg"),
+        (2, index["genio"], "/userimages/1/genio.jpeg"),
+        (3, index["桃"], "/userimages/2/桃.jpeg"),
+        (4, index["burro"], "https://upload.wikimedia.org/wikipedia/commons/7/7b/Donkey_1_arp_750px.jpg"),
+    ]
+    tags = [(1, "verb", ""), (2, "noun", "a thing"), (3, "irregular", "stem change"), (4, "idiom", ""),
+            (5, "N5", "JLPT level")]  # fmt: skip
+    word_tags = sorted(
+        {(index[t], 1) for t in ("haber", "vivir", "llegar", "encontrar", "preguntó")}
+        | {(index[t], 2) for t in ("niño", "madre", "lámpara", "genio", "perro", "burro", "cueva")}
+        | {(index[t], 3) for t in ("haber", "encontrar")}
+        | {(index["había una vez"], 4), (index["en el camino"], 4), (index["山"], 5), (index["川"], 5)}
+    )
+    book_tags_ = [(1, "cuento", ""), (2, "audio", "with an mp3"), (3, "wikipedia", ""), (4, "日本語", "")]
+    book_tags = [(1, 1), (1, 2), (2, 1), (3, 1), (5, 3)]
+    settings = [
+        ("backup_enabled", "user", "1"), ("backup_dir", "user", "/home/ana/lute_backups"),
+        ("backup_auto", "user", "y"), ("backup_warn", "user", "y"), ("backup_count", "user", "5"),
+        ("lastbackup", "user", "1733990641"), ("mecab_path", "user", ""),
+        ("japanese_reading", "user", "hiragana"), ("current_theme", "user", "Light_Mint.css"),
+        ("custom_styles", "user", "/* Custom css to modify Lute's appearance. */"),
+        ("show_highlights", "user", "1"), ("current_language_id", "user", "0"),
+        ("open_popup_in_full_screen", "user", "0"), ("stats_calc_sample_size", "user", "5"),
+        ("hotkey_StartHover", "user", "escape"), ("hotkey_Status1", "user", "1"),
+        ("hotkey_Status99", "user", "w"), ("hotkey_Bookmark", "user", ""),
+        ("IsDemoData", "system", "0"), ("LoadDemoData", "system", "0"),
+    ]  # fmt: skip
+    statuses_table = [(0, "Unknown", "?"), (1, "New (1)", "1"), (2, "New (2)", "2"), (3, "Learning (3)", "3"),
+                      (4, "Learning (4)", "4"), (5, "Learned", "5"), (98, "Ignored", "I"),
+                      (99, "Well Known", "W")]  # fmt: skip
+    migrations = [
+        "20230409_224327_load_statuses.sql", "20230414_225828_add_texttokens_TokTextLC.sql",
+        "20230519_194627_add_TxDateRead.sql", "20230621_224416_fk_11_books.sql",
+        "20231130_141236_add_TxWordCount.sql", "20231210_103924_add_book_audio_fields.sql",
+        "20240207_01_create_languagedicts.sql", "20240525_create_textbookmarks.sql",
+        "20241103_change_lastbackup_to_user_setting.sql", "20241214_add_SeTextLC.sql",
+        "20241221_add_wordsread_table.sql", "20250102_add_TxStartDate.sql", "20250724_add_LgIsActive.sql",
+    ]  # fmt: skip
+    bookmarks = [(1, 2, "Aladino baja a la cueva"), (2, 3, "¡El genio!"), (3, 9, "桃")]
+    return {
+        "_migrations": [(m,) for m in migrations],
+        "statuses": statuses_table,
+        "tags": tags,
+        "tags2": book_tags_,
+        "booktags": book_tags,
+        "wordtags": word_tags,
+        "sentences": sentences,
+        "wordimages": images,
+        "words": words,
+        "wordparents": parents,
+        "texts": texts,
+        "settings": settings,
+        "books": books,
+        "bookstats": stats,
+        "languagedicts": dicts,
+        "languages": languages,
+        "textbookmarks": bookmarks,
+        "wordsread": words_read,
+    }
+
+
+def lute_table(rows: dict[str, list[tuple[Any, ...]]], table: str) -> list[tuple[Any, ...]]:
+    """A table's rows as the file holds them (the builder's flag "written since the migrations" dropped)."""
+    if table in ("sentences", "texts", "wordsread"):
+        return [row[:-1] for row in rows[table]]
+    return rows[table]
+
+
+def lute(path: Path) -> Path:
+    """A Lute v3 database (see the module's list): its rows before the migrations, the migrations, the
+    rows since (a page read or opened since: its row updated, its sentences and wordsread row added)."""
+    rows = lute_rows()
+    inactive = 3  # the language switched off since LgIsActive exists
+
+    def insert(table: str, row: Sequence[Any]) -> None:
+        con.execute(f'INSERT INTO "{table}" VALUES ({", ".join("?" for _ in row)})', tuple(row))
+
+    con = sqlite3.connect(path)
+    with con:
+        for statement in LUTE_DDL:
+            con.execute(statement)
+        for table, values in rows.items():
+            for row in values:
+                if table == "texts":
+                    # A page read or opened since the migrations was written unread before them.
+                    insert(table, (*row[:4], *(row[4:6] if not row[7] else (None, None))))
+                elif table == "sentences" and not row[-1]:
+                    insert(table, row[:4])
+                elif table == "languages":
+                    insert(table, row[:-1])
+                elif table not in ("sentences", "wordsread"):
+                    insert(table, row)
+        for statement in LUTE_MIGRATIONS:
+            con.execute(statement)
+        for row in rows["texts"]:
+            if row[7]:
+                con.execute(
+                    "UPDATE texts SET TxReadDate = ?, TxWordCount = ?, TxStartDate = ? WHERE TxID = ?",
+                    (*row[4:7], row[0]),
+                )
+        for row in rows["sentences"]:
+            if row[-1]:
+                insert("sentences", row[:-1])
+        for row in rows["wordsread"]:
+            if row[-1]:
+                insert("wordsread", row[:-1])
+        con.execute("UPDATE languages SET LgIsActive = 0 WHERE LgID = ?", (inactive,))
+    con.close()
+    return path
+
+
+# --- FBReader for Android (books.db: the tables as geometer/FBReaderJ's
+# fbreader/app/src/main/java/org/geometerplus/android/fbreader/libraryService/SQLiteBooksDatabase.java
+# creates them, createTables() then updateTables1() … updateTables40() in order, their SQL as written;
+# values as its saveBook…/addBookHistoryEvent/saveBookmark bind them) ---
+#
+# Every moment is System.currentTimeMillis(); updateTables29() filled BookHistory from the old
+# RecentBooks list with the counters -1, -2, … (not moments: an order, newest first), and
+# updateTables31() gave every label a book had then the timestamp -1; a highlighting style nobody
+# changed keeps its timestamp 0 (updateTables36). A series index is a BigDecimal's toString() after
+# stripTrailingZeros() (SeriesInfo.createIndex): ``1.5``, and ``1E+1`` for the tenth book. Files is
+# a tree (a directory, an archive and the entries in it, each a row with its parent's file_id).
+FBREADER_STEPS: list[list[str]] = [
+    [  # createTables()
+        "CREATE TABLE IF NOT EXISTS Books(book_id INTEGER PRIMARY KEY,encoding TEXT,language TEXT,"
+        "title TEXT NOT NULL,file_name TEXT UNIQUE NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS Authors(author_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "sort_key TEXT NOT NULL,CONSTRAINT Authors_Unique UNIQUE (name, sort_key))",
+        "CREATE TABLE IF NOT EXISTS BookAuthor(author_id INTEGER NOT NULL REFERENCES Authors(author_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),author_index INTEGER NOT NULL,"
+        "CONSTRAINT BookAuthor_Unique0 UNIQUE (author_id, book_id),"
+        "CONSTRAINT BookAuthor_Unique1 UNIQUE (book_id, author_index))",
+        "CREATE TABLE IF NOT EXISTS Series(series_id INTEGER PRIMARY KEY,name TEXT UNIQUE NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index INTEGER)",
+        "CREATE TABLE IF NOT EXISTS Tags(tag_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent INTEGER REFERENCES Tags(tag_id),CONSTRAINT Tags_Unique UNIQUE (name, parent))",
+        "CREATE TABLE IF NOT EXISTS BookTag(tag_id INTEGER REFERENCES Tags(tag_id),"
+        "book_id INTEGER REFERENCES Books(book_id),CONSTRAINT BookTag_Unique UNIQUE (tag_id, book_id))",
+    ],
+    [  # 1
+        "ALTER TABLE Tags RENAME TO Tags_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Tags(tag_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent_id INTEGER REFERENCES Tags(tag_id),CONSTRAINT Tags_Unique UNIQUE (name, parent_id))",
+        "INSERT INTO Tags (tag_id,name,parent_id) SELECT tag_id,name,parent FROM Tags_Obsolete",
+        "DROP TABLE IF EXISTS Tags_Obsolete",
+        "ALTER TABLE BookTag RENAME TO BookTag_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookTag(tag_id INTEGER NOT NULL REFERENCES Tags(tag_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),CONSTRAINT BookTag_Unique UNIQUE (tag_id,"
+        " book_id))",
+        "INSERT INTO BookTag (tag_id,book_id) SELECT tag_id,book_id FROM BookTag_Obsolete",
+        "DROP TABLE IF EXISTS BookTag_Obsolete",
+    ],
+    [  # 2
+        "CREATE INDEX BookAuthor_BookIndex ON BookAuthor (book_id)",
+        "CREATE INDEX BookTag_BookIndex ON BookTag (book_id)",
+        "CREATE INDEX BookSeries_BookIndex ON BookSeries (book_id)",
+    ],
+    [  # 3
+        "CREATE TABLE IF NOT EXISTS Files(file_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "parent_id INTEGER REFERENCES Files(file_id),size INTEGER,CONSTRAINT Files_Unique UNIQUE "
+        "(name, parent_id))",
+    ],
+    [  # 4
+        "CREATE TABLE IF NOT EXISTS RecentBooks(book_index INTEGER PRIMARY KEY,"
+        "book_id INTEGER REFERENCES Books(book_id))",
+    ],
+    [  # 5
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),bookmark_text TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,"
+        "access_counter INTEGER NOT NULL,paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char "
+        "INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS BookState(book_id INTEGER UNIQUE NOT NULL REFERENCES Books(book_id),"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL)",
+    ],
+    [  # 6
+        "ALTER TABLE Bookmarks ADD COLUMN model_id TEXT",
+        "ALTER TABLE Books ADD COLUMN file_id INTEGER",
+        "DELETE FROM Files",
+        "ALTER TABLE Books RENAME TO Books_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Books(book_id INTEGER PRIMARY KEY,encoding TEXT,language TEXT,"
+        "title TEXT NOT NULL,file_id INTEGER UNIQUE NOT NULL REFERENCES Files(file_id))",
+        "INSERT INTO Books (book_id,encoding,language,title,file_id) "
+        "SELECT book_id,encoding,language,title,file_id FROM Books_Obsolete",
+        "DROP TABLE IF EXISTS Books_Obsolete",
+    ],
+    [],  # 7: drops series with names over 200 characters (none)
+    [
+        "CREATE TABLE IF NOT EXISTS BookList ( book_id INTEGER UNIQUE NOT NULL REFERENCES Books (book_id))"
+    ],  # 8
+    ["CREATE INDEX BookList_BookIndex ON BookList (book_id)"],  # 9
+    ["CREATE TABLE IF NOT EXISTS Favorites(book_id INTEGER UNIQUE NOT NULL REFERENCES Books(book_id))"],  # 10
+    ["UPDATE Files SET size = size + 1"],  # 11
+    ["DELETE FROM Files WHERE parent_id IN (SELECT file_id FROM Files WHERE name LIKE '%.epub')"],  # 12
+    ["ALTER TABLE Bookmarks ADD COLUMN visible INTEGER DEFAULT 1"],  # 13
+    [  # 14
+        "ALTER TABLE BookSeries RENAME TO BookSeries_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index REAL)",
+        "INSERT INTO BookSeries (series_id,book_id,book_index) SELECT series_id,book_id,book_index "
+        "FROM BookSeries_Obsolete",
+        "DROP TABLE IF EXISTS BookSeries_Obsolete",
+    ],
+    [  # 15
+        "CREATE TABLE IF NOT EXISTS VisitedHyperlinks(book_id INTEGER NOT NULL REFERENCES Books(book_id),"
+        "hyperlink_id TEXT NOT NULL,CONSTRAINT VisitedHyperlinks_Unique UNIQUE (book_id, hyperlink_id))",
+    ],
+    ["ALTER TABLE Books ADD COLUMN `exists` INTEGER DEFAULT 1"],  # 16
+    [  # 17
+        "CREATE TABLE IF NOT EXISTS BookStatus(book_id INTEGER NOT NULL REFERENCES Books(book_id) "
+        "PRIMARY KEY,"
+        "access_time INTEGER NOT NULL,pages_full INTEGER NOT NULL,page_current INTEGER NOT NULL)",
+    ],
+    [  # 18 (the old REAL indexes rewritten as text: none yet)
+        "ALTER TABLE BookSeries RENAME TO BookSeries_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookSeries(series_id INTEGER NOT NULL REFERENCES Series(series_id),"
+        "book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),book_index TEXT)",
+        "DROP TABLE IF EXISTS BookSeries_Obsolete",
+    ],
+    ["DROP TABLE IF EXISTS BookList"],  # 19
+    [  # 20
+        "CREATE TABLE IF NOT EXISTS Labels(label_id INTEGER PRIMARY KEY,name TEXT NOT NULL UNIQUE)",
+        "CREATE TABLE IF NOT EXISTS BookLabel(label_id INTEGER NOT NULL REFERENCES Labels(label_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),CONSTRAINT BookLabel_Unique UNIQUE "
+        "(label_id,book_id))",
+        "INSERT INTO Labels (name) VALUES ('favorite')",
+        "INSERT INTO BookLabel (label_id,book_id) SELECT 1,book_id FROM Favorites",
+        "DROP TABLE IF EXISTS Favorites",
+    ],
+    [  # 21
+        "DROP TABLE IF EXISTS BookUid",
+        "CREATE TABLE IF NOT EXISTS BookUid(book_id INTEGER NOT NULL UNIQUE REFERENCES Books(book_id),"
+        "type TEXT NOT NULL,uid TEXT NOT NULL,CONSTRAINT BookUid_Unique UNIQUE (book_id,type,uid))",
+    ],
+    [  # 22
+        "ALTER TABLE Bookmarks ADD COLUMN end_paragraph INTEGER",
+        "ALTER TABLE Bookmarks ADD COLUMN end_word INTEGER",
+        "ALTER TABLE Bookmarks ADD COLUMN end_character INTEGER",
+    ],
+    [  # 23
+        "CREATE TABLE IF NOT EXISTS HighlightingStyle(style_id INTEGER PRIMARY KEY,name TEXT NOT NULL,"
+        "bg_color INTEGER NOT NULL)",
+        "ALTER TABLE Bookmarks ADD COLUMN style_id INTEGER NOT NULL REFERENCES "
+        "HighlightingStyle(style_id) DEFAULT 1",
+        "UPDATE Bookmarks SET end_paragraph = LENGTH(bookmark_text)",
+    ],
+    [  # 24
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (1, '', "
+        "136*256*256 + 138*256 + 133)",
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (2, '', "
+        "245*256*256 + 121*256 + 0)",
+        "INSERT OR REPLACE INTO HighlightingStyle (style_id, name, bg_color) VALUES (3, '', "
+        "114*256*256 + 159*256 + 207)",
+    ],
+    [  # 25
+        "CREATE TABLE IF NOT EXISTS BookReadingProgress(book_id INTEGER PRIMARY KEY REFERENCES "
+        "Books(book_id),"
+        "numerator INTEGER NOT NULL,denominator INTEGER NOT NULL)",
+    ],
+    [  # 26
+        "CREATE TABLE IF NOT EXISTS BookHash(book_id INTEGER PRIMARY KEY REFERENCES Books(book_id),"
+        "timestamp INTEGER NOT NULL,hash TEXT(40) NOT NULL)",
+    ],
+]
+FBREADER_LATER_STEPS: list[list[str]] = [
+    ["ALTER TABLE BookState ADD COLUMN timestamp INTEGER"],  # 27
+    ["ALTER TABLE HighlightingStyle ADD COLUMN fg_color INTEGER NOT NULL DEFAULT -1"],  # 28
+    [  # 29 (BookHistory filled from RecentBooks and Books by the builder, as its Java loop does)
+        "DROP TABLE IF EXISTS BookHistory",
+        "CREATE TABLE IF NOT EXISTS BookHistory(book_id INTEGER REFERENCES Books(book_id),"
+        "timestamp INTEGER NOT NULL,event INTEGER NOT NULL)",
+    ],
+    ["DROP TABLE IF EXISTS RecentBooks"],  # 30
+    ["ALTER TABLE BookLabel ADD COLUMN timestamp INTEGER NOT NULL DEFAULT -1"],  # 31
+    ["CREATE TABLE IF NOT EXISTS Options(name TEXT PRIMARY KEY, value TEXT)"],  # 32
+    [  # 33 (no bookmark yet: the uids its loop sets, none)
+        "ALTER TABLE Bookmarks ADD COLUMN uid TEXT(36)",
+        "ALTER TABLE Bookmarks RENAME TO Bookmarks_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,uid TEXT(36) NOT NULL UNIQUE,"
+        "version_uid TEXT(36),book_id INTEGER NOT NULL REFERENCES Books(book_id),visible INTEGER DEFAULT 1,"
+        "style_id INTEGER NOT NULL REFERENCES HighlightingStyle(style_id) DEFAULT 1,bookmark_text "
+        "TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,model_id TEXT,"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL,end_paragraph INTEGER,"
+        "end_word INTEGER,end_character INTEGER)",
+        "DROP TABLE IF EXISTS Bookmarks_Obsolete",
+    ],
+    ["CREATE TABLE IF NOT EXISTS DeletedBookmarkIds(uid TEXT(36) PRIMARY KEY)"],  # 34
+    ["ALTER TABLE Bookmarks ADD COLUMN original_text TEXT DEFAULT NULL"],  # 35
+    ["ALTER TABLE HighlightingStyle ADD COLUMN timestamp INTEGER DEFAULT 0"],  # 36 (no style changed yet)
+    [  # 37
+        "ALTER TABLE Bookmarks RENAME TO Bookmarks_Obsolete",
+        "CREATE TABLE IF NOT EXISTS Bookmarks(bookmark_id INTEGER PRIMARY KEY,uid TEXT(36) NOT NULL UNIQUE,"
+        "version_uid TEXT(36),book_id INTEGER NOT NULL REFERENCES Books(book_id),visible INTEGER DEFAULT 1,"
+        "style_id INTEGER NOT NULL REFERENCES HighlightingStyle(style_id) DEFAULT 1,bookmark_text "
+        "TEXT NOT NULL,"
+        "creation_time INTEGER NOT NULL,modification_time INTEGER,access_time INTEGER,model_id TEXT,"
+        "paragraph INTEGER NOT NULL,word INTEGER NOT NULL,char INTEGER NOT NULL,end_paragraph INTEGER,"
+        "end_word INTEGER,end_character INTEGER)",
+        "DROP TABLE IF EXISTS Bookmarks_Obsolete",
+    ],
+    ["ALTER TABLE Bookmarks ADD COLUMN original_text TEXT DEFAULT NULL"],  # 38
+    [  # 39 (the rows' uids bound by the builder, as its loop binds UUID.randomUUID())
+        "ALTER TABLE BookLabel RENAME TO BookLabel_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookLabel(label_id INTEGER NOT NULL REFERENCES Labels(label_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),timestamp INTEGER NOT NULL DEFAULT -1,"
+        "uid TEXT(36) NOT NULL UNIQUE,CONSTRAINT BookLabel_Unique UNIQUE (label_id,book_id))",
+    ],
+    [  # 40 (the rows copied with role_id NULL by the builder, as its loop binds them)
+        "CREATE TABLE IF NOT EXISTS Role(role_id INTEGER  PRIMARY KEY,code TEXT UNIQUE)",
+        "DROP INDEX BookAuthor_BookIndex",
+        "ALTER TABLE BookAuthor RENAME TO BookAuthor_Obsolete",
+        "CREATE TABLE IF NOT EXISTS BookAuthor(author_id INTEGER NOT NULL REFERENCES Authors(author_id),"
+        "book_id INTEGER NOT NULL REFERENCES Books(book_id),author_index INTEGER NOT NULL,"
+        "role_id INTEGER REFERENCES Role(role_id),"
+        "CONSTRAINT BookAuthor_Unique0 UNIQUE (author_id, book_id, role_id),"
+        "CONSTRAINT BookAuthor_Unique1 UNIQUE (book_id, author_index))",
+    ],
+]
+
+FBREADER_LIBRARY = [
+    # title, authors (name, sort key), language, encoding, series (name, index), tags, file (dir, name)
+    ("Война и мир", [("Лев Толстой", "толстой")], "ru", "windows-1251", None, ["prose_rus_classic"],
+     ("Books", "Tolstoy_War_and_Peace.fb2.zip", "War_and_Peace.fb2")),
+    ("Анна Каренина", [("Лев Толстой", "толстой")], "ru", "utf-8", None, ["prose_rus_classic", "love"],
+     ("Books", "Anna_Karenina.fb2", None)),
+    ("Pride and Prejudice", [("Jane Austen", "austen")], "en", "utf-8", None, ["Fiction", "Romance"],
+     ("Books", "pg1342-images.epub", None)),
+    ("The Colour of Magic", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "1"),
+     ["Fantasy"], ("Books/Pratchett", "colour_of_magic.epub", None)),
+    ("The Light Fantastic", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "2"),
+     ["Fantasy"], ("Books/Pratchett", "light_fantastic.epub", None)),
+    ("Equal Rites", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "3"), ["Fantasy"],
+     ("Books/Pratchett", "equal_rites.epub", None)),
+    ("Guards! Guards!", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "8"), ["Fantasy"],
+     ("Books/Pratchett", "guards_guards.epub", None)),
+    ("Moving Pictures", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "1E+1"),
+     ["Fantasy"], ("Books/Pratchett", "moving_pictures.epub", None)),
+    ("Reaper Man", [("Terry Pratchett", "pratchett")], "en", "auto", ("Discworld", "11"), ["Fantasy"],
+     ("Books/Pratchett", "reaper_man.epub", None)),
+    ("Foundation", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "1"), ["sf"],
+     ("Download", "Foundation.fb2", None)),
+    ("Foundation and Empire", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "2"), ["sf"],
+     ("Download", "Foundation_and_Empire.fb2", None)),
+    ("Prelude to Foundation", [("Isaac Asimov", "asimov")], "en", "utf-8", ("Foundation", "0.5"), ["sf"],
+     ("Download", "Prelude.fb2", None)),
+    ("Der Process", [("Franz Kafka", "kafka")], "de", "iso-8859-1", None, ["prose_classic"],
+     ("Books", "kafka_process.txt", None)),
+    ("Метро 2033", [("Дмитрий Глуховский", "глуховский")], "ru", "utf-8", ("Метро", "1"),
+     ["sf_postapocalyptic"], ("Download", "metro2033.fb2.zip", "metro2033.fb2")),
+    ("Метро 2034", [("Дмитрий Глуховский", "глуховский")], "ru", "utf-8", ("Метро", "2"),
+     ["sf_postapocalyptic"], ("Download", "metro2034.fb2.zip", "metro2034.fb2")),
+    ("Маленький принц", [("Антуан де Сент-Экзюпери", "сент-экзюпери"), ("Нора Галь", "галь")], "ru",
+     "utf-8", None, ["child_tale"], ("Books", "malenkiy_princ.fb2", None)),
+    ("Don Quijote", [("Miguel de Cervantes", "cervantes")], "es", "utf-8", None, ["Fiction"],
+     ("Books", "quijote.epub", None)),
+    ("FBReader Manual", [], "en", "utf-8", None, [], ("Books", "FBReaderJ-help-en.epub", None)),
+    ("Flatland", [("Edwin A. Abbott", "abbott")], "en", "us-ascii", None, ["sf", "Mathematics"],
+     ("Download", "flatland.txt", None)),
+    ("Alice's Adventures in Wonderland", [("Lewis Carroll", "carroll"), ("John Tenniel", "tenniel")], "en",
+     "utf-8", None, ["child_tale", "Fantasy"], ("Download", "pg11.epub", None)),
+]  # fmt: skip
+#: The tag tree: FB2 genre codes at the top, epub subjects split on '/' under their parents.
+FBREADER_TAGS = [
+    ("prose_rus_classic", None), ("love", None), ("Fiction", None), ("Romance", 3), ("Fantasy", 3),
+    ("sf", None), ("prose_classic", None), ("sf_postapocalyptic", 6), ("child_tale", None),
+    ("Mathematics", None),
+]  # fmt: skip
+FBREADER_ROOT = "/storage/emulated/0"
+FBREADER_START = 1_389_567_000_000  # 2014-01-12 22:50:00 UTC, in milliseconds
+
+
+def _fbreader_uuid(n: int) -> str:
+    """A UUID.randomUUID() string: version 4, variant 2, from the row's number."""
+    value = int(hashlib.sha256(f"fbreader{n}".encode()).hexdigest()[:32], 16)
+    return str(uuid.UUID(int=value, version=4))
+
+
+def fbreader_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A phone's FBReader library: twenty books in three folders, two zipped FB2s with their entries,
+    their authors, series, genres, positions, bookmarks and history; ``old`` rows (written before
+    updateTables27()) are those :func:`fbreader` writes before the later steps."""
+    files: list[tuple[Any, ...]] = [(1, FBREADER_ROOT, None, 4096)]
+    folder_ids: dict[str, int] = {}
+    for folder in ("Books", "Download", "Books/Pratchett"):
+        parent = folder_ids.get(folder.rpartition("/")[0], 1)
+        folder_ids[folder] = len(files) + 1
+        files.append((len(files) + 1, folder.rpartition("/")[2], parent, 4096))
+    books, authors, book_authors, series, book_series, book_tags = [], [], [], [], [], []
+    author_ids: dict[tuple[str, str], int] = {}
+    series_ids: dict[str, int] = {}
+    tag_ids = {name: n for n, (name, _) in enumerate(FBREADER_TAGS, start=1)}
+    for b, (title, writers, language, encoding, serie, genres, (folder, name, entry)) in enumerate(
+        FBREADER_LIBRARY, start=1
+    ):
+        file_id = len(files) + 1
+        files.append((file_id, name, folder_ids[folder], 180_000 + b * 37_411))
+        if entry:
+            files.append((len(files) + 1, entry, file_id, 520_000 + b * 91_007))
+            file_id = len(files)
+        books.append((b, encoding, language, title, file_id, 0 if b in (13, 19) else 1))
+        for k, writer in enumerate(writers):
+            author_ids.setdefault(writer, len(author_ids) + 1)
+            role = 1 if writer[1] == "галь" else 2 if writer[1] == "tenniel" else None
+            book_authors.append((author_ids[writer], b, k, role))
+        if serie:
+            series_ids.setdefault(serie[0], len(series_ids) + 1)
+            book_series.append((series_ids[serie[0]], b, serie[1]))
+        book_tags += [(tag_ids[genre], b) for genre in genres]
+    authors = [(n, name, key) for (name, key), n in author_ids.items()]
+    series = [(n, name) for name, n in series_ids.items()]
+    tags = [(n, name, parent) for n, (name, parent) in enumerate(FBREADER_TAGS, start=1)]
+    roles = [(1, "trl"), (2, "ill")]
+    day = 86_400_000
+    # Before updateTables27: positions without a timestamp, the recent list, favourites.
+    states = [(b, 120 * b + 7, b % 13, b % 5, None) for b in (1, 2, 3, 4, 10, 14)]
+    recent = [4, 1, 14, 3]
+    favourites = [1, 4, 16]
+    # updateTables29: BookHistory from RecentBooks (Opened = 1, newest first from -1) and every book
+    # (Added = 0, newest id first), counting on.
+    history: list[tuple[Any, ...]] = []
+    count = -1
+    for b in recent:
+        history.append((b, count, 1))
+        count -= 1
+    for b in sorted((book[0] for book in books if book[0] <= 16), reverse=True):
+        history.append((b, count, 0))
+        count -= 1
+    # Since: the books added later (17..20 added, 1..20 opened), with milliseconds.
+    now = FBREADER_START + 900 * day
+    for b in range(17, 21):
+        history.append((b, now + b * 3_600_000 + b * 17, 0))
+    for k, b in enumerate([4, 5, 6, 1, 7, 17, 8, 20, 9, 10, 11, 12, 2, 14, 15, 16, 18, 4, 5, 10]):
+        history.append((b, now + (k + 1) * day + k * 611_013, 1))
+    states += [(b, 300 * b + 11, b % 17, b % 7, now + b * day + b * 1_013) for b in (5, 6, 7, 8, 9, 11, 12)]
+    for n, state in enumerate(states):
+        if state[0] in (4, 10):  # opened again since: a timestamp now
+            states[n] = (*state[:4], now + 30 * day + state[0] * 997)
+    labels = [(1, "favorite"), (2, "read")]
+    book_labels = [(1, b, -1, _fbreader_uuid(100 + b)) for b in favourites]
+    book_labels += [(2, b, now + b * day + 5_000 + b, _fbreader_uuid(200 + b)) for b in (4, 5, 6, 10, 11)]
+    book_labels.append((1, 17, now + 20 * day + 3, _fbreader_uuid(117)))
+    styles = [
+        (1, "", 0x888A85, -1, 0),
+        (2, "Important", 0xF5_79_00, 0x000000, now + 2 * day + 123),
+        (3, "", 0x729FCF, -1, 0),
+    ]
+    passages = [
+        "Eh bien, mon prince. Gênes et Lucques ne sont plus que des apanages",
+        "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему.",
+        "It is a truth universally acknowledged, that a single man in possession of a good fortune, "
+        "must be in want of a wife.",
+        "In a distant and second-hand set of dimensions",
+        "Violence is the last refuge of the incompetent.",
+        "Jemand mußte Josef K. verleumdet haben",
+        "What is essential is invisible to the eye.",
+        "Curiouser and curiouser!",
+    ]
+    bookmark_books = [1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 10, 11, 13, 16, 16, 20, 20, 1, 14]
+    bookmarks = []
+    for n, b in enumerate(bookmark_books, start=1):
+        created = now + n * 3 * day + n * 7_919
+        text = passages[[0, 1, 2, 3, 3, 4, 5, 6, 7][min(b % 9, 8)] if b not in (1, 2, 3, 13, 16, 20) else
+                        {1: 0, 2: 1, 3: 2, 13: 5, 16: 6, 20: 7}[b]]  # fmt: skip
+        edited = n % 4 == 0
+        bookmarks.append(
+            (n, _fbreader_uuid(n), _fbreader_uuid(1000 + n) if edited else None, b, int(n % 9 != 0),
+             2 if n % 5 == 0 else 1 if n % 3 else 3, text, created, created + 3_600_000 if edited else None,
+             created + 7 * day if n % 2 else None, "note12" if n == 7 else None, 40 * n + b, n % 11, 0,
+             40 * n + b + (n % 3), 5 + n % 9, 12, text[:20] if n in (3, 8) else None)
+        )  # fmt: skip
+    deleted_bookmarks = [(_fbreader_uuid(5000 + n),) for n in range(3)]
+    deleted_labels = [(_fbreader_uuid(6000),)]
+    progress = [(b, 1 + (b * 37) % 100, 100) for b in (1, 2, 3, 4, 5, 6, 10, 11, 14)]
+    progress.append((7, 1, 1))  # finished
+    hashes = [
+        (b, now + b * 1_000 + 5, hashlib.sha1(f"book{b}".encode()).hexdigest())
+        for b in range(1, 21) if b != 18
+    ]  # fmt: skip
+    uids = [(b, "SHA-256", hashlib.sha256(f"book{b}".encode()).hexdigest()) for b in range(1, 21) if b != 18]
+    hyperlinks = [
+        (1, "n_1"), (1, "n_12"), (1, "n_203"), (3, "#chapter-5"), (10, "https://en.wikipedia.org/wiki/Trantor"),
+        (14, "n_7"), (20, "#link2HCH0001"), (20, "#link2HCH0007"),
+    ]  # fmt: skip
+    options = [("optionsMigrated", "true")]
+    return {
+        "Books": books,
+        "Authors": authors,
+        "BookAuthor": book_authors,
+        "Series": series,
+        "BookSeries": book_series,
+        "Tags": tags,
+        "BookTag": book_tags,
+        "Files": files,
+        "Bookmarks": bookmarks,
+        "BookState": states,
+        "VisitedHyperlinks": hyperlinks,
+        "BookStatus": [],
+        "Labels": labels,
+        "BookLabel": book_labels,
+        "BookUid": uids,
+        "HighlightingStyle": styles,
+        "BookReadingProgress": progress,
+        "BookHash": hashes,
+        "BookHistory": history,
+        "Options": options,
+        "DeletedBookmarkIds": deleted_bookmarks,
+        "DeletedBookLabelIds": deleted_labels,
+        "Role": roles,
+        "_recent": [(n, b) for n, b in enumerate(recent)],
+        "_favourites": [(b,) for b in favourites],
+    }
+
+
+def fbreader_tables() -> dict[str, list[tuple[Any, ...]]]:
+    """The tables of :func:`fbreader` and their rows (the builder's bookkeeping left out)."""
+    return {t: v for t, v in fbreader_rows().items() if not t.startswith("_")}
+
+
+def fbreader(path: Path) -> Path:
+    """FBReader for Android's ``books.db`` (see the module's list): the schema steps in order, the
+    library's first rows between updateTables26() and 27(), the rest after updateTables40()."""
+    rows = fbreader_rows()
+    old_books = {b for b, *_ in rows["Books"] if b <= 16}
+    con = sqlite3.connect(path)
+
+    def insert(table: str, values: Sequence[Any]) -> None:
+        con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in values)})", tuple(values))
+
+    with con:
+        for step in FBREADER_STEPS:
+            for statement in step:
+                con.execute(statement)
+        for row in rows["Files"]:
+            insert("Files", row)
+        for table in ("Authors", "Series", "Tags"):
+            for row in rows[table]:
+                insert(table, row)
+        for row in rows["Books"]:
+            if row[0] in old_books:
+                insert("Books", row)
+        for row in rows["BookAuthor"]:
+            if row[1] in old_books:
+                insert("BookAuthor", row[:3])
+        for table in ("BookSeries", "BookTag"):
+            for row in rows[table]:
+                if row[1] in old_books:
+                    insert(table, row)
+        for row in rows["BookState"]:
+            if row[4] is None or row[0] in (4, 10):
+                insert("BookState", row[:4])
+        for row in rows["_recent"]:
+            insert("RecentBooks", row)
+        for (b,) in rows["_favourites"]:
+            insert("BookLabel", (1, b))
+        for number, step in enumerate(FBREADER_LATER_STEPS, start=27):
+            for statement in step:
+                con.execute(statement)
+            if number == 29:
+                for row in rows["BookHistory"]:
+                    if row[1] < 0:
+                        insert("BookHistory", row)
+            elif number == 39:
+                for row in rows["BookLabel"]:
+                    if row[2] == -1:
+                        insert("BookLabel", row)
+                con.execute("DROP TABLE IF EXISTS BookLabel_Obsolete")
+                con.execute("CREATE TABLE IF NOT EXISTS DeletedBookLabelIds(uid TEXT(36) PRIMARY KEY)")
+            elif number == 40:
+                con.execute(
+                    "INSERT INTO BookAuthor (author_id,book_id,author_index,role_id) "
+                    "SELECT author_id,book_id,author_index,NULL FROM BookAuthor_Obsolete"
+                )
+                con.execute("DROP TABLE IF EXISTS BookAuthor_Obsolete")
+        # Since: the books added, their authors with roles, every later event.
+        for row in rows["Role"]:
+            insert("Role", row)
+        for row in rows["Books"]:
+            if row[0] not in old_books:
+                insert("Books", row)
+        con.execute("UPDATE Books SET `exists` = 0 WHERE book_id IN (13, 19)")
+        for row in rows["BookAuthor"]:
+            if row[1] not in old_books:
+                insert("BookAuthor", row)
+            elif row[3] is not None:
+                con.execute(
+                    "UPDATE BookAuthor SET role_id = ? WHERE author_id = ? AND book_id = ?",
+                    (row[3], *row[:2]),
+                )
+        for table in ("BookSeries", "BookTag"):
+            for row in rows[table]:
+                if row[1] not in old_books:
+                    insert(table, row)
+        for row in rows["BookState"]:
+            if row[4] is not None and row[0] not in (4, 10):
+                insert("BookState", row)
+            elif row[4] is not None:
+                con.execute("UPDATE BookState SET timestamp = ? WHERE book_id = ?", (row[4], row[0]))
+        for row in rows["BookHistory"]:
+            if row[1] >= 0:
+                insert("BookHistory", row)
+        for row in rows["BookLabel"]:
+            if row[2] != -1:
+                insert("BookLabel", row)
+        con.execute("INSERT INTO Labels (label_id, name) VALUES (2, 'read')")
+        style = rows["HighlightingStyle"][1]
+        con.execute(
+            "UPDATE HighlightingStyle SET name = ?, bg_color = ?, fg_color = ?, timestamp = ? WHERE "
+            "style_id = ?",
+            (*style[1:], style[0]),
+        )
+        for table in (
+            "Bookmarks", "VisitedHyperlinks", "BookUid", "BookReadingProgress", "BookHash", "Options",
+            "DeletedBookmarkIds", "DeletedBookLabelIds",
+        ):  # fmt: skip
+            for row in rows[table]:
+                insert(table, row)
+    con.close()
+    return path
+
+
+# --- A MyBible (Android Bible reader) module (the tables as schierlm/BibleMultiConverter's
+# biblemulticonverter-sqlite/src/main/java/biblemulticonverter/sqlite/format/MyBibleZone.java exports a
+# Bible, doExport(); values as its MyBibleVerseVisitor writes them) ---
+#
+# ``info`` is name/value text in the order doExport() puts it (``digits0-9`` = ``0123456789``,
+# ``font_scale`` = ``1.0``, booleans ``true``/``false``, every metadata key not MyBible's own appended to
+# ``detailed_info`` as ``\r\n<br><b>key:</b>value``); ``books`` and ``stories`` key nothing (UNIQUE
+# indexes only); a verse missing from the source text (Matthew 17:21 in a modern text) is a row whose
+# text is ``''``; a verse's markup: Strong's numbers ``<S>430</S>`` after their words, ``<J>`` words of
+# Jesus, ``<f>[1]</f>`` footnote marks, ``<pb/>`` paragraphs, ``<t>`` indented lines, a merged verse's
+# number ``<e>(17)</e>``, ``<`` in text as ``〈``, the divine name in small capitals (``Lᴏʀᴅ``); a headline
+# is a ``stories`` row numbered from 0 per verse, its cross reference ``<x>470 5:3</x>``; introduction 0 is
+# the whole Bible's.
+MYBIBLE_DDL = [
+    "CREATE TABLE info (name TEXT, value TEXT)",
+    "CREATE TABLE books (book_number NUMERIC, book_color TEXT, short_name TEXT, long_name TEXT)",
+    "CREATE TABLE introductions (book_number NUMERIC, introduction TEXT)",
+    "CREATE UNIQUE INDEX introductions_index on introductions(book_number)",
+    "CREATE TABLE verses (book_number INTEGER, chapter INTEGER, verse INTEGER, text TEXT)",
+    "CREATE UNIQUE INDEX verses_index on verses (book_number, chapter, verse)",
+    "CREATE TABLE stories (book_number NUMERIC, chapter NUMERIC, verse NUMERIC, order_if_several NUMERIC, "
+    "title TEXT)",
+    "CREATE UNIQUE INDEX stories_index on stories(book_number, chapter, verse, order_if_several)",
+]
+
+#: (book number, colour, abbreviation, name) as BOOK_INFO numbers and colours them.
+MYBIBLE_BOOKS = [
+    (10, "#ccccff", "Gen", "Genesis"),
+    (230, "#66ff99", "Ps", "Psalms"),
+    (470, "#ff6600", "Matt", "Matthew"),
+    (500, "#ff6600", "John", "John"),
+    (720, "#00ff00", "Jude", "Jude"),
+]
+#: (book, chapter, verse): text, as the verse visitor writes it ('' for a verse the source lacks).
+MYBIBLE_VERSES: dict[tuple[int, int, int], str] = {
+    (10, 1, 1): "In the beginning<S>7225</S> God<S>430</S> created<S>1254</S><m>8804</m> the "
+    "heaven<S>8064</S> "
+    "and the earth<S>776</S>.",
+    (10, 1, 2): "And the earth<S>776</S> was<S>1961</S><m>8804</m> without form<S>8414</S>, and "
+    "void<S>922</S>; "
+    "and darkness<S>2822</S> was upon the face<S>6440</S> of the deep<S>8415</S>. And the "
+    "Spirit<S>7307</S> of "
+    "God<S>430</S> moved<S>7363</S><m>8764</m> upon the face<S>6440</S> of the waters<S>4325</S>.",
+    (10, 1, 3): "And God<S>430</S> said<S>559</S><m>8799</m>, Let there be<S>1961</S><m>8799</m> "
+    "light<S>216</S>: and there was<S>1961</S><m>8799</m> light<S>216</S>.",
+    (10, 1, 4): "And God<S>430</S> saw<S>7200</S><m>8799</m> the light<S>216</S>, that <i>it was</i> "
+    "good<S>2896</S>: and God<S>430</S> divided<S>914</S><m>8686</m> the light<S>216</S> from the "
+    "darkness<S>2822</S>.",
+    (10, 1, 5): "And God<S>430</S> called<S>7121</S><m>8799</m> the light<S>216</S> Day<S>3117</S>, and the "
+    "darkness<S>2822</S> he called<S>7121</S><m>8804</m> Night<S>3915</S>. And the evening<S>6153</S> and "
+    "the "
+    "morning<S>1242</S> were<S>1961</S><m>8799</m> the first<S>259</S> day<S>3117</S>.<pb/>",
+    (230, 23, 1): "<t>The Lᴏʀᴅ <i>is</i> my shepherd; I shall not want.</t>",
+    (230, 23, 2): "<t>He maketh me to lie down in green pastures: he leadeth me beside the still waters.</t>",
+    (230, 23, 3): "<t>He restoreth my soul: he leadeth me in the paths of righteousness for his name’s "
+    "sake.</t>",
+    (230, 23, 4): "<t>Yea, though I walk through the valley of the shadow of death, I will fear no evil: for "
+    "thou <i>art</i> with me; thy rod and thy staff they comfort me.</t>",
+    (230, 23, 5): "<t>Thou preparest a table before me in the presence of mine enemies: thou anointest my "
+    "head "
+    "with oil; my cup runneth over.</t>",
+    (230, 23, 6): "<t>Surely goodness and mercy shall follow me all the days of my life: and I will dwell in "
+    "the house of the Lᴏʀᴅ for ever.</t>",
+    (470, 5, 1): "And seeing the multitudes, he went up into a mountain: and when he was set, his disciples "
+    "came unto him:",
+    (470, 5, 2): "And he opened his mouth, and taught them, saying,<pb/>",
+    (470, 5, 3): "<J>Blessed <i>are</i> the poor in spirit: for theirs is the kingdom of heaven.</J>",
+    (470, 5, 4): "<J>Blessed <i>are</i> they that mourn: for they shall be comforted.</J>",
+    (470, 5, 5): "<J>Blessed <i>are</i> the meek: for they shall inherit the earth.</J>",
+    (470, 5, 6): "<J>Blessed <i>are</i> they which do hunger and thirst after righteousness: for they "
+    "shall be "
+    "filled.</J>",
+    (470, 17, 19): "Then came the disciples to Jesus apart, and said, Why could not we cast him out?",
+    (470, 17, 20): "And Jesus said unto them, <J>Because of your unbelief: for verily I say unto you, If "
+    "ye have "
+    "faith as a grain of mustard seed, ye shall say unto this mountain, Remove hence to yonder place; and it "
+    "shall remove; and nothing shall be impossible unto you.</J><f>[1]</f>",
+    (470, 17, 21): "",
+    (470, 17, 22): "And while they abode in Galilee, Jesus said unto them, <J>The Son of man shall be "
+    "betrayed "
+    "into the hands of men:</J>",
+    (470, 18, 10): "<J>Take heed that ye despise not one of these little ones; for I say unto you, That in "
+    "heaven their angels do always behold the face of my Father which is in heaven.</J>",
+    (470, 18, 11): "",
+    (470, 18, 12): "<J>How think ye? if a man have an hundred sheep, and one of them be gone astray, doth "
+    "he not "
+    "leave the ninety and nine, and goeth into the mountains, and seeketh that which is gone astray?</J>",
+    (500, 3, 16): "<J>For God so loved the world, that he gave his only begotten Son, that whosoever "
+    "believeth "
+    "in him should not perish, but have everlasting life.</J>",
+    (500, 3, 17): "<J>For God sent not his Son into the world to condemn the world; but that the world "
+    "through "
+    "him might be saved.</J> <e>(18)</e> <J>He that believeth on him is not condemned: but he that believeth "
+    "not is condemned already.</J><f>[1]</f>",
+    (720, 1, 1): "Jude, the servant of Jesus Christ, and brother of James, to them that are sanctified by "
+    "God "
+    "the Father, and preserved in Jesus Christ, <i>and</i> called:",
+    (720, 1, 2): "Mercy unto you, and peace, and love, be multiplied.<pb/>",
+    (720, 1, 3): "Beloved, when I gave all diligence to write unto you of the common salvation, it was "
+    "needful "
+    "for me to write unto you, and exhort <i>you</i> that ye should earnestly contend for the faith which "
+    "was "
+    "once delivered unto the saints.",
+    (720, 1, 4): "For there are certain men crept in unawares, who were before of old ordained to this "
+    "condemnation, ungodly men, turning the grace of our God into lasciviousness, and denying the only Lord "
+    "God, and our Lord Jesus Christ.",
+    (720, 1, 25): "To the only wise God our Saviour, <i>be</i> glory and majesty, dominion and power, both "
+    "now "
+    "and ever. Amen. 〈subscription〉",
+}
+MYBIBLE_STORIES = [
+    (10, 1, 1, 0, "The Creation"),
+    (230, 23, 1, 0, "The Lᴏʀᴅ is my shepherd"),
+    (230, 23, 1, 1, "A Psalm of David."),
+    (470, 5, 1, 0, "The Sermon on the Mount"),
+    (470, 5, 3, 0, "The Beatitudes <x>490 6:20-23</x>"),
+    (470, 17, 19, 0, "Jesus heals a boy <x>480 9:14-29</x>"),
+    (470, 18, 10, 0, "The parable of the lost sheep <x>490 15:3-7</x>"),
+    (500, 3, 16, 0, "For God so loved the world"),
+    (720, 1, 1, 0, "Greeting"),
+    (720, 1, 3, 0, "Judgment on false teachers"),
+    (720, 1, 25, 0, "Doxology"),
+]
+
+
+def mybible_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A MyBible module of five books' verses converted by BibleMultiConverter: its info, books,
+    introductions (the Bible's own as book 0), verses and headlines."""
+    metadata = {"Version": "1.2", "Copyright": "Public domain", "Source": "KJV 1769 with Strong's numbers"}
+    detailed = "".join(f"\r\n<br><b>{key}:</b>{value}" for key, value in metadata.items())
+    info = [
+        ("language", "en"), ("description", "King James Version (1769) with Strong's Numbers"),
+        ("detailed_info", detailed), ("russian_numbering", "false"), ("chapter_string", "Chapter"),
+        ("introduction_string", "Introduction"), ("strong_numbers", "true"), ("right_to_left", "false"),
+        ("digits0-9", "0123456789"), ("swaps_non_localized_words_in_mixed_language_line", "false"),
+        ("localized_book_abbreviations", "false"), ("font_scale", "1.0"), ("contains_accents", "true"),
+        ("region", ""), ("origin", "Converted by BibleMultiConverter"),
+    ]  # fmt: skip
+    books = [(number, colour, short, name) for number, colour, short, name in MYBIBLE_BOOKS]
+    introductions = [
+        (10, "<h1>Genesis</h1><p>The first book of Moses, called Genesis."),
+        (470, "<h1>Matthew</h1><p>The Gospel according to <a href=\"B:470 1:1\">Saint Matthew</a>."),
+        (0, "<h1>The Holy Bible</h1><p>Translated out of the original tongues<br>Authorized King James "
+            "Version, 1769 text."),
+    ]  # fmt: skip
+    verses = [(*key, text) for key, text in MYBIBLE_VERSES.items()]
+    # Psalm 23 continued and a few more chapters of Genesis 1 as plain verses: realistic counts.
+    extra = [
+        (10, 1, v, f"And God said, Let the {thing} … and it was so.")
+        for v, thing in enumerate(
+            ["firmament be in the midst of the waters", "waters under the heaven be gathered together",
+             "earth bring forth grass", "there be lights in the firmament", "waters bring forth abundantly",
+             "earth bring forth the living creature", "us make man in our image"], start=6
+        )
+    ]  # fmt: skip
+    return {
+        "info": info,
+        "books": books,
+        "introductions": introductions,
+        "verses": sorted(verses + extra),
+        "stories": MYBIBLE_STORIES,
+    }
+
+
+def mybible(path: Path) -> Path:
+    """A MyBible module as BibleMultiConverter exports one (see the module's list)."""
+    return write_export(path, MYBIBLE_DDL, mybible_rows())

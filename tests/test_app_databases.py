@@ -105,7 +105,8 @@ Cowrie SSH honeypot's SQLite output, a gffutils annotation database, an ete3 NCB
 Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlite and auth.sqlite, a
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
-SQLite, an evcc charge controller's database and a Gladys Assistant home automation server)
+SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
+language-learning reader, FBReader for Android's books.db and a MyBible Bible module)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26256,4 +26257,315 @@ def test_gladys_reads_sequelize_dates_as_instants_keeps_tinyint_flags_and_finds_
         ("t_variable", "user_id"): "t_user.id",
         ("t_device_param", "device_id"): "t_device.id",
         ("t_device_feature_state_aggregate", "device_feature_id"): "t_device_feature.id",
+    }
+
+
+def test_lute_keeps_zero_width_spaced_sentences_and_reads_its_datetimes_with_and_without_micros(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.lute)
+    rows = apps.lute_rows()
+    tables = {table: apps.lute_table(rows, table) for table in rows}
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in tables.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The file is what the builder wrote: the migrations' INSERT … SELECT numbered wordsread as expected
+    # and the columns they added read NULL (LgIsActive its default) in the rows written before them.
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables} == tables
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    words, sentences = tables["words"], tables["sentences"]
+    # A translation NULL (none given) beside '' (one cleared): both load as NULL, and the column is
+    # charged since they may mean two things; every other '' is how its column writes nothing.
+    translations = [row[names["words"].index("WoTranslation")] for row in words]
+    assert None in translations and "" in translations
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("words", "WoTranslation"): round(column_score(len(words), translations.count("")), 2)
+    }
+    scores = {t: (len(v), [100.0] * len(names[t])) for t, v in tables.items()}
+    scores["words"][1][names["words"].index("WoTranslation")] = column_score(
+        len(words), translations.count("")
+    )
+    assert ran.record["quality_before"] == pytest.approx(export_score(scores), abs=0.01)
+    assert ran.record["quality_after"] == 100.0
+    types = {table: ran.types(table) for table in tables}
+    # Sentences and multi-word terms keep their U+200B at the ends and between tokens: a zero-width
+    # space is no white space to trim (Unicode's White_Space property does not hold it).
+    assert all(row[3].startswith(apps.LUTE_ZWS) and row[3].endswith(apps.LUTE_ZWS) for row in sentences)
+    assert any(apps.LUTE_ZWS in row[2] for row in words)
+    assert types["sentences"]["SeText"] == types["words"]["WoText"] == "text"
+    # SQLAlchemy's six fraction digits beside the whole seconds of CURRENT_TIMESTAMP and of the 2023
+    # migration's datetime('now') in one column: timestamps, each as written.
+    read_dates = [row[4] for row in tables["texts"] if row[4]]
+    assert {"." in value for value in read_dates} == {True, False}
+    for table, column in [
+        ("texts", "TxReadDate"),
+        ("texts", "TxStartDate"),
+        ("wordsread", "WrReadDate"),
+        ("words", "WoCreated"),
+        ("words", "WoStatusChanged"),
+    ]:
+        assert types[table][column] == "timestamp without time zone", (table, column)
+    # TINYINT and Boolean flags 0/1 keep their integers (no BOOL in their declared types); a status
+    # (0..5, 98, 99), a position of seconds in an audio file REAL.
+    for table, column in [
+        ("books", "BkArchived"),
+        ("words", "WoSyncStatus"),
+        ("languages", "LgRightToLeft"),
+        ("languages", "LgIsActive"),
+        ("languagedicts", "LdIsActive"),
+        ("words", "WoStatus"),
+    ]:
+        assert types[table][column] == "bigint", (table, column)
+    assert types["books"]["BkAudioCurrentPos"] == "double precision"
+    assert types["settings"]["StValue"] == types["bookstats"]["status_distribution"] == "text"
+    # Every column as its declared type says: integers bigint, REAL double, DATETIME timestamps, the
+    # rest (VARCHAR, TEXT) text.
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+    kinds = {"INT": "bigint", "REAL": "double precision", "DATETIME": "timestamp without time zone"}
+    assert types == {
+        t: {c: next((v for k, v in kinds.items() if k in d), "text") for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if kind == "timestamp without time zone" and value is not None:
+            return datetime.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in tables[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Audited: each '' made NULL, each timestamp read from text with a fraction (whole-second ISO text
+    # is the value as written); nothing else, not a sentence.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in tables.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif types[table][column].startswith("timestamp") and row[k] and "." in row[k]:
+                    expected_audit[(table, column, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+    assert audit == expected_audit
+    # Keys: the declared ones, composite for the link tables, and wordparents' UNIQUE index (no key
+    # declared); references: the declared ones, wordparents' both ways into words, a deleted page's
+    # wordsread row NULL. BkCurrentTxID (0 for none) is no reference: 0 names no page.
+    assert {
+        t: primary_key(ran.uri, ran.record["version_schema"], t) for t in ("booktags", "wordparents")
+    } == {
+        "booktags": ["BtBkID", "BtT2ID"],
+        "wordparents": ["WpWoID", "WpParentWoID"],
+    }
+    assert primary_key(ran.uri, ran.record["version_schema"], "bookstats") == ["BkID"]
+    assert references(run_dir) == {
+        ("booktags", "BtBkID"): "books.BkID",
+        ("booktags", "BtT2ID"): "tags2.T2ID",
+        ("wordtags", "WtWoID"): "words.WoID",
+        ("wordtags", "WtTgID"): "tags.TgID",
+        ("sentences", "SeTxID"): "texts.TxID",
+        ("wordimages", "WiWoID"): "words.WoID",
+        ("words", "WoLgID"): "languages.LgID",
+        ("wordparents", "WpWoID"): "words.WoID",
+        ("wordparents", "WpParentWoID"): "words.WoID",
+        ("texts", "TxBkID"): "books.BkID",
+        ("books", "BkLgID"): "languages.LgID",
+        ("bookstats", "BkID"): "books.BkID",
+        ("languagedicts", "LdLgID"): "languages.LgID",
+        ("textbookmarks", "TbTxID"): "texts.TxID",
+        ("wordsread", "WrLgID"): "languages.LgID",
+        ("wordsread", "WrTxID"): "texts.TxID",
+    }
+
+
+def test_fbreader_keeps_history_counters_and_sentinel_stamps_as_integers_and_reads_series_exponents(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.fbreader)
+    tables = apps.fbreader_tables()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in tables.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables} == {
+            t: sorted(v) for t, v in tables.items()
+        }
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    # The only '' is a highlighting style's name (NOT NULL: how it writes none, no cost).
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    types = {table: ran.types(table) for table in tables}
+    history, labels, styles = tables["BookHistory"], tables["BookLabel"], tables["HighlightingStyle"]
+    # updateTables29()'s counters -1, -2, … (an order, no moment) beside milliseconds: the column keeps
+    # its integers, as BookLabel's -1 (updateTables31: no time known) and a style's 0 (never changed).
+    assert min(row[1] for row in history) == -len([row for row in history if row[1] < 0]) < 0
+    assert {row[2] for row in labels} > {-1} and {row[4] for row in styles} > {0}
+    assert types["BookHistory"]["timestamp"] == types["BookLabel"]["timestamp"] == "bigint"
+    assert types["HighlightingStyle"]["timestamp"] == "bigint"
+    # Milliseconds with nothing else (NULL where none yet, as in the rows before updateTables27 added
+    # BookState.timestamp): instants, each audited epoch:milliseconds.
+    for table, column in [
+        ("BookState", "timestamp"),
+        ("BookHash", "timestamp"),
+        ("Bookmarks", "creation_time"),
+        ("Bookmarks", "modification_time"),
+        ("Bookmarks", "access_time"),
+    ]:
+        assert types[table][column] == "timestamp with time zone", (table, column)
+    assert any(row[4] is None for row in tables["BookState"])
+    # A series index, BigDecimal text after stripTrailingZeros(): numbers, the tenth book's 1E+1
+    # expanded (audited exponent); colours and flags integers, the tree's parents integers.
+    indexes = [row[2] for row in tables["BookSeries"]]
+    assert "1E+1" in indexes and "0.5" in indexes
+    assert types["BookSeries"]["book_index"] == "double precision"
+    assert types["HighlightingStyle"]["bg_color"] == types["Books"]["exists"] == "bigint"
+    assert types["Files"]["parent_id"] == types["Tags"]["parent_id"] == "bigint"
+    # Every other column as declared: INTEGER bigint, TEXT text.
+    read = {("BookSeries", "book_index"): "double precision"} | {
+        (t, c): "timestamp with time zone"
+        for t, c in [("BookState", "timestamp"), ("BookHash", "timestamp")]
+        + [("Bookmarks", c) for c in ("creation_time", "modification_time", "access_time")]
+    }
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+    assert types == {
+        t: {c: read.get((t, c), "bigint" if "INT" in d else "text") for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "double precision":
+            return float(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in tables[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in tables.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif types[table][column] == "timestamp with time zone" and row[k] is not None:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+                elif isinstance(row[k], str) and "E" in row[k] and types[table][column] == "double precision":
+                    expected_audit[(table, column, "exponent")] += 1
+    assert audit == expected_audit
+    # Keys: declared ones, UNIQUE columns and constraints over NOT NULL columns where none is (a label
+    # pair's uid, an author's place in a book); BookHistory has none. References: every declared one,
+    # the Files and Tags trees into themselves.
+    schema = ran.record["version_schema"]
+    assert {
+        t: primary_key(ran.uri, schema, t) for t in ("BookSeries", "BookHistory", "VisitedHyperlinks")
+    } == {
+        "BookSeries": ["book_id"],
+        "BookHistory": [],
+        "VisitedHyperlinks": ["book_id", "hyperlink_id"],
+    }
+    assert references(run_dir) == {
+        ("Tags", "parent_id"): "Tags.tag_id",
+        ("BookTag", "tag_id"): "Tags.tag_id",
+        ("BookTag", "book_id"): "Books.book_id",
+        ("Files", "parent_id"): "Files.file_id",
+        ("BookState", "book_id"): "Books.book_id",
+        ("Books", "file_id"): "Files.file_id",
+        ("VisitedHyperlinks", "book_id"): "Books.book_id",
+        ("BookStatus", "book_id"): "Books.book_id",
+        ("BookSeries", "series_id"): "Series.series_id",
+        ("BookSeries", "book_id"): "Books.book_id",
+        ("BookUid", "book_id"): "Books.book_id",
+        ("BookReadingProgress", "book_id"): "Books.book_id",
+        ("BookHash", "book_id"): "Books.book_id",
+        ("BookHistory", "book_id"): "Books.book_id",
+        ("Bookmarks", "book_id"): "Books.book_id",
+        ("Bookmarks", "style_id"): "HighlightingStyle.style_id",
+        ("BookLabel", "label_id"): "Labels.label_id",
+        ("BookLabel", "book_id"): "Books.book_id",
+        ("BookAuthor", "author_id"): "Authors.author_id",
+        ("BookAuthor", "book_id"): "Books.book_id",
+        ("BookAuthor", "role_id"): "Role.role_id",
+    }
+
+
+def test_mybible_module_keys_verses_by_their_unique_index_not_a_rowid_their_verse_numbers_seemed_to_name(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.mybible)
+    rows = apps.mybible_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Every '' (a verse the source lacks, an empty region) is how its table writes nothing: no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    names = {
+        "info": ["name", "value"],
+        "books": ["book_number", "book_color", "short_name", "long_name"],
+        "introductions": ["book_number", "introduction"],
+        "verses": ["book_number", "chapter", "verse", "text"],
+        "stories": ["book_number", "chapter", "verse", "order_if_several", "title"],
+    }
+    types = {table: ran.types(table) for table in rows}
+    # No column beyond the module's own: a verse number names the verse within its chapter, not a
+    # row of ``verses`` by its rowid, though each fits one (until 2026-12-07 ``verses`` arrived with a
+    # ``rowid`` column as its key, and both verse columns referred to it).
+    assert {t: sorted(types[t]) for t in rows} == {t: sorted(c) for t, c in names.items()}
+    verse_numbers = {row[2] for row in rows["verses"]} | {row[2] for row in rows["stories"]}
+    assert verse_numbers <= set(range(1, len(rows["verses"]) + 1))
+    # NUMERIC and INTEGER numbers (books 10..730, chapters, verses, a headline's order from 0) are
+    # integers; names, colours (#ccccff) and marked-up texts text.
+    for table, columns in names.items():
+        for column in columns:
+            numbers = column in ("book_number", "chapter", "verse", "order_if_several")
+            assert types[table][column] == ("bigint" if numbers else "text"), (table, column)
+    # info's metadata keys appended to detailed_info as \r\n<br>…: a document of several lines, byte
+    # for byte; digits0-9's 0123456789 and font_scale's 1.0 text among the values.
+    detailed = dict(rows["info"])["detailed_info"]
+    assert detailed.startswith("\r\n<br>") and detailed.count("\r\n") == 3
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected_rows = [
+            tuple(arrives_as(v) if isinstance(v, str) else v for v in row) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected_rows, key=repr), table
+    assert ran.values("info", "value", "name")["detailed_info"] == detailed
+    assert ran.values("info", "value", "name")["digits0-9"] == "0123456789"
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("info", "value", "empty_to_null"): sum(row[1] == "" for row in rows["info"]),
+        ("verses", "text", "empty_to_null"): sum(row[3] == "" for row in rows["verses"]),
+    }
+    # Keys: the declared UNIQUE indexes (verses by book, chapter and verse; a headline's place and its
+    # order); books by its numbers, unique in the data. A verse's and a headline's book are books';
+    # introduction 0 (the whole Bible's) names no book: no reference.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in ("verses", "stories", "books", "introductions")} == {
+        "verses": ["book_number", "chapter", "verse"],
+        "stories": ["book_number", "chapter", "verse", "order_if_several"],
+        "books": ["book_number"],
+        "introductions": ["book_number"],
+    }
+    assert references(run_dir) == {
+        ("verses", "book_number"): "books.book_number",
+        ("stories", "book_number"): "books.book_number",
     }

@@ -4180,6 +4180,55 @@ def test_a_keyless_tree_whose_column_names_it_refers_to_its_own_rowids(make_sqli
     assert "rowid" not in found["album_artists"].columns
 
 
+def test_a_keyless_table_a_declared_unique_index_identifies_is_no_rowid_parent(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A Bible reader's module (MyBible's, as BibleMultiConverter writes it, helper h307): ``verses``
+    declares no key but a UNIQUE index over (book_number, chapter, verse), which names each verse, as
+    ``stories`` names the verse a headline stands over. A verse number names ``verses`` by its name and
+    fits its rowids (verse 1..25 of 36 rows), in ``verses`` itself and in ``stories``: until 2026-12-07
+    both were references to ``verses.rowid``, carried as a column and made the table's key in place of
+    the index. A table whose declared UNIQUE index identifies every row (no NULL in its columns) is
+    named by that key, not by its rowid. ``folders``, whose UNIQUE ``path`` is NULL in one row, is
+    identified by nothing else: its rowid stays the parent of ``files.folder``."""
+    verses = [(10 * b, 1, v, f"verse {b}:{v}") for b in (1, 2, 3) for v in range(1, 13)]
+    stories = [
+        (10, 1, 1, 0, "Creation"),
+        (20, 1, 5, 0, "Psalm"),
+        (30, 1, 12, 0, "Sermon"),
+        (30, 1, 12, 1, "x"),
+    ]
+    folders = [("/music",), (None,), ("/books",)]
+    files = [(f"file {n}", 1 + n % 3) for n in range(9)]
+    path = make_sqlite(
+        {
+            "verses": (
+                "CREATE TABLE verses (book_number INTEGER, chapter INTEGER, verse INTEGER, text TEXT)",
+                verses,
+            ),
+            "stories": (
+                "CREATE TABLE stories (book_number NUMERIC, chapter NUMERIC, verse NUMERIC, "
+                "order_if_several NUMERIC, title TEXT)",
+                stories,
+            ),
+            "folders": ("CREATE TABLE folders (path TEXT UNIQUE)", folders),
+            "files": ("CREATE TABLE files (name TEXT, folder INTEGER)", files),
+        }
+    )
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE UNIQUE INDEX verses_index on verses (book_number, chapter, verse)")
+    con.close()
+    assert _query(path, "SELECT count(*) FROM stories WHERE verse NOT IN (SELECT rowid FROM verses)") == [
+        (0,)
+    ]
+    found = profile(path)
+    assert {name for name, table in found.tables.items() if "rowid" in table.columns} == {"folders"}
+    assert found["verses"].key == ["book_number", "chapter", "verse"]
+    carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
+    assert carried == {("files", "folder"): "folders.rowid"}
+
+
 def test_a_keyless_table_with_a_column_named_as_its_own_identifier_is_no_rowid_parent(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -37,14 +37,15 @@ def rowid_references(
     ``playlist_id`` → ``playlists``; a column of small integers that names nothing is no reference,
     whatever values it holds), and every non-NULL value of it is an INTEGER that is one of the
     table's rowids, at least one of them; ``0`` and negative integers are "no reference" where every
-    rowid is above 0 (as for any reference, ``NO_REFERENCES`` of the profile). A column of the table
-    itself (a tree) may refer to it when it names the table by its whole name (``parent_folder`` in
-    ``folders``; not a link table's ``artist_id`` in ``album_artists``), but not one holding only each
-    row's own rowid (a copy of it). A column naming two tables of the export (``movieId``: ``movies``
-    and ``persons_movies``) names the one it names by its whole name, else neither. A column whose
-    schema declares it a foreign key of another table refers to that table, not by rowid here,
-    whatever its name says (the schema first: keys and references are read from it before the
-    data). One SQLite query
+    rowid is above 0 (as for any reference, ``NO_REFERENCES`` of the profile). A table a declared
+    UNIQUE index identifies (:func:`identified_by_unique_index`) is named by that key, not by its
+    rowid. A column of the table itself (a tree) may refer to it when it names the table by its whole
+    name (``parent_folder`` in ``folders``; not a link table's ``artist_id`` in ``album_artists``), but
+    not one holding only each row's own rowid (a copy of it). A column naming two tables of the export
+    (``movieId``: ``movies`` and ``persons_movies``) names the one it names by its whole name, else
+    neither. A column whose schema declares it a foreign key of another table refers to that table, not
+    by rowid here, whatever its name says (the schema first: keys and references are read from it
+    before the data). One SQLite query
     per table holding a candidate column (each value found by the parent's rowid B-tree), none when
     no name fits.
     ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
@@ -61,6 +62,13 @@ def rowid_references(
     }
     if not parents:
         return {}
+    identified: dict[str, bool] = {}
+
+    def named_by_unique_index(table: str) -> bool:
+        if table not in identified:
+            identified[table] = identified_by_unique_index(con, table)
+        return identified[table]
+
     # The tables each entity names (names_entity, inverted: a wide export's columns by its tables).
     naming: dict[bool, dict[str, list[str]]] = {False: {}, True: {}}
     for camel, index in naming.items():
@@ -86,6 +94,7 @@ def rowid_references(
                 len(named) == 1
                 and named[0] in parents
                 and (named[0] != name or entity_of(declared.name, glued_id=True) & table_singulars(name))
+                and not named_by_unique_index(named[0])
             ):
                 candidates.append((declared.name, named[0]))
         if candidates:
@@ -139,6 +148,24 @@ def _declared_parents(con: sqlite3.Connection, table: str) -> dict[str, str]:
     except sqlite3.OperationalError:
         return {}
     return {str(row[3]).lower(): str(row[2]).lower() for row in declared}
+
+
+def identified_by_unique_index(con: sqlite3.Connection, table: str) -> bool:
+    """Whether a declared UNIQUE index or constraint of ``table`` (not partial, over its columns, no
+    expression) holds a value in each of its columns in every row: then that key names the table's
+    rows (MyBible's ``verses`` by book, chapter and verse), as other rows name them too, and its rowid
+    is no identity they use. A number column named for the table (``stories.verse``: a verse number)
+    then merely fits its rowids. One query per such index, only for a table a column names."""
+    for _, index, unique, _, partial in con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall():
+        if not unique or partial:
+            continue
+        columns = [row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(index)})").fetchall()]
+        if not columns or any(column is None for column in columns):
+            continue
+        nulls = " OR ".join(f"{quote_ident(column)} IS NULL" for column in columns)
+        if con.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {quote_ident(table)} WHERE {nulls})").fetchone()[0]:
+            return True
+    return False
 
 
 #: :func:`rowid_references` of the files read in this process, by their state (:func:`_file_state`):
