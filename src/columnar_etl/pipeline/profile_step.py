@@ -32,8 +32,8 @@ def profile_export(
     with shared_copy(source):
         result = profile_step(source, settings, tables=tables, sample=sample)
         if dry_run_target:
-            # deliberate: the dry run's Polars and pyarrow (~0.3 s) only when it runs
-            from columnar_etl.gates.dry_run import apply_dry_run, dry_run
+            # The dry run's Polars and pyarrow (~0.3 s of a fresh process) only when it runs.
+            from columnar_etl.gates.dry_run import apply_dry_run, dry_run  # deliberate: see above
 
             uri = resolve_target(settings.target, settings.pg_dir)
             checked = dry_run(source, result, uri, settings=settings)
