@@ -399,6 +399,70 @@ def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_a
     assert pg_query(uri, "SELECT count(*) FROM columnar_etl.runs") == [(1,)]
 
 
+def test_a_commit_the_target_refuses_ends_a_cutover_rollback_or_prune_with_its_line_and_ledger_row(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A deferred constraint trigger on the ledger's versions (a DBA's audit) refuses the switch's or
+    # the prune's COMMIT: the driver's own error, raised by the commit, not by a statement. Was: the
+    # driver's error as an unforeseen one ("OperationalError: IO: [libpq] Failed to commit: ...", hint
+    # "run again with --debug"), and no ledger row of the failed command.
+    uri = database()
+    for number in range(3):  # live: the third; its previous the second; the first is prunable
+        ran = invoke(
+            uri,
+            "run",
+            str(export(make_sqlite, SUBJECTS[number:] + SUBJECTS[:number], name=f"{number}.db")),
+            "--mode",
+            "simple",
+        )
+        assert ran.exit_code == 0, ran.output
+    loaded = invoke(
+        uri,
+        "load",
+        str(export(make_sqlite, SUBJECTS[3:] + SUBJECTS[:3], name="3.db")),
+        "--mode",
+        "blue-green",
+    )
+    assert loaded.exit_code == 0, loaded.output
+    versions = [name for (name,) in pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")]
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$BEGIN RAISE EXCEPTION 'the audit refuses version %', NEW.schema_name; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE CONSTRAINT TRIGGER refuse AFTER UPDATE ON columnar_etl.versions "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse()",
+    )
+    before = (
+        schemas(uri),
+        pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+    )
+    assert before[0] == ["servicedesk", *versions] and [live for _, live, _ in before[1]] == [0, 0, 1, 0]
+    for command in (["cutover", versions[3]], ["rollback"], ["schemas", "prune", "--keep", "0"]):
+        ran = invoke(uri, *command, "--json")
+        assert ran.exit_code == 1, ran.output
+        printed = record(ran, env)
+        assert printed["outcome"] == "failed"
+        assert printed["error"]["error"] == "TargetError"
+        assert printed["error"]["message"].startswith(
+            "the target refused the commit: the audit refuses version servicedesk_v"
+        )
+        assert printed["error"]["hint"].startswith("nothing was committed; ")
+        assert ran.stderr.splitlines() == [
+            f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+        ]
+        rows = pg_query(
+            uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
+        )
+        assert rows == [("failed", f"{printed['error']['message']} (hint: {printed['error']['hint']})")]
+        assert (
+            schemas(uri),
+            pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+        ) == before
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

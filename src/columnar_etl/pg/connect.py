@@ -263,11 +263,25 @@ def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
 @contextmanager
 def transaction(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
     """A connection whose work is committed when the block succeeds and rolled back when it raises;
-    ``committed`` is called the moment the commit returned (before the connection closes)."""
+    ``committed`` is called the moment the commit returned (before the connection closes).
+
+    A COMMIT the target refuses (a deferred constraint trigger of a DBA's, a serialization failure, the
+    connection lost) raises the driver's own error, not a statement's: it is a
+    :class:`~columnar_etl.errors.TargetError` here, so that every command ends with its one line and
+    its record, as for any statement the target refuses; the transaction was rolled back.
+    """
+    import adbc_driver_manager
+
     conn = connect(uri, autocommit=False)
     try:
         yield conn
-        commit(conn, committed)
+        try:
+            commit(conn, committed)
+        except adbc_driver_manager.Error as exc:
+            raise TargetError(
+                f"the target refused the commit: {server_message(exc) or first_line(exc)}",
+                hint=error_hint(exc, COMMIT_REFUSED_HINT),
+            ) from exc
     except BaseException:
         rollback_quietly(conn)
         raise
@@ -320,6 +334,13 @@ def rollback_quietly(conn: Any) -> None:
     # The connection may be dead already (terminated backend); the server rolls back on its side then.
     with suppress(adbc_driver_manager.Error):
         conn.rollback()
+
+
+#: The hint of a COMMIT the target refused (see :func:`transaction`).
+COMMIT_REFUSED_HINT = (
+    "nothing was committed; the server's log says what refused it (a deferred constraint trigger, "
+    "the connection lost): run again once that is resolved"
+)
 
 
 #: SQLSTATE ``read_only_sql_transaction``: the role's or database's ``default_transaction_read_only``,
