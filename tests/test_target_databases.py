@@ -463,6 +463,61 @@ def test_a_commit_the_target_refuses_ends_a_cutover_rollback_or_prune_with_its_l
         ) == before
 
 
+def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_message_not_the_statement(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A trigger on the ledger's runs terminates its own backend as a cutover or prune writes its row (as
+    # pg_terminate_backend from another session, a failover, an OOM kill would): libpq's text has no
+    # fields of the server's and quotes the statement whole before "FATAL:". Was: the one line and the
+    # ledger's error quoted that whole INSERT, the cutover's report in it (some 8 KB on one line).
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    loaded = invoke(
+        uri,
+        "load",
+        str(export(make_sqlite, SUBJECTS[1:] + SUBJECTS[:1], name="1.db")),
+        "--mode",
+        "blue-green",
+        "--json",
+    )
+    assert loaded.exit_code == 0, loaded.output
+    version = json.loads(loaded.stdout)["version_schema"]
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.cut() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+        "IF NEW.status = 'succeeded' THEN PERFORM pg_terminate_backend(pg_backend_pid()); "
+        "PERFORM pg_sleep(5); END IF; RETURN NEW; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE TRIGGER cut BEFORE INSERT OR UPDATE ON columnar_etl.runs FOR EACH ROW "
+        "EXECUTE FUNCTION public.cut()",
+    )
+    before = (
+        schemas(uri),
+        pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+    )
+    message = (
+        "terminating connection due to administrator command (while running: INSERT INTO columnar_etl.runs "
+        "(run_id, base, mode, status, started, finished,...)"
+    )
+    for command in (["cutover", version], ["schemas", "prune", "--keep", "0"]):
+        ran = invoke(uri, *command, "--json")
+        assert ran.exit_code == 1, ran.output
+        printed = record(ran, env)
+        assert (printed["outcome"], printed["error"]["message"]) == ("failed", message)
+        line = f"error: {message} (hint: nothing was committed; the live version is unchanged)"
+        assert ran.stderr.splitlines() == [line]
+        rows = pg_query(
+            uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
+        )
+        assert rows == [("failed", line.removeprefix("error: "))]
+        assert (
+            schemas(uri),
+            pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+        ) == before
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:
