@@ -518,6 +518,32 @@ def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_messag
         ) == before
 
 
+def test_a_role_over_its_connection_limit_is_told_so_not_to_check_its_password(
+    pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # CONNECTION LIMIT 0 (a service account paused by its DBA; any limit its other sessions reach): the
+    # server refuses the connection "too many connections for role". Was the hint of a wrong host,
+    # port, user or password, in the preflight's refusal and in every command without a preflight.
+    uri = database()
+    name = role()
+    may_create(uri, name)
+    pg_query(pg_server_uri, f"ALTER ROLE {name} CONNECTION LIMIT 0")
+    hint = (
+        "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
+        "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
+        "connections, a few at once)"
+    )
+    path = str(export(make_sqlite, SUBJECTS))
+    for command, code in ((["run", path, "--mode", "simple"], 3), (["load", path], 1)):
+        ran = invoke(uri_as(uri, name), *command, "--json")
+        assert ran.exit_code == code, ran.output
+        error = record(ran, env)["error"]
+        assert f'too many connections for role "{name}"' in error["message"]
+        assert error["hint"] == hint
+        assert ran.stderr.splitlines()[-1].endswith(f"(hint: {hint})")
+    assert schemas(uri) == []
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

@@ -196,12 +196,28 @@ def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     return target, database
 
 
+#: What PostgreSQL says refusing a connection over a limit (SQLSTATE 53300, which libpq's text of a
+#: failed connect does not carry): a role's or database's CONNECTION LIMIT, max_connections, the slots
+#: reserved for superusers.
+_TOO_MANY_CONNECTIONS = (
+    "too many connections for",
+    "too many clients already",
+    "connection slots are reserved",
+)
+
+
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
     if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
         hint = (
             "load into a database created with ENCODING 'UTF8' "
             "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
+        )
+    elif any(words in reason for words in _TOO_MANY_CONNECTIONS):
+        hint = (
+            "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
+            "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
+            "connections, a few at once)"
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
