@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_path, publish_unique
+from columnar_etl.backups.manifest import (
+    BackupManifest,
+    BackupResult,
+    cannot_write,
+    partial_path,
+    publish_unique,
+)
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
@@ -159,7 +165,10 @@ def backup_target(
         cursor.execute(f"SET LOCAL application_name = {quote_literal(BACKUP_APPLICATION)}")
         snapshot = str(_one_value(cursor, "SELECT pg_export_snapshot()"))
         tables = describe_schema(cursor, schema)
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise cannot_write(directory, exc) from exc
         created = datetime.now(UTC)
         tmp = partial_path(directory, f"{database}.{schema}")
         dbname, env = libpq_invocation(uri)
