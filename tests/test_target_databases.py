@@ -796,6 +796,43 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
 
 
+def test_a_role_whose_sessions_exit_on_error_is_still_refused_by_a_template_not_failed(
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `exit_on_error = on` makes every error end the session, one a PL/pgSQL block of the loader's
+    # catches too (a template failing on the candidate, a lock wait given up). Was: a candidate that
+    # breaks a template working on the live version failed the run, exit 1, "column ... does not
+    # exist (while running: DO $columnar_etl$ ...", in place of the gate's refusal, exit 3.
+    template = tmp_path / "subjects.sql"
+    template.write_text("-- name: subjects\nSELECT count(DISTINCT subject) AS subjects FROM {schema}.t;\n")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(template))
+    uri = database()
+    name = role(exit_on_error="on")
+    may_create(uri, name)
+    as_role = uri_as(uri, name)
+    assert invoke(as_role, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    live = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    rows = [(index, subject) for index, subject in enumerate(SUBJECTS, start=1)]
+    renamed = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, title TEXT)", rows)}, name="2.db")
+    ran = invoke(as_role, "run", str(renamed), "--mode", "blue-green", "--json")
+    assert ran.exit_code == 3, ran.output
+    printed = record(ran, env)
+    assert (printed["outcome"], printed["error"]["error"]) == ("halted", "LoadRefused")
+    assert printed["error"]["message"].startswith(
+        "blue-green load refused, nothing live changed: dashboard template 'subjects' failed: "
+        'column "subject" does not exist'
+    )
+    assert pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
+    assert pg_query(uri, f"SELECT rolconfig FROM pg_roles WHERE rolname = '{name}'") == [
+        (["exit_on_error=on"],)
+    ]
+
+
 def test_each_transaction_lifts_the_timeouts_itself_never_the_session(
     database: Database, role: Callable[..., str]
 ) -> None:

@@ -80,22 +80,27 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
 #: timeout", the session terminated for idling in its transaction). Off on every connection this
 #: package writes through, as pg_dump and pg_restore turn them off; the waits for a lock that the
 #: loader does want bounded it sets itself (``lock_wait_seconds``). ``transaction_timeout`` is
-#: PostgreSQL 17's: the query sets only the ones the server knows.
+#: PostgreSQL 17's: the query sets only the ones the server knows. ``exit_on_error`` ends the session at
+#: its first error, one a PL/pgSQL block of the loader's catches too: a lock wait given up, a dashboard
+#: template failing on a candidate, the preflight's dry run; a refusal by a gate (exit 3) was a failure
+#: (exit 1) then. Off (``'0'``, a boolean's false) likewise.
 TIMEOUT_SETTINGS = (
     "statement_timeout",
     "lock_timeout",
     "idle_in_transaction_session_timeout",
     "idle_session_timeout",
     "transaction_timeout",
+    "exit_on_error",
 )
 _TIMEOUTS_SET = (
     f"FROM pg_catalog.pg_settings WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)})"
 )
+_NOT_OFF = "setting NOT IN ('0', 'off')"  # as pg_settings shows an off timeout, and an off boolean
 #: Off for the current transaction only (``SET LOCAL``): what a connection in a transaction runs at its
 #: start and after each commit or rollback (the driver begins the next transaction at once).
-_LIFT_IN_TRANSACTION = f"SELECT pg_catalog.set_config(name, '0', true) {_TIMEOUTS_SET} AND setting <> '0'"
+_LIFT_IN_TRANSACTION = f"SELECT pg_catalog.set_config(name, '0', true) {_TIMEOUTS_SET} AND {_NOT_OFF}"
 #: Off for the session (a connection in autocommit: each statement its own transaction) ...
-_LIFT_IN_SESSION = f"SELECT pg_catalog.set_config(name, '0', false) {_TIMEOUTS_SET} AND setting <> '0'"
+_LIFT_IN_SESSION = f"SELECT pg_catalog.set_config(name, '0', false) {_TIMEOUTS_SET} AND {_NOT_OFF}"
 #: ... and back to the role's and database's values when it closes.
 _RESTORE_SESSION = (
     f"SELECT pg_catalog.set_config(name, reset_val, false) {_TIMEOUTS_SET} AND setting <> reset_val"
