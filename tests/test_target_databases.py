@@ -385,6 +385,12 @@ def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_a
     assert (
         failed["error"]["message"].startswith("commit of servicedesk_v") and "the audit refuses" in ran.stderr
     )
+    # The server's own message, not the driver's text around it (was "IO: [libpq] Failed to commit:
+    # ERROR:  the audit refuses ...\nCONTEXT:  PL/pgSQL function ...\n. SQLSTATE: P0001").
+    version = failed["error"]["message"].split()[2]
+    assert (
+        failed["error"]["message"] == f"commit of {version} failed: the audit refuses run {failed['run_id']}"
+    )
     assert pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
     # The next export has an exact duplicate row, which the circuit breaker is told to halt on.
     monkeypatch.setenv("COLUMNAR_ETL_DUPLICATES", "fail")
