@@ -524,7 +524,7 @@ def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_messag
         ) == before
 
 
-def test_a_role_over_its_connection_limit_is_told_so_not_to_check_its_password(
+def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_not_as_a_bad_password(
     pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:
     # CONNECTION LIMIT 0 (a service account paused by its DBA; any limit its other sessions reach): the
@@ -548,6 +548,17 @@ def test_a_role_over_its_connection_limit_is_told_so_not_to_check_its_password(
         assert error["hint"] == hint
         assert ran.stderr.splitlines()[-1].endswith(f"(hint: {hint})")
     assert schemas(uri) == []
+    # A database closed to connections (as a DBA does before a maintenance): was that hint too.
+    closed = dbname(uri)
+    pg_query(pg_server_uri, f"ALTER DATABASE {closed} ALLOW_CONNECTIONS false")
+    ran = invoke(uri, "load", path, "--json")
+    assert ran.exit_code == 1, ran.output
+    error = record(ran, env)["error"]
+    assert f'database "{closed}" is not currently accepting connections' in error["message"]
+    assert error["hint"] == (
+        "the server or database takes no connections now (starting up, shutting down, recovering, or "
+        "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
+    )
 
 
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(

@@ -210,6 +210,18 @@ _TOO_MANY_CONNECTIONS = (
     "connection slots are reserved",
 )
 
+#: What PostgreSQL says refusing a connection for its state, not the client's (SQLSTATE 57P03,
+#: 55000): a server starting, stopping or recovering (a failover, a restart), a database closed to
+#: connections.
+_NOT_TAKING_CONNECTIONS = (
+    "the database system is starting up",
+    "the database system is shutting down",
+    "the database system is in recovery mode",
+    "the database system is not yet accepting connections",
+    "the database system is not accepting connections",
+    "is not currently accepting connections",
+)
+
 
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
@@ -223,6 +235,11 @@ def _refused(uri: str, exc: Exception) -> TargetError:
             "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
             "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
             "connections, a few at once)"
+        )
+    elif any(words in reason for words in _NOT_TAKING_CONNECTIONS):
+        hint = (
+            "the server or database takes no connections now (starting up, shutting down, recovering, or "
+            "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
