@@ -561,6 +561,32 @@ def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_no
     )
 
 
+def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # copy-raw replaces its schema: DROP, then CREATE. A schema another role owns refuses the DROP.
+    # Was: "cannot create schema 'raw': must be owner of schema raw", hint "does the schema exist
+    # already, and may this role CREATE on the database?".
+    uri = database()
+    name = role()
+    may_create(uri, name)
+    pg_query(uri, "CREATE SCHEMA raw")
+    pg_query(uri, "CREATE TABLE raw.kept (x int)")
+    ran = invoke(
+        uri_as(uri, name), "copy-raw", str(export(make_sqlite, SUBJECTS)), "--schema", "raw", "--json"
+    )
+    assert ran.exit_code == 1, ran.output
+    printed = record(ran, env)
+    assert (printed["error"]["message"], printed["error"]["hint"]) == (
+        "cannot drop schema 'raw' to replace it: must be owner of schema raw",
+        "nothing was committed, the schema is as it was: may this role drop it (its owner)?",
+    )
+    assert ran.stderr.splitlines() == [
+        f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+    ]
+    assert pg_query(uri, "SELECT to_regclass('raw.kept') IS NOT NULL, to_regclass('raw.t')") == [(True, None)]
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:
