@@ -587,6 +587,34 @@ def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
     assert pg_query(uri, "SELECT to_regclass('raw.kept') IS NOT NULL, to_regclass('raw.t')") == [(True, None)]
 
 
+def test_a_canary_whose_ledger_row_the_target_refuses_is_done_with_a_warning_saying_so(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A canary leaves nothing on the target but its ledger row, written after its rollback. A trigger
+    # refusing it (a DBA's audit): was exit 0, "done", the row's loss in a log line only.
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$BEGIN IF NEW.mode = 'canary' THEN RAISE EXCEPTION 'no canaries here'; END IF; RETURN NEW; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON columnar_etl.runs FOR EACH ROW "
+        "EXECUTE FUNCTION public.refuse()",
+    )
+    warning = "the target could not take the canary load's ledger row (the log says why)"
+    path = str(export(make_sqlite, SUBJECTS[1:] + SUBJECTS[:1], name="1.db"))
+    for command in ("run", "load"):
+        ran = invoke(uri, command, path, "--mode", "canary", "--json")
+        assert ran.exit_code == 2, ran.output
+        printed = record(ran, env)
+        assert (printed["outcome"], printed["warnings"]) == ("warn", [warning])
+        assert "run not recorded" in ran.stderr and "no canaries here" in ran.stderr
+    assert pg_query(uri, "SELECT mode FROM columnar_etl.runs") == [("simple",)]
+
+
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

@@ -212,7 +212,7 @@ def load_tables(
         # The canary's transaction was rolled back; its ledger row is all that stays.
         run.status, run.finished, run.rows = "succeeded", datetime.now(UTC), dict(result.rows)
         run.version_schema, run.report = result.schema, result.to_dict()
-        ledger.record_run(target_uri, run)
+        result.ledger_row_lost = not ledger.record_run(target_uri, run)
     log.info("load finished", schema=result.schema, status=result.status, rows=result.total_rows)
     return result
 
