@@ -494,7 +494,11 @@ def lock_schema_tables(cursor: Any, schema: str, *, wait_seconds: float) -> None
     """ACCESS EXCLUSIVE on every table of ``schema`` (none when it does not exist), waiting for their
     readers at most ``wait_seconds`` as :func:`drop_version_schema` does (each attempt shorter than
     ``deadlock_timeout``), then :class:`LoadError` naming them: what a replacement of the schema (its
-    ``DROP ... CASCADE``) takes next, which waited for a reader without end."""
+    ``DROP ... CASCADE``) takes next, which waited for a reader without end. A schema this role does
+    not own is left alone: its DROP is refused anyway, and says why (the LOCK said "permission denied")."""
+    owned = f"SELECT pg_has_role(nspowner, 'USAGE') FROM pg_namespace WHERE nspname = {quote_literal(schema)}"
+    if fetch_all(cursor, owned) != [(True,)]:
+        return
     tables = ", ".join(qualified(schema, name) for name in table_columns(cursor, schema))
     if not tables:
         return
