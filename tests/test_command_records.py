@@ -372,6 +372,41 @@ def test_a_runs_dir_that_cannot_be_written_refuses_the_cutover_before_it_changes
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(0,)]
 
 
+def test_a_backup_dir_that_cannot_be_one_fails_the_cutover_s_dump_with_its_line_and_ledger_row(
+    work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # backup_before_cutover dumps the live version into backup_dir first; a file where the directory
+    # should be. Was: an unforeseen FileExistsError ("run again with --debug for the traceback") and no
+    # ledger row of the failed cutover (the run's own backup of the source said it in words already).
+    assert runner.invoke(app, ["--target", pg_uri, "run", FIXTURE, "--mode", "simple"]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    live = pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    blocker = work / "not_a_dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(blocker))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER", "true")
+    result = runner.invoke(app, ["--target", pg_uri, "cutover", "--json"])
+    assert result.exit_code == 1, result.output
+    printed = json.loads(result.stdout)
+    (record,) = [data for data in records(work / "runs") if data["run_id"] == printed["run_id"]]
+    assert (record["outcome"], record["exit_code"], printed["outcome"]) == ("failed", 1, "failed")
+    line = (
+        f"error: file {blocker}: cannot write the backup in this directory: File exists (hint: set "
+        "backup_dir to a directory this user can write (setting backup_dir))"
+    )
+    assert result.stderr.splitlines() == [line]
+    assert (printed["error"]["error"], record["error"]["message"]) == (
+        "BackupError",
+        "cannot write the backup in this directory: File exists",
+    )
+    run_id = printed["run_id"]
+    assert pg_query(pg_uri, f"SELECT mode, status FROM columnar_etl.runs WHERE run_id = '{run_id}'") == [
+        ("cutover", "failed")
+    ]
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
+    assert blocker.read_text() == "x"
+
+
 def test_a_replay_whose_recorded_settings_no_longer_load_is_a_recorded_failure(work: Path) -> None:
     old = RunRecord(
         run_id="20250101T000000Z-0ld000",

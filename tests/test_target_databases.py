@@ -385,6 +385,12 @@ def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_a
     assert (
         failed["error"]["message"].startswith("commit of servicedesk_v") and "the audit refuses" in ran.stderr
     )
+    # The server's own message, not the driver's text around it (was "IO: [libpq] Failed to commit:
+    # ERROR:  the audit refuses ...\nCONTEXT:  PL/pgSQL function ...\n. SQLSTATE: P0001").
+    version = failed["error"]["message"].split()[2]
+    assert (
+        failed["error"]["message"] == f"commit of {version} failed: the audit refuses run {failed['run_id']}"
+    )
     assert pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
     # The next export has an exact duplicate row, which the circuit breaker is told to halt on.
     monkeypatch.setenv("COLUMNAR_ETL_DUPLICATES", "fail")
@@ -397,6 +403,216 @@ def test_a_ledger_row_the_target_refuses_at_commit_leaves_the_runs_own_outcome_a
     assert "the target could not take the run's ledger row" in printed["warnings"]
     assert "run not recorded" in ran.stderr and "the audit refuses run" in ran.stderr
     assert pg_query(uri, "SELECT count(*) FROM columnar_etl.runs") == [(1,)]
+
+
+def test_a_commit_the_target_refuses_ends_a_cutover_rollback_or_prune_with_its_line_and_ledger_row(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A deferred constraint trigger on the ledger's versions (a DBA's audit) refuses the switch's or
+    # the prune's COMMIT: the driver's own error, raised by the commit, not by a statement. Was: the
+    # driver's error as an unforeseen one ("OperationalError: IO: [libpq] Failed to commit: ...", hint
+    # "run again with --debug"), and no ledger row of the failed command.
+    uri = database()
+    for number in range(3):  # live: the third; its previous the second; the first is prunable
+        ran = invoke(
+            uri,
+            "run",
+            str(export(make_sqlite, SUBJECTS[number:] + SUBJECTS[:number], name=f"{number}.db")),
+            "--mode",
+            "simple",
+        )
+        assert ran.exit_code == 0, ran.output
+    loaded = invoke(
+        uri,
+        "load",
+        str(export(make_sqlite, SUBJECTS[3:] + SUBJECTS[:3], name="3.db")),
+        "--mode",
+        "blue-green",
+    )
+    assert loaded.exit_code == 0, loaded.output
+    versions = [name for (name,) in pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")]
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$BEGIN RAISE EXCEPTION 'the audit refuses version %', NEW.schema_name; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE CONSTRAINT TRIGGER refuse AFTER UPDATE ON columnar_etl.versions "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse()",
+    )
+    before = (
+        schemas(uri),
+        pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+    )
+    assert before[0] == ["servicedesk", *versions] and [live for _, live, _ in before[1]] == [0, 0, 1, 0]
+    for command in (["cutover", versions[3]], ["rollback"], ["schemas", "prune", "--keep", "0"]):
+        ran = invoke(uri, *command, "--json")
+        assert ran.exit_code == 1, ran.output
+        printed = record(ran, env)
+        assert printed["outcome"] == "failed"
+        assert printed["error"]["error"] == "TargetError"
+        assert printed["error"]["message"].startswith(
+            "the target refused the commit: the audit refuses version servicedesk_v"
+        )
+        assert printed["error"]["hint"].startswith("nothing was committed; ")
+        assert ran.stderr.splitlines() == [
+            f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+        ]
+        rows = pg_query(
+            uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
+        )
+        assert rows == [("failed", f"{printed['error']['message']} (hint: {printed['error']['hint']})")]
+        assert (
+            schemas(uri),
+            pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+        ) == before
+
+
+def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_message_not_the_statement(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A trigger on the ledger's runs terminates its own backend as a cutover or prune writes its row (as
+    # pg_terminate_backend from another session, a failover, an OOM kill would): libpq's text has no
+    # fields of the server's and quotes the statement whole before "FATAL:". Was: the one line and the
+    # ledger's error quoted that whole INSERT, the cutover's report in it (some 8 KB on one line).
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    loaded = invoke(
+        uri,
+        "load",
+        str(export(make_sqlite, SUBJECTS[1:] + SUBJECTS[:1], name="1.db")),
+        "--mode",
+        "blue-green",
+        "--json",
+    )
+    assert loaded.exit_code == 0, loaded.output
+    version = json.loads(loaded.stdout)["version_schema"]
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.cut() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+        "IF NEW.status = 'succeeded' THEN PERFORM pg_terminate_backend(pg_backend_pid()); "
+        "PERFORM pg_sleep(5); END IF; RETURN NEW; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE TRIGGER cut BEFORE INSERT OR UPDATE ON columnar_etl.runs FOR EACH ROW "
+        "EXECUTE FUNCTION public.cut()",
+    )
+    before = (
+        schemas(uri),
+        pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+    )
+    message = (
+        "terminating connection due to administrator command (while running: INSERT INTO columnar_etl.runs "
+        "(run_id, base, mode, status, started, finished,...)"
+    )
+    for command in (["cutover", version], ["schemas", "prune", "--keep", "0"]):
+        ran = invoke(uri, *command, "--json")
+        assert ran.exit_code == 1, ran.output
+        printed = record(ran, env)
+        assert (printed["outcome"], printed["error"]["message"]) == ("failed", message)
+        line = f"error: {message} (hint: nothing was committed; the live version is unchanged)"
+        assert ran.stderr.splitlines() == [line]
+        rows = pg_query(
+            uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
+        )
+        assert rows == [("failed", line.removeprefix("error: "))]
+        assert (
+            schemas(uri),
+            pg_query(uri, "SELECT schema_name, live, dropped FROM columnar_etl.versions ORDER BY 1"),
+        ) == before
+
+
+def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_not_as_a_bad_password(
+    pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # CONNECTION LIMIT 0 (a service account paused by its DBA; any limit its other sessions reach): the
+    # server refuses the connection "too many connections for role". Was the hint of a wrong host,
+    # port, user or password, in the preflight's refusal and in every command without a preflight.
+    uri = database()
+    name = role()
+    may_create(uri, name)
+    pg_query(pg_server_uri, f"ALTER ROLE {name} CONNECTION LIMIT 0")
+    hint = (
+        "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
+        "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
+        "connections, a few at once)"
+    )
+    path = str(export(make_sqlite, SUBJECTS))
+    for command, code in ((["run", path, "--mode", "simple"], 3), (["load", path], 1)):
+        ran = invoke(uri_as(uri, name), *command, "--json")
+        assert ran.exit_code == code, ran.output
+        error = record(ran, env)["error"]
+        assert f'too many connections for role "{name}"' in error["message"]
+        assert error["hint"] == hint
+        assert ran.stderr.splitlines()[-1].endswith(f"(hint: {hint})")
+    assert schemas(uri) == []
+    # A database closed to connections (as a DBA does before a maintenance): was that hint too.
+    closed = dbname(uri)
+    pg_query(pg_server_uri, f"ALTER DATABASE {closed} ALLOW_CONNECTIONS false")
+    ran = invoke(uri, "load", path, "--json")
+    assert ran.exit_code == 1, ran.output
+    error = record(ran, env)["error"]
+    assert f'database "{closed}" is not currently accepting connections' in error["message"]
+    assert error["hint"] == (
+        "the server or database takes no connections now (starting up, shutting down, recovering, or "
+        "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
+    )
+
+
+def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # copy-raw replaces its schema: DROP, then CREATE. A schema another role owns refuses the DROP.
+    # Was: "cannot create schema 'raw': must be owner of schema raw", hint "does the schema exist
+    # already, and may this role CREATE on the database?".
+    uri = database()
+    name = role()
+    may_create(uri, name)
+    pg_query(uri, "CREATE SCHEMA raw")
+    pg_query(uri, "CREATE TABLE raw.kept (x int)")
+    ran = invoke(
+        uri_as(uri, name), "copy-raw", str(export(make_sqlite, SUBJECTS)), "--schema", "raw", "--json"
+    )
+    assert ran.exit_code == 1, ran.output
+    printed = record(ran, env)
+    assert (printed["error"]["message"], printed["error"]["hint"]) == (
+        "cannot drop schema 'raw' to replace it: must be owner of schema raw",
+        "nothing was committed, the schema is as it was: may this role drop it (its owner)?",
+    )
+    assert ran.stderr.splitlines() == [
+        f"error: {printed['error']['message']} (hint: {printed['error']['hint']})"
+    ]
+    assert pg_query(uri, "SELECT to_regclass('raw.kept') IS NOT NULL, to_regclass('raw.t')") == [(True, None)]
+
+
+def test_a_canary_whose_ledger_row_the_target_refuses_is_done_with_a_warning_saying_so(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A canary leaves nothing on the target but its ledger row, written after its rollback. A trigger
+    # refusing it (a DBA's audit): was exit 0, "done", the row's loss in a log line only.
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    pg_query(
+        uri,
+        "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$BEGIN IF NEW.mode = 'canary' THEN RAISE EXCEPTION 'no canaries here'; END IF; RETURN NEW; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON columnar_etl.runs FOR EACH ROW "
+        "EXECUTE FUNCTION public.refuse()",
+    )
+    warning = "the target could not take the canary load's ledger row (the log says why)"
+    path = str(export(make_sqlite, SUBJECTS[1:] + SUBJECTS[:1], name="1.db"))
+    for command in ("run", "load"):
+        ran = invoke(uri, command, path, "--mode", "canary", "--json")
+        assert ran.exit_code == 2, ran.output
+        printed = record(ran, env)
+        assert (printed["outcome"], printed["warnings"]) == ("warn", [warning])
+        assert "run not recorded" in ran.stderr and "no canaries here" in ran.stderr
+    assert pg_query(uri, "SELECT mode FROM columnar_etl.runs") == [("simple",)]
 
 
 def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and_cuts_over(
@@ -649,6 +865,43 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     assert ran.exit_code in (0, 2), ran.output
     assert pg_query(as_role, "SELECT current_setting('statement_timeout')") == [("0",)]
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_a_role_whose_sessions_exit_on_error_is_still_refused_by_a_template_not_failed(
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `exit_on_error = on` makes every error end the session, one a PL/pgSQL block of the loader's
+    # catches too (a template failing on the candidate, a lock wait given up). Was: a candidate that
+    # breaks a template working on the live version failed the run, exit 1, "column ... does not
+    # exist (while running: DO $columnar_etl$ ...", in place of the gate's refusal, exit 3.
+    template = tmp_path / "subjects.sql"
+    template.write_text("-- name: subjects\nSELECT count(DISTINCT subject) AS subjects FROM {schema}.t;\n")
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", str(template))
+    uri = database()
+    name = role(exit_on_error="on")
+    may_create(uri, name)
+    as_role = uri_as(uri, name)
+    assert invoke(as_role, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    live = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    rows = [(index, subject) for index, subject in enumerate(SUBJECTS, start=1)]
+    renamed = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, title TEXT)", rows)}, name="2.db")
+    ran = invoke(as_role, "run", str(renamed), "--mode", "blue-green", "--json")
+    assert ran.exit_code == 3, ran.output
+    printed = record(ran, env)
+    assert (printed["outcome"], printed["error"]["error"]) == ("halted", "LoadRefused")
+    assert printed["error"]["message"].startswith(
+        "blue-green load refused, nothing live changed: dashboard template 'subjects' failed: "
+        'column "subject" does not exist'
+    )
+    assert pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == live
+    assert pg_query(uri, f"SELECT rolconfig FROM pg_roles WHERE rolname = '{name}'") == [
+        (["exit_on_error=on"],)
+    ]
 
 
 def test_each_transaction_lifts_the_timeouts_itself_never_the_session(

@@ -340,7 +340,9 @@ class Settings(BaseSettings):
         default=30.0,
         gt=0,
         description="Seconds a load, cutover, rollback or prune waits for another one on the same base "
-        "schema, or for readers holding its views, before giving up.",
+        "schema, or for readers holding its views, a dump of a target schema (`backup target`, "
+        "`backup_before_cutover`) for a lock on its tables, and `copy-raw` for readers of the schema it "
+        "replaces, before giving up.",
     )
     readers: list[str] = Field(
         default_factory=list,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,12 +12,13 @@ import pyarrow as pa
 import pytest
 
 from columnar_etl.config import load_settings
-from columnar_etl.errors import LoadError
+from columnar_etl.errors import BackupError, LoadError
 from columnar_etl.loading.strategies import load_tables
 from columnar_etl.loading.versions import cutover, rollback
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import connect, rollback_quietly
+from columnar_etl.pipeline.raw import copy_raw
 
-from ..conftest import pg_query
+from ..conftest import SMALL_FIXTURE, pg_query
 from .conftest import held_table_lock
 
 
@@ -96,3 +99,78 @@ def test_a_cutover_still_waits_for_readers_of_the_views(pg_uri: str, tmp_path: P
         cutover(pg_uri, ready.schema, settings=settings)
     assert "readers held the views of servicedesk for more than 0.5 s" in str(info.value)
     assert pg_query(pg_uri, "SELECT a FROM servicedesk.t") == [(1,)]
+
+
+def test_a_cutover_s_dump_waits_for_a_lock_on_the_live_tables_no_longer_than_target_lock_wait(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # backup_before_cutover dumps the live version first; a session holding a lock on one of its tables
+    # (a DBA's VACUUM FULL, LOCK TABLE). Was: the dump's row counts waited for it forever, and so did the
+    # cutover, whatever its target_lock_wait (here the holder is ended after 20 s, so that the old code
+    # ends too: with the dump made, the cutover done).
+    settings = load_settings(
+        target_lock_wait=0.5,
+        backup_before_cutover=True,
+        pg_dir=tmp_path / "pg",
+        backup_dir=tmp_path / "b",
+    )
+    live = load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings).schema
+    second = load_tables({"t": pa.table({"a": [2]})}, pg_uri, mode="blue-green", settings=settings).schema
+    holder = connect(pg_uri)
+    cursor = holder.cursor()
+    cursor.execute("SELECT pg_backend_pid()")
+    (pid,) = cursor.fetchone()
+    cursor.execute(f"LOCK TABLE {live}.t IN ACCESS EXCLUSIVE MODE")
+    ending = threading.Timer(20, pg_query, (pg_uri, f"SELECT pg_terminate_backend({pid})"))
+    ending.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(BackupError) as info:
+            cutover(pg_uri, second, settings=settings)
+        waited = time.monotonic() - started
+    finally:
+        ending.cancel()
+        cursor.close()
+        rollback_quietly(holder)  # ended by the timer on the old code
+        holder.close()
+    assert str(info.value) == (
+        f"a session held a lock on a table of {live} for more than 0.5 s: nothing dumped "
+        "(hint: let it finish (pg_locks shows it) or raise target_lock_wait, and run again)"
+    )
+    assert waited < 10
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(live,)]
+    assert not list((tmp_path / "b").glob("*.dump"))
+
+
+def test_a_raw_copy_waits_for_a_reader_of_its_schema_no_longer_than_target_lock_wait(
+    pg_uri: str, tmp_path: Path
+) -> None:
+    # copy-raw replaces its schema (DROP ... CASCADE): a reader of the schema's tables in an open
+    # transaction (a dashboard). Was: the copy waited for it without end (the holder is ended after
+    # 20 s here, so that the old code ends too, the copy made).
+    settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
+    first = copy_raw(SMALL_FIXTURE, pg_uri, schema="raw", settings=settings)
+    holder = connect(pg_uri)
+    cursor = holder.cursor()
+    cursor.execute("SELECT pg_backend_pid()")
+    (pid,) = cursor.fetchone()
+    cursor.execute("SELECT count(*) FROM raw.tickets")
+    assert cursor.fetchall() == [(first.target_rows["tickets"],)]
+    ending = threading.Timer(20, pg_query, (pg_uri, f"SELECT pg_terminate_backend({pid})"))
+    ending.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(LoadError) as info:
+            copy_raw(SMALL_FIXTURE, pg_uri, schema="raw", settings=settings)
+        waited = time.monotonic() - started
+    finally:
+        ending.cancel()
+        cursor.close()
+        rollback_quietly(holder)  # ended by the timer on the old code
+        holder.close()
+    assert str(info.value) == (
+        f"readers held schema raw for more than 0.5 s (pid {pid}): nothing changed "
+        "(hint: let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again)"
+    )
+    assert waited < 10
+    assert pg_query(pg_uri, "SELECT count(*) FROM raw.tickets") == [(first.target_rows["tickets"],)]

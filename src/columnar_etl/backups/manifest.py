@@ -224,3 +224,15 @@ def list_manifests(directory: Path) -> tuple[list[BackupManifest], list[Path]]:
     # The name breaks ties: `x.20250520_084200` was made before `x.20250520_084200_1`.
     found.sort(key=lambda manifest: (manifest.created_utc, manifest.path.name))
     return found, incomplete
+
+
+def cannot_write(directory: Path, exc: BaseException) -> BackupError:
+    """The backup directory refuses a backup (not writable, not a directory): said so, not as a bare
+    ``PermissionError`` or ``FileExistsError`` (the source's copy until 2026-12-03, helper h73; a
+    target's dump, a cutover's among them, until 2026-12-07)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return BackupError(
+        f"cannot write the backup in this directory: {reason}",
+        path=directory,
+        hint="set backup_dir to a directory this user can write (setting backup_dir)",
+    )

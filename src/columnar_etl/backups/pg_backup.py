@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_path, publish_unique
+from columnar_etl.backups.manifest import (
+    BackupManifest,
+    BackupResult,
+    cannot_write,
+    partial_path,
+    publish_unique,
+)
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
@@ -57,6 +63,22 @@ def describe_schema(cursor: Any, schema: str) -> dict[str, dict[str, Any]]:
     return tables
 
 
+def _described_under_lock_wait(cursor: Any, schema: str, wait_seconds: float) -> dict[str, dict[str, Any]]:
+    """:func:`describe_schema` in a transaction whose ``lock_timeout`` is set: a lock on one of the
+    schema's tables held longer is a :class:`BackupError` saying so, nothing dumped."""
+    import adbc_driver_manager
+
+    try:
+        return describe_schema(cursor, schema)
+    except adbc_driver_manager.Error as exc:
+        if getattr(exc, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise BackupError(
+            f"a session held a lock on a table of {schema} for more than {wait_seconds:g} s: nothing dumped",
+            hint="let it finish (pg_locks shows it) or raise target_lock_wait, and run again",
+        ) from exc
+
+
 def _server_major(cursor: Any) -> int:
     """The connected server's major version (18 for 18.4)."""
     return int(_one_value(cursor, "SELECT current_setting('server_version_num')::int")) // 10_000
@@ -70,6 +92,9 @@ _RESTORE_LOCK = 7303
 def _hash(schema: str) -> str:
     return f"hashtext({quote_literal(schema)})"
 
+
+#: SQLSTATE ``lock_not_available``: a ``lock_timeout`` ran out.
+LOCK_NOT_AVAILABLE = "55P03"
 
 #: ``application_name`` of the transaction holding the snapshot a ``backup target`` dumps.
 BACKUP_APPLICATION = "columnar_etl backup"
@@ -157,9 +182,17 @@ def backup_target(
         # Named, for this transaction only: a cutover meanwhile need not wait for its snapshot (it reads
         # this schema, never the base's views: columnar_etl.loading.schemas.SNAPSHOTS_READING_NO_VIEW).
         cursor.execute(f"SET LOCAL application_name = {quote_literal(BACKUP_APPLICATION)}")
+        # Its tables' locks (their row counts, then pg_dump's) are waited for as a cutover waits for
+        # the views: never forever (a DBA's VACUUM FULL or LOCK TABLE held a cutover's dump, and so
+        # the cutover, however short its target_lock_wait).
+        wait_ms = max(1, round(settings.target_lock_wait * 1000))
+        cursor.execute(f"SET LOCAL lock_timeout = {wait_ms}")
         snapshot = str(_one_value(cursor, "SELECT pg_export_snapshot()"))
-        tables = describe_schema(cursor, schema)
-        directory.mkdir(parents=True, exist_ok=True)
+        tables = _described_under_lock_wait(cursor, schema, settings.target_lock_wait)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise cannot_write(directory, exc) from exc
         created = datetime.now(UTC)
         tmp = partial_path(directory, f"{database}.{schema}")
         dbname, env = libpq_invocation(uri)
@@ -173,11 +206,13 @@ def backup_target(
                     # A pattern in double quotes matches exactly that name (case, dots and all).
                     f"--schema={quote_ident(schema)}",
                     f"--snapshot={snapshot}",
+                    f"--lock-wait-timeout={wait_ms}",
                     f"--file={tmp}",
                 ],
                 env=env,
                 what="pg_dump",
-                hint="check the target's permissions on the schema",
+                hint="check the target's permissions on the schema; or a session held a lock on one of its "
+                "tables longer than target_lock_wait (pg_locks shows it)",
             )
             digest = file_checksum(tmp, "sha256")
             final = publish_unique(tmp, directory, f"{database}.{schema}", created, suffix=".dump")

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.atomic import fsync_file
-from columnar_etl.backups.manifest import BackupManifest, BackupResult, partial_path, publish_unique
+from columnar_etl.backups.manifest import (
+    BackupManifest,
+    BackupResult,
+    cannot_write,
+    partial_path,
+    publish_unique,
+)
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import BackupError, SourceError
@@ -62,7 +68,7 @@ def create_backup(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _cannot_write(directory, exc) from exc
+        raise cannot_write(directory, exc) from exc
     size = export_bytes(source)  # the copy holds the -wal's committed pages too
     free = shutil.disk_usage(directory).free
     if free < size:
@@ -85,10 +91,10 @@ def create_backup(
                 counts = _copy_with_backup_api(source, tmp, busy_timeout=settings.sqlite_busy_timeout)
         except sqlite3.DatabaseError as exc:  # a damaged file ("database disk image is malformed")
             if not os.access(directory, os.W_OK):  # SQLite could not create the copy
-                raise _cannot_write(directory, exc) from exc
+                raise cannot_write(directory, exc) from exc
             raise _cannot_copy(source, exc) from exc
         except OSError as exc:  # the byte copy's write
-            raise _cannot_write(directory, exc) from exc
+            raise cannot_write(directory, exc) from exc
         fsync_file(tmp)
         digest = known[1] if known is not None and unchanged else file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
@@ -111,17 +117,6 @@ def _check_source(source: Path) -> None:
     """The same checks, and words, as every other command's (missing, a directory, empty, not SQLite,
     truncated)."""
     check_file(source)
-
-
-def _cannot_write(directory: Path, exc: BaseException) -> BackupError:
-    """The backup directory refuses the copy (not writable, not a directory): said so, not as a bare
-    ``PermissionError`` (until 2026-12-03, helper h73)."""
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return BackupError(
-        f"cannot write the backup in this directory: {reason}",
-        path=directory,
-        hint="set backup_dir to a directory this user can write (setting backup_dir)",
-    )
 
 
 def _cannot_copy(source: Path, exc: sqlite3.Error) -> SourceError:

@@ -77,6 +77,14 @@ def copy_tables(
         try:
             if replace_schema:
                 cursor.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
+        except adbc_driver_manager.Error as exc:  # its owner's, or a DBA's event trigger refusing
+            raise LoadError(
+                f"cannot drop schema {schema!r} to replace it: {server_message(exc) or first_line(exc)}",
+                hint=error_hint(
+                    exc, "nothing was committed, the schema is as it was: may this role drop it (its owner)?"
+                ),
+            ) from exc
+        try:
             if create_schema or replace_schema:
                 cursor.execute(f"CREATE SCHEMA {quote_ident(schema)}")
         except adbc_driver_manager.Error as exc:

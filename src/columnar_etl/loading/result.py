@@ -62,6 +62,8 @@ class LoadResult:
     notes: list[str] = field(default_factory=list)
     #: True from the moment the version's transaction committed (a canary's never does).
     committed: bool = False
+    #: True when the target could not take a canary's ledger row, all a canary leaves there.
+    ledger_row_lost: bool = False
     #: When it committed (epoch seconds): the benchmark's "commit → exit" starts here.
     committed_at: float | None = None
 
@@ -89,7 +91,14 @@ class LoadResult:
         found += [
             f"dashboard template {m.name!r} not applicable: {m.reason}" for m in self.dashboard if m.warns
         ]
+        if self.ledger_row_lost:
+            found.append(self.ledger_row_lost_warning)
         return found
+
+    @property
+    def ledger_row_lost_warning(self) -> str:
+        """The warning of a canary whose ledger row the target could not take (see ``ledger_row_lost``)."""
+        return f"the target could not take the {self.mode} load's ledger row (the log says why)"
 
     @property
     def problems(self) -> list[str]:

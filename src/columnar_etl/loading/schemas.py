@@ -490,6 +490,34 @@ def drop_schema(cursor: Any, schema: str) -> None:
     execute(cursor, f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
 
 
+def lock_schema_tables(cursor: Any, schema: str, *, wait_seconds: float) -> None:
+    """ACCESS EXCLUSIVE on every table of ``schema`` (none when it does not exist), waiting for their
+    readers at most ``wait_seconds`` as :func:`drop_version_schema` does (each attempt shorter than
+    ``deadlock_timeout``), then :class:`LoadError` naming them: what a replacement of the schema (its
+    ``DROP ... CASCADE``) takes next, which waited for a reader without end. A schema this role does
+    not own is left alone: its DROP is refused anyway, and says why (the LOCK said "permission denied")."""
+    owned = f"SELECT pg_has_role(nspowner, 'USAGE') FROM pg_namespace WHERE nspname = {quote_literal(schema)}"
+    if fetch_all(cursor, owned) != [(True,)]:
+        return
+    tables = ", ".join(qualified(schema, name) for name in table_columns(cursor, schema))
+    if not tables:
+        return
+    attempt = f"EXECUTE {quote_literal(f'LOCK TABLE {tables} IN ACCESS EXCLUSIVE MODE')};"
+    try:
+        execute(
+            cursor,
+            f"DO $$ DECLARE holders text; BEGIN {_bounded_attempts(attempt, schema, wait_seconds)}END $$",
+        )
+    except LoadError as exc:
+        _raise_waited_out(
+            exc,
+            lambda holders: (
+                f"readers held schema {schema} for more than {wait_seconds:g} s{holders}: nothing changed"
+            ),
+            hint="let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again",
+        )
+
+
 #: The custom SQLSTATE that undoes a dry run's drop (:func:`drop_version_schema`).
 _DRY_RUN_STATE = "CE001"
 

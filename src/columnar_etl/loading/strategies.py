@@ -62,7 +62,7 @@ from columnar_etl.loading.validate import (
 )
 from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
-from columnar_etl.pg.connect import commit, connect, rollback_quietly
+from columnar_etl.pg.connect import commit, connect, first_line, rollback_quietly, server_message
 from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifier, short_identifiers
 
 
@@ -212,7 +212,7 @@ def load_tables(
         # The canary's transaction was rolled back; its ledger row is all that stays.
         run.status, run.finished, run.rows = "succeeded", datetime.now(UTC), dict(result.rows)
         run.version_schema, run.report = result.schema, result.to_dict()
-        ledger.record_run(target_uri, run)
+        result.ledger_row_lost = not ledger.record_run(target_uri, run)
     log.info("load finished", schema=result.schema, status=result.status, rows=result.total_rows)
     return result
 
@@ -281,7 +281,8 @@ def _load(
                     commit(conn, committed)
                 except adbc_driver_manager.Error as exc:
                     raise LoadError(
-                        f"commit of {result.schema} failed: {exc}", hint="nothing was committed; run again"
+                        f"commit of {result.schema} failed: {server_message(exc) or first_line(exc)}",
+                        hint="nothing was committed; run again",
                     ) from exc
             result.seconds["commit"] = time.perf_counter() - tick
         except BaseException:

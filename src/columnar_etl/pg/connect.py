@@ -80,22 +80,27 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
 #: timeout", the session terminated for idling in its transaction). Off on every connection this
 #: package writes through, as pg_dump and pg_restore turn them off; the waits for a lock that the
 #: loader does want bounded it sets itself (``lock_wait_seconds``). ``transaction_timeout`` is
-#: PostgreSQL 17's: the query sets only the ones the server knows.
+#: PostgreSQL 17's: the query sets only the ones the server knows. ``exit_on_error`` ends the session at
+#: its first error, one a PL/pgSQL block of the loader's catches too: a lock wait given up, a dashboard
+#: template failing on a candidate, the preflight's dry run; a refusal by a gate (exit 3) was a failure
+#: (exit 1) then. Off (``'0'``, a boolean's false) likewise.
 TIMEOUT_SETTINGS = (
     "statement_timeout",
     "lock_timeout",
     "idle_in_transaction_session_timeout",
     "idle_session_timeout",
     "transaction_timeout",
+    "exit_on_error",
 )
 _TIMEOUTS_SET = (
     f"FROM pg_catalog.pg_settings WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)})"
 )
+_NOT_OFF = "setting NOT IN ('0', 'off')"  # as pg_settings shows an off timeout, and an off boolean
 #: Off for the current transaction only (``SET LOCAL``): what a connection in a transaction runs at its
 #: start and after each commit or rollback (the driver begins the next transaction at once).
-_LIFT_IN_TRANSACTION = f"SELECT pg_catalog.set_config(name, '0', true) {_TIMEOUTS_SET} AND setting <> '0'"
+_LIFT_IN_TRANSACTION = f"SELECT pg_catalog.set_config(name, '0', true) {_TIMEOUTS_SET} AND {_NOT_OFF}"
 #: Off for the session (a connection in autocommit: each statement its own transaction) ...
-_LIFT_IN_SESSION = f"SELECT pg_catalog.set_config(name, '0', false) {_TIMEOUTS_SET} AND setting <> '0'"
+_LIFT_IN_SESSION = f"SELECT pg_catalog.set_config(name, '0', false) {_TIMEOUTS_SET} AND {_NOT_OFF}"
 #: ... and back to the role's and database's values when it closes.
 _RESTORE_SESSION = (
     f"SELECT pg_catalog.set_config(name, reset_val, false) {_TIMEOUTS_SET} AND setting <> reset_val"
@@ -196,12 +201,45 @@ def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     return target, database
 
 
+#: What PostgreSQL says refusing a connection over a limit (SQLSTATE 53300, which libpq's text of a
+#: failed connect does not carry): a role's or database's CONNECTION LIMIT, max_connections, the slots
+#: reserved for superusers.
+_TOO_MANY_CONNECTIONS = (
+    "too many connections for",
+    "too many clients already",
+    "connection slots are reserved",
+)
+
+#: What PostgreSQL says refusing a connection for its state, not the client's (SQLSTATE 57P03,
+#: 55000): a server starting, stopping or recovering (a failover, a restart), a database closed to
+#: connections.
+_NOT_TAKING_CONNECTIONS = (
+    "the database system is starting up",
+    "the database system is shutting down",
+    "the database system is in recovery mode",
+    "the database system is not yet accepting connections",
+    "the database system is not accepting connections",
+    "is not currently accepting connections",
+)
+
+
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
     if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
         hint = (
             "load into a database created with ENCODING 'UTF8' "
             "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
+        )
+    elif any(words in reason for words in _TOO_MANY_CONNECTIONS):
+        hint = (
+            "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
+            "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
+            "connections, a few at once)"
+        )
+    elif any(words in reason for words in _NOT_TAKING_CONNECTIONS):
+        hint = (
+            "the server or database takes no connections now (starting up, shutting down, recovering, or "
+            "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
@@ -263,11 +301,25 @@ def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
 @contextmanager
 def transaction(uri: str, *, committed: Callable[[], None] | None = None) -> Iterator[Any]:
     """A connection whose work is committed when the block succeeds and rolled back when it raises;
-    ``committed`` is called the moment the commit returned (before the connection closes)."""
+    ``committed`` is called the moment the commit returned (before the connection closes).
+
+    A COMMIT the target refuses (a deferred constraint trigger of a DBA's, a serialization failure, the
+    connection lost) raises the driver's own error, not a statement's: it is a
+    :class:`~columnar_etl.errors.TargetError` here, so that every command ends with its one line and
+    its record, as for any statement the target refuses; the transaction was rolled back.
+    """
+    import adbc_driver_manager
+
     conn = connect(uri, autocommit=False)
     try:
         yield conn
-        commit(conn, committed)
+        try:
+            commit(conn, committed)
+        except adbc_driver_manager.Error as exc:
+            raise TargetError(
+                f"the target refused the commit: {server_message(exc) or first_line(exc)}",
+                hint=error_hint(exc, COMMIT_REFUSED_HINT),
+            ) from exc
     except BaseException:
         rollback_quietly(conn)
         raise
@@ -320,6 +372,13 @@ def rollback_quietly(conn: Any) -> None:
     # The connection may be dead already (terminated backend); the server rolls back on its side then.
     with suppress(adbc_driver_manager.Error):
         conn.rollback()
+
+
+#: The hint of a COMMIT the target refused (see :func:`transaction`).
+COMMIT_REFUSED_HINT = (
+    "nothing was committed; the server's log says what refused it (a deferred constraint trigger, "
+    "the connection lost): run again once that is resolved"
+)
 
 
 #: SQLSTATE ``read_only_sql_transaction``: the role's or database's ``default_transaction_read_only``,

@@ -716,6 +716,8 @@ def _clean_and_load(
         result.committed = loaded.status in ("live", "ready")
         result.load = loaded
         record.load = loaded.to_dict()  # as before the commit, and now with the commit's instant
+        if loaded.ledger_row_lost:  # a canary's row, written after its rollback (and before_commit)
+            record.warnings.append(loaded.ledger_row_lost_warning)
         health.sample()  # at least one sample, however small the export
         stage.detail = f"peak RSS {health.peak_rss / 2**20:.0f} MiB"
 
