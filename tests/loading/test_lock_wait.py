@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -37,6 +38,28 @@ def held_lock(uri: str, lock_class: int, base: str = "servicedesk") -> Iterator[
     finally:
         cursor.close()
         holder.rollback()
+        holder.close()
+
+
+@contextmanager
+def session_ended_after(uri: str, statement: str, seconds: float = 20) -> Iterator[tuple[int, list[Any]]]:
+    """An open transaction of another session that ran ``statement`` (a lock taken, a table read):
+    yields its backend pid and the statement's rows. The session is ended after ``seconds``, so that code
+    that would wait for it without end (the old code) ends too, and rolled back when the block ends."""
+    holder = connect(uri)
+    cursor = holder.cursor()
+    cursor.execute("SELECT pg_backend_pid()")
+    (pid,) = cursor.fetchone()
+    cursor.execute(statement)
+    rows = cursor.fetchall() if cursor.description else []
+    ending = threading.Timer(seconds, pg_query, (uri, f"SELECT pg_terminate_backend({pid})"))
+    ending.start()
+    try:
+        yield pid, rows
+    finally:
+        ending.cancel()
+        cursor.close()
+        rollback_quietly(holder)  # ended by the timer on the old code
         holder.close()
 
 
@@ -116,23 +139,11 @@ def test_a_cutover_s_dump_waits_for_a_lock_on_the_live_tables_no_longer_than_tar
     )
     live = load_tables({"t": pa.table({"a": [1]})}, pg_uri, settings=settings).schema
     second = load_tables({"t": pa.table({"a": [2]})}, pg_uri, mode="blue-green", settings=settings).schema
-    holder = connect(pg_uri)
-    cursor = holder.cursor()
-    cursor.execute("SELECT pg_backend_pid()")
-    (pid,) = cursor.fetchone()
-    cursor.execute(f"LOCK TABLE {live}.t IN ACCESS EXCLUSIVE MODE")
-    ending = threading.Timer(20, pg_query, (pg_uri, f"SELECT pg_terminate_backend({pid})"))
-    ending.start()
-    started = time.monotonic()
-    try:
+    with session_ended_after(pg_uri, f"LOCK TABLE {live}.t IN ACCESS EXCLUSIVE MODE"):
+        started = time.monotonic()
         with pytest.raises(BackupError) as info:
             cutover(pg_uri, second, settings=settings)
         waited = time.monotonic() - started
-    finally:
-        ending.cancel()
-        cursor.close()
-        rollback_quietly(holder)  # ended by the timer on the old code
-        holder.close()
     assert str(info.value) == (
         f"a session held a lock on a table of {live} for more than 0.5 s: nothing dumped "
         "(hint: let it finish (pg_locks shows it) or raise target_lock_wait, and run again)"
@@ -150,24 +161,12 @@ def test_a_raw_copy_waits_for_a_reader_of_its_schema_no_longer_than_target_lock_
     # 20 s here, so that the old code ends too, the copy made).
     settings = load_settings(target_lock_wait=0.5, pg_dir=tmp_path / "pg", backup_dir=tmp_path / "b")
     first = copy_raw(SMALL_FIXTURE, pg_uri, schema="raw", settings=settings)
-    holder = connect(pg_uri)
-    cursor = holder.cursor()
-    cursor.execute("SELECT pg_backend_pid()")
-    (pid,) = cursor.fetchone()
-    cursor.execute("SELECT count(*) FROM raw.tickets")
-    assert cursor.fetchall() == [(first.target_rows["tickets"],)]
-    ending = threading.Timer(20, pg_query, (pg_uri, f"SELECT pg_terminate_backend({pid})"))
-    ending.start()
-    started = time.monotonic()
-    try:
+    with session_ended_after(pg_uri, "SELECT count(*) FROM raw.tickets") as (pid, counted):
+        assert counted == [(first.target_rows["tickets"],)]
+        started = time.monotonic()
         with pytest.raises(LoadError) as info:
             copy_raw(SMALL_FIXTURE, pg_uri, schema="raw", settings=settings)
         waited = time.monotonic() - started
-    finally:
-        ending.cancel()
-        cursor.close()
-        rollback_quietly(holder)  # ended by the timer on the old code
-        holder.close()
     assert str(info.value) == (
         f"readers held schema raw for more than 0.5 s (pid {pid}): nothing changed "
         "(hint: let them finish (a dashboard's open transaction) or raise target_lock_wait, and run again)"
