@@ -20,10 +20,10 @@ from columnar_etl.cleaning import CleanResult
 from columnar_etl.config import Settings, load_settings
 from columnar_etl.gates.check import Check as PreflightCheck
 from columnar_etl.gates.preflight import PreflightResult
+from columnar_etl.loading.base_views import ViewChange
 from columnar_etl.loading.dashboard import MetricResult
 from columnar_etl.loading.drift import DriftItem, DriftReport
 from columnar_etl.loading.result import LoadResult
-from columnar_etl.loading.schemas import ViewChange
 from columnar_etl.loading.validate import Check, ValidationReport
 from columnar_etl.models import Profile
 from columnar_etl.pipeline.clean import clean

@@ -180,7 +180,7 @@ def backup_target(
         # One snapshot for the figures we record and for pg_dump: kept open until pg_dump has finished.
         cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         # Named, for this transaction only: a cutover meanwhile need not wait for its snapshot (it reads
-        # this schema, never the base's views: columnar_etl.loading.schemas.SNAPSHOTS_READING_NO_VIEW).
+        # this schema, never the base's views: columnar_etl.loading.base_views.SNAPSHOTS_READING_NO_VIEW).
         cursor.execute(f"SET LOCAL application_name = {quote_literal(BACKUP_APPLICATION)}")
         # Its tables' locks (their row counts, then pg_dump's) are waited for as a cutover waits for
         # the views: never forever (a DBA's VACUUM FULL or LOCK TABLE held a cutover's dump, and so

@@ -6,7 +6,7 @@ live changed); the preflight's ``target_create_schema`` check now names it first
 
 from __future__ import annotations
 
-from columnar_etl.loading.schemas import our_views_sql
+from columnar_etl.loading.base_views import our_views_sql
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 
 

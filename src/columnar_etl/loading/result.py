@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from columnar_etl.errors import ExitCode, LoadError
+from columnar_etl.loading.base_views import ViewChange
 from columnar_etl.loading.dashboard import MetricResult, unused_bundled_note
 from columnar_etl.loading.drift import DriftReport
 from columnar_etl.loading.ledger import jsonable
-from columnar_etl.loading.schemas import ViewChange
 from columnar_etl.loading.validate import TableStats, ValidationReport
 from columnar_etl.models import repr_tables
 

@@ -34,6 +34,7 @@ from columnar_etl.config import (
 from columnar_etl.errors import EtlError, LoadError, TargetError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import ArrowData, copy_tables
+from columnar_etl.loading.base_views import point_views
 from columnar_etl.loading.dashboard import check_templates, load_templates, renames_for
 from columnar_etl.loading.drift import check_drift, snapshot, snapshot_of_schema
 from columnar_etl.loading.result import LoadRefused, LoadResult
@@ -47,7 +48,6 @@ from columnar_etl.loading.schemas import (
     grant_readers,
     lock_base,
     new_version_schema,
-    point_views,
     schema_exists,
     table_columns,
 )

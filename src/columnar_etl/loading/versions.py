@@ -2,7 +2,7 @@
 
 A cutover or rollback re-points the views of ``<base>`` and flips ``live`` in the ledger in ONE
 transaction, recording itself as a run in the same transaction: readers see the old version or the
-new one, never a mix or an error (see :func:`~columnar_etl.loading.schemas.point_views`). Neither copies
+new one, never a mix or an error (see :func:`~columnar_etl.loading.base_views.point_views`). Neither copies
 data, so both take milliseconds whatever the size of the versions.
 """
 
@@ -20,6 +20,7 @@ from columnar_etl.backups import TargetRestoreResult, backup_target, restore_tar
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
+from columnar_etl.loading.base_views import point_views
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.loading.schemas import (
@@ -30,7 +31,6 @@ from columnar_etl.loading.schemas import (
     fetch_all,
     grant_readers,
     lock_base,
-    point_views,
     schema_exists,
 )
 from columnar_etl.observability.logs import get_logger, new_run_id
