@@ -5401,7 +5401,9 @@ def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch
     assert ran.values("track", "length", "uri") == {uri: apps.mopidy_length(n) for uri, n in number.items()}
     assert ran.types("track")["musicbrainz_id"] == ran.types("artist")["musicbrainz_id"] == "text"
     assert primary_key(ran.uri, ran.record["version_schema"], "track") == ["uri"]
-    # The search index a trigger filled: each track's row, its uri found to be the track's.
+    # The search index a trigger filled: each track's row, its uri found to be the track's, and its
+    # album's and track's MusicBrainz ids those of the album and the track (UUIDs beside their uri keys,
+    # named for their tables: found since 2026-12-07).
     assert set(ran.values("fts", "uri", "uri")) == set(number)
     assert references(run_dir) == {
         ("album", "artists"): "artist.uri",
@@ -5410,6 +5412,8 @@ def test_mopidy_local_keeps_partial_release_dates_as_written_and_reads_its_epoch
         ("track", "composers"): "artist.uri",
         ("track", "performers"): "artist.uri",
         ("fts", "uri"): "track.uri",
+        ("fts", "musicbrainz_albumid"): "album.musicbrainz_id",
+        ("fts", "musicbrainz_trackid"): "track.musicbrainz_id",
     }
 
 

@@ -12,6 +12,7 @@ import math
 import shutil
 import sqlite3
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -5209,3 +5210,28 @@ def test_digits_naming_a_text_key_of_digits_and_words_are_loaded_as_text_and_ref
     assert (column.inferred_type, column.min, column.max) == ("text", None, None)
     assert column.issue("type_mismatch") is None and column.quality == 100.0
     assert found.tables["stops"]["zone_id"].inferred_type == "integer"
+
+
+def test_generated_identifiers_beside_a_key_are_named_by_a_column_naming_their_table(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Sensors keyed by an integer ``_id`` also carry a UUID per row, not declared unique; readings name
+    their sensor by it (``sensor_uuid``, an ORM's habit beside the row's key). Since 2026-12-07 the UUIDs
+    are a parent for a column whose name names their table; another table's column holding the same
+    UUIDs under a name naming no such table (a pairing of equals, a copy) is still no reference."""
+    uuids = [str(uuid.UUID(int=0x5E50 * 10**20 + n)) for n in range(1, 9)]
+    sensors = [(n, uuids[n - 1], f"sensor {n}") for n in range(1, 9)]
+    readings = [(r, 100 + r % 7, uuids[r % 8]) for r in range(1, 61)]
+    copies = [(n, uuids[n - 1]) for n in range(1, 9)]
+    path = make_sqlite(
+        {
+            "Sensors": ("CREATE TABLE Sensors (_id INTEGER PRIMARY KEY, uuid TEXT, label TEXT)", sensors),
+            "BgReadings": (
+                "CREATE TABLE BgReadings (_id INTEGER PRIMARY KEY, value INTEGER, sensor_uuid TEXT)",
+                readings,
+            ),
+            "exports": ("CREATE TABLE exports (_id INTEGER PRIMARY KEY, request_id TEXT)", copies),
+        }
+    )
+    assert {u for *_, u in readings} <= set(uuids)
+    assert _references_of(profile(path)) == {("BgReadings", "sensor_uuid"): "Sensors.uuid"}

@@ -136,10 +136,10 @@ def drawn_identifier(column: ColumnProfile) -> bool:
         return present > 0 and column.bytes >= DRAWN_IDENTIFIER_LENGTH * present
     # The one key among the values is the highest: a '' or the nil UUID beside it (a blank, a GUID's
     # "none") is below it.
-    return _drawn_text(column.max)
+    return drawn_text(column.max)
 
 
-def _drawn_text(value: object) -> bool:
+def drawn_text(value: object) -> bool:
     """Is ``value`` text spelled as a generated identifier (:func:`drawn_identifier`)?"""
     return (
         isinstance(value, str)
@@ -190,7 +190,7 @@ def unique_by_chance(column: ColumnProfile, rows: int) -> bool:
     if column.inferred_type == "bytea":
         return not drawn_identifier(column)
     if column.inferred_type == "text":
-        return not (_drawn_text(column.min) and _drawn_text(column.max))
+        return not (drawn_text(column.min) and drawn_text(column.max))
     low, high = column.min, column.max
     counter = isinstance(low, int) and isinstance(high, int) and high - low + 1 == rows
     return not (counter and chance_all_distinct(rows, rows) <= KEY_CHANCE)

@@ -13,13 +13,16 @@ from columnar_etl.profiling.data_keys import (
     key_like,
     unique_and_present,
 )
-from columnar_etl.profiling.key_chance import keys_above_their_count, spread_keys
+from columnar_etl.profiling.key_chance import drawn_text, keys_above_their_count, spread_keys
 from columnar_etl.profiling.reference_rows import KEPT_VALUE_BYTES, MIN_DISTINCT, MIN_INCLUSION, NIL_UUIDS
 from columnar_etl.source.naming import (
+    IDENTIFIER_WORDS,
     linked_tables,
     names_by_id_word,
     names_entity,
+    names_own_identifier,
     names_own_parent,
+    normalised_name,
 )
 from columnar_etl.source.sqlite_file import declared_columns
 from columnar_etl.source.sqlite_names import sqlite_key
@@ -75,7 +78,9 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
     each text column of short values (:func:`.data_keys.key_like`) filled and distinct in every row is a
     parent too, its identifier as a declared one is: a wireless survey's ``devices`` keyed by
     ``UNIQUE(phyname, devmac)`` beside its ``devkey``, which every packet holds (Kismet's log;
-    before, no reference). Beside a one-column key, a text column unique in the data alone is none."""
+    before, no reference). Beside a one-column key, a text column unique in the data alone is none,
+    unless its values are generated identifiers (:func:`identifiers_beside_key`; since 2026-12-07), and
+    then only for a column whose name names its table."""
     parents = {}
     for name, table in tables.items():
         if len(table.key) > 1:
@@ -96,6 +101,8 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
             column = table[table.key[0]]
             if column.inferred_type in REFERENCE_TYPES:
                 parents[(name, column.name)] = column
+        for other in identifiers_beside_key(table):
+            parents[(name, other)] = table[other]
         if (chance := chance_key(table)) is not None and table[chance].inferred_type in REFERENCE_TYPES:
             # Distinct on a few rows, maybe by chance: no key, but a parent if another table's values
             # all fall among its own (the reference search's rules judge that; since 2026-12-06).
@@ -213,10 +220,42 @@ def _may_root_a_tree(column: ColumnProfile) -> bool:
     return column.null_count > 0 or (isinstance(column.min, int) and column.min <= 0)
 
 
+def _names_table(column: str, table: str) -> bool:
+    """Does ``column``'s name name ``table``'s rows: its entity (``album_id``), or an identifier of the
+    table's (``sensor_uuid`` in ``Sensors``, as :func:`.naming.names_own_identifier` reads it there), not
+    a bare identifier word (``uuid``), which every table's own would be?"""
+    if normalised_name(column) in (*IDENTIFIER_WORDS, "key"):
+        return False
+    return names_entity(column, table) or names_own_identifier(column, table)
+
+
+def identifiers_beside_key(table: TableProfile) -> list[str]:
+    """The text columns of ``table``, keyed by one other column, whose values are generated identifiers
+    (a UUID per row: :func:`.key_chance.drawn_text`, the lowest and the highest), filled and distinct in
+    every row though not declared unique: other rows may name a row by it as by its key (xDrip+'s readings
+    name their sensor by ``sensor_uuid`` beside the sensors' integer ``_id``; since 2026-12-07). Only a
+    column whose name names the table's entity refers to one (:func:`candidates`): beside a key, such
+    values shared by two tables are as often a pairing of equals (a refresh token's and an access token's
+    ``request_id``) or a copy of a third table's (a document's ``root_id``) as a reference to this one."""
+    if len(table.key) != 1:
+        return []
+    return [
+        column.name
+        for column in table
+        if column.inferred_type == "text"
+        and column.name not in table.key
+        and column.name not in table.unique_alone  # declared unique: a parent as such (above)
+        and drawn_text(column.min)
+        and drawn_text(column.max)
+        and unique_and_present(column, table.row_count)
+    ]
+
+
 def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(child table, column) → the (table, key column) pairs it may refer to, pruned with the profiles
     alone (:func:`keys_referable`: a table's key, or a text column it declares unique beside it)."""
     parents = keys_referable(tables)
+    beside = {(name, other) for name, table in tables.items() for other in identifiers_beside_key(table)}
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, table in tables.items():
         # A column distinct on a few rows by chance (keys.chance_key) is searched as a child as the key
@@ -268,6 +307,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     (p, k)
                     for (p, k), key in parents.items()
                     if (p, k) != (name, column.name)
+                    and ((p, k) not in beside or (p != name and _names_table(column.name, p)))
                     and (_fits_own_key(column, key) if p == name else _fits_another(column, key))
                 ]
             if fitting:
