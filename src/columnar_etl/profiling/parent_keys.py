@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from columnar_etl.models import ColumnProfile, TableProfile
@@ -81,7 +82,25 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
     before, no reference). Beside a one-column key, a text column unique in the data alone is none,
     unless its values are generated identifiers (:func:`identifiers_beside_key`; since 2026-12-07), and
     then only for a column whose name names its table."""
+    return _referable(tables).parents
+
+
+@dataclass(frozen=True)
+class _Referable:
+    """What :func:`keys_referable` finds, with how: :func:`candidates` judges its children by it."""
+
+    #: (table, key column) → the key.
+    parents: dict[tuple[str, str], ColumnProfile]
+    #: The parents that are generated identifiers beside a key (:func:`identifiers_beside_key`).
+    beside: frozenset[tuple[str, str]]
+    #: Each table's column distinct on a few rows by chance (:func:`.data_keys.chance_key`), or None.
+    chance: dict[str, str | None]
+
+
+def _referable(tables: Mapping[str, TableProfile]) -> _Referable:
     parents = {}
+    beside = set()
+    chances: dict[str, str | None] = {}
     for name, table in tables.items():
         if len(table.key) > 1:
             for column in table:
@@ -103,7 +122,9 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
                 parents[(name, column.name)] = column
         for other in identifiers_beside_key(table):
             parents[(name, other)] = table[other]
-        if (chance := chance_key(table)) is not None and table[chance].inferred_type in REFERENCE_TYPES:
+            beside.add((name, other))
+        chances[name] = chance = chance_key(table)
+        if chance is not None and table[chance].inferred_type in REFERENCE_TYPES:
             # Distinct on a few rows, maybe by chance: no key, but a parent if another table's values
             # all fall among its own (the reference search's rules judge that; since 2026-12-06).
             parents[(name, chance)] = table[chance]
@@ -114,7 +135,7 @@ def keys_referable(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], 
             )
             if drawn and unique_and_present(column, table.row_count):
                 parents[(name, column.name)] = column
-    return parents
+    return _Referable(parents, frozenset(beside), chances)
 
 
 #: Types whose keys are drawn from a space too large for chance (guids, codes, names; bytes): values
@@ -254,13 +275,13 @@ def identifiers_beside_key(table: TableProfile) -> list[str]:
 def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(child table, column) → the (table, key column) pairs it may refer to, pruned with the profiles
     alone (:func:`keys_referable`: a table's key, or a text column it declares unique beside it)."""
-    parents = keys_referable(tables)
-    beside = {(name, other) for name, table in tables.items() for other in identifiers_beside_key(table)}
+    referable = _referable(tables)
+    parents, beside = referable.parents, referable.beside
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, table in tables.items():
         # A column distinct on a few rows by chance (keys.chance_key) is searched as a child as the key
         # found in the data it was until 2026-12-06: it is no key, but its values are as few.
-        chance = chance_key(table)
+        chance = referable.chance[name]
         own_key = table.key or ([chance] if chance is not None else [])
         found_in_data = table.key_found == "data_unique" or chance is not None
         for column in table:
