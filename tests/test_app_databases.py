@@ -21713,12 +21713,18 @@ def test_rails_solid_queue_database_keeps_its_jobs_json_and_microsecond_moments_
     found = references(run_dir)
     for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled"):
         assert found[(f"solid_queue_{table}_executions", "job_id")] == "solid_queue_jobs.id", table
+    # A recurring execution names its task by the task's unique `key` (`task_key`, naming the tasks'
+    # own identifier; rails/solid_queue's RecurringTask `has_many :recurring_executions, foreign_key:
+    # :task_key, primary_key: :key`): a reference in that declaring table since 2026-12-07.
+    task_keys = {row[2] for row in rows["solid_queue_recurring_executions"]}
+    assert task_keys <= {row[1] for row in rows["solid_queue_recurring_tasks"]}
+    assert found[("solid_queue_recurring_executions", "task_key")] == "solid_queue_recurring_tasks.key"
     # And no other: the nightly task's queue `low`, one value, is also the one paused queue's name, a
     # coincidence (until 2026-12-06 taken for a reference to solid_queue_pauses.queue_name).
     assert set(found) == {
         (f"solid_queue_{table}_executions", "job_id")
         for table in ("blocked", "claimed", "failed", "ready", "recurring", "scheduled")
-    }
+    } | {("solid_queue_recurring_executions", "task_key")}
 
 
 def test_rails_solid_cache_database_keeps_keys_and_entries_as_bytes_and_signed_key_hashes(
@@ -26038,13 +26044,27 @@ def test_xdrip_reads_java_milliseconds_as_instants_keeps_a_running_sensors_zero_
     assert audit == audited
     for table in rows:
         assert primary_key(ran.uri, ran.record["version_schema"], table) == ["_id"], table
-    # The uuid columns naming a sensor or a calibration by its uuid are no reference: neither table
-    # declares its uuid unique, and beside a table's one-column key a text column unique in the data
-    # alone is no parent (references.py's rules); the declared ones are found.
+    # Beside the declared ones, the uuid columns naming a sensor or a calibration by its uuid refer to
+    # it: a uuid generated per row beside the one-column key is a parent for a column naming its table
+    # (parent_keys.identifiers_beside_key), in a table declaring other references too (since
+    # 2026-12-07; before, none of the three was found). Each holds only its parent's uuids.
+    columns = {table: [name for name, _ in _declared_columns(apps.XDRIP_DDL, table)] for table in rows}
+
+    def values(table: str, column: str) -> set[Any]:
+        return {row[columns[table].index(column)] for row in rows[table]} - {None}
+
+    by_uuid = {
+        ("Calibration", "sensor_uuid"): ("Sensors", "uuid"),
+        ("BgReadings", "sensor_uuid"): ("Sensors", "uuid"),
+        ("BgReadings", "calibration_uuid"): ("Calibration", "uuid"),
+    }
+    for (child, column), parent in by_uuid.items():
+        assert len(values(child, column)) >= 2 and values(child, column) <= values(*parent), (child, column)
     assert references(run_dir) == {
         ("Calibration", "sensor"): "Sensors._id",
         ("BgReadings", "sensor"): "Sensors._id",
         ("BgReadings", "calibration"): "Calibration._id",
+        **{pair: f"{table}.{key}" for pair, (table, key) in by_uuid.items()},
     }
 
 

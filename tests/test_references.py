@@ -5235,3 +5235,32 @@ def test_generated_identifiers_beside_a_key_are_named_by_a_column_naming_their_t
     )
     assert {u for *_, u in readings} <= set(uuids)
     assert _references_of(profile(path)) == {("BgReadings", "sensor_uuid"): "Sensors.uuid"}
+
+
+def test_a_table_declaring_its_references_has_a_column_naming_a_tables_generated_identifier_found_too(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """An ORM declares a reading's ``sensor`` a foreign key to the sensors' integer key and keeps the
+    sensor's UUID beside it (``sensor_uuid``, not declared): a table declaring references has its other
+    columns searched only for a parent their name names, and ``sensor_uuid`` names the sensors' own
+    identifier though not their entity's key word (since 2026-12-07: before, no reference, xDrip+'s).
+    Three sensors are enough: the UUIDs are drawn from a space too large for chance. A column of the same
+    UUIDs under a name naming no table (``batch_uuid``) stays none in that declaring table."""
+    uuids = [str(uuid.UUID(int=0xD81 * 10**24 + 7919 * n)) for n in range(1, 4)]
+    sensors = [(n, uuids[n - 1]) for n in range(1, 4)]
+    readings = [(r, 1 + r % 3, uuids[r % 3], uuids[(r + 1) % 3], 90 + r) for r in range(1, 41)]
+    path = make_sqlite(
+        {
+            "Sensors": ("CREATE TABLE Sensors (_id INTEGER PRIMARY KEY, uuid TEXT)", sensors),
+            "BgReadings": (
+                "CREATE TABLE BgReadings (_id INTEGER PRIMARY KEY, sensor INTEGER REFERENCES Sensors(_id),"
+                " sensor_uuid TEXT, batch_uuid TEXT, value INTEGER)",
+                readings,
+            ),
+        }
+    )
+    assert {row[2] for row in readings} == {row[3] for row in readings} == set(uuids)
+    assert _references_of(profile(path)) == {
+        ("BgReadings", "sensor"): "Sensors._id",
+        ("BgReadings", "sensor_uuid"): "Sensors.uuid",
+    }

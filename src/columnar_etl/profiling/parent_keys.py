@@ -241,7 +241,7 @@ def _may_root_a_tree(column: ColumnProfile) -> bool:
     return column.null_count > 0 or (isinstance(column.min, int) and column.min <= 0)
 
 
-def _names_table(column: str, table: str) -> bool:
+def names_table(column: str, table: str) -> bool:
     """Does ``column``'s name name ``table``'s rows: its entity (``album_id``), or an identifier of the
     table's (``sensor_uuid`` in ``Sensors``, as :func:`.naming.names_own_identifier` reads it there), not
     a bare identifier word (``uuid``), which every table's own would be?"""
@@ -328,7 +328,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     (p, k)
                     for (p, k), key in parents.items()
                     if (p, k) != (name, column.name)
-                    and ((p, k) not in beside or (p != name and _names_table(column.name, p)))
+                    and ((p, k) not in beside or (p != name and names_table(column.name, p)))
                     and (_fits_own_key(column, key) if p == name else _fits_another(column, key))
                 ]
             if fitting:

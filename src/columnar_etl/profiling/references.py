@@ -2,10 +2,11 @@
 
 1. **Declared.** When a table declares foreign keys (``PRAGMA foreign_key_list``), those are its
    references, exactly, and its other columns are searched (by the rules below) only for a parent
-   their name names as its entity (``user_id`` → ``user``, :func:`names_entity`): an enum of 1s and
-   2s fits a small table's keys, and an ORM may leave a relation to the code (Open WebUI's
-   ``chat_message`` declares ``chat_id``, not ``user_id``). Until 2026-12-04 its other columns were
-   searched as well; from then until 2026-12-05 none was.
+   their name names as its entity (``user_id`` → ``user``, :func:`names_entity`) or its identifier
+   (``sensor_uuid`` → ``Sensors``' generated ``uuid``, :func:`.parent_keys.names_table`; since
+   2026-12-07, xDrip+'s): an enum of 1s and 2s fits a small table's keys, and an ORM may leave a
+   relation to the code (Open WebUI's ``chat_message`` declares ``chat_id``, not ``user_id``). Until
+   2026-12-04 its other columns were searched as well; from then until 2026-12-05 none was.
 2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references and
    not others'): a column is a reference to another table's key when at least
    :data:`.reference_rows.MIN_INCLUSION` of its distinct non-null values are values of that key. Names play no
@@ -228,7 +229,13 @@ from columnar_etl.profiling.key_chance import keys_above_their_count, reaches
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
 )
-from columnar_etl.profiling.parent_keys import candidates, fits_keys, primary_key_columns, unique_index_covers
+from columnar_etl.profiling.parent_keys import (
+    candidates,
+    fits_keys,
+    names_table,
+    primary_key_columns,
+    unique_index_covers,
+)
 from columnar_etl.profiling.reference_circles import (
     names_the_row,
     tree_beside,
@@ -533,6 +540,7 @@ def find_references(
         if (parent, key) not in carried or names_entity(column, parent)
         if child not in declaring
         or names_entity(column, parent)
+        or names_table(column, parent)
         or key_named_for(column, key)
         or person_among_people(column, parent)
         or (names_own_parent(column) and (child, parent, key) in declared_parents)
