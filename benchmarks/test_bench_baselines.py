@@ -10,6 +10,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.conftest import cached_export
+from benchmarks.peers import pgloader_uri
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.export import open_source
@@ -51,7 +52,9 @@ def test_pgloader_scale_1(benchmark: BenchmarkFixture, export_1x: Path, pg_uri: 
     if pgloader is None:
         pytest.skip("pgloader is not on PATH: no pgloader comparison in this session")
     benchmark.pedantic(
-        lambda: subprocess.run([pgloader, str(export_1x), pg_uri], check=True, capture_output=True),
+        lambda: subprocess.run(
+            [pgloader, str(export_1x), pgloader_uri(pg_uri)], check=True, capture_output=True
+        ),
         rounds=1,
         iterations=1,
     )
