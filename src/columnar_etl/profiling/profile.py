@@ -58,9 +58,16 @@ from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
 from columnar_etl.profiling.column_rows import BOUNDS, column_text_bounds, profile_row_order
 from columnar_etl.profiling.data_keys import chance_key
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
+from columnar_etl.profiling.declared_as_read import (
+    dangling_as_read,
+    keys_as_read,
+    references_as_read,
+    rowids_as_read,
+    say_dangling_declarations,
+    say_rowid_carried,
+)
 from columnar_etl.profiling.declared_keys import (
     DeclaredKey,
-    declared_keys,
     declared_null_held,
     declared_with_others,
     naming_key,
@@ -117,12 +124,11 @@ from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.reference_rows import (
     KEPT_PREFIX,
     KeptValues,
-    Reference,
     kept_native_sql,
     kept_values,
     kept_values_sql,
 )
-from columnar_etl.profiling.references import dangling_declarations, declared_references, find_references
+from columnar_etl.profiling.references import find_references
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
 from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
@@ -133,7 +139,6 @@ from columnar_etl.rules import (
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.duckdb_reader import query_errors
 from columnar_etl.source.export import Source, open_source
-from columnar_etl.source.rowid_references import ROWID_KEY
 from columnar_etl.source.schema_objects import SourceIndex
 from columnar_etl.source.sqlite_names import resolve_tables
 from columnar_etl.source.tables import SourceColumn, SourceTable
@@ -1166,104 +1171,6 @@ def _drop_kept(src: Source, keep: str) -> None:
         src.connection.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
 
 
-def _declared_keys(src: Source, names: list[str]) -> dict[str, DeclaredKey]:
-    """The declared keys of ``names`` (tables as read), read from the export's own catalogue (a UNIQUE
-    index the private copy lacks still proves its key), named as read (:attr:`Source.renamed`)."""
-    renamed = src.renamed
-    rowid_keyed = {renamed.export_table(name) for name in names if src.table(name).rowid_referrers}
-    keys = declared_keys(src.path, [renamed.export_table(name) for name in names], rowid_keyed)
-    found = {}
-    for table, key in keys.items():
-        name = renamed.table(table)
-        read = {column.name for column in src.table(name).columns}
-        # A UNIQUE on a generated column the reader cannot compute (left out, see unreadable_columns)
-        # names no column of the table as read: not a key here. (A primary key cannot be generated.)
-        sets = [
-            named
-            for named in (tuple(renamed.column(table, c) for c in cs) for cs in (key.columns, *key.others))
-            if read.issuperset(named)
-        ]
-        if not sets:
-            continue
-        if sets[0] != tuple(renamed.column(table, c) for c in key.columns):
-            # The next UNIQUE names the rows; whether SQLite keeps it non-null is not known here, so
-            # its clashes are counted.
-            key = replace(key, found="declared_unique", rowid_alias=False, enforced=False)
-        found[name] = replace(key, columns=sets[0], others=tuple(sets[1:]))
-    return found
-
-
-def _declared_references(src: Source, names: list[str]) -> list[Reference]:
-    """The foreign keys the export declares between ``names`` (tables as read), from its own
-    catalogue, named as read (:attr:`Source.renamed`)."""
-    renamed = src.renamed
-    found = declared_references(src.path, [renamed.export_table(name) for name in names])
-    return [
-        replace(
-            reference,
-            child=renamed.table(reference.child),
-            columns=tuple(renamed.column(reference.child, c) for c in reference.columns),
-            parent=renamed.table(reference.parent),
-            parent_columns=tuple(renamed.column(reference.parent, c) for c in reference.parent_columns),
-        )
-        for reference in found
-    ]
-
-
-def _rowid_references(src: Source, names: list[str]) -> list[Reference]:
-    """The references to a table's rowid, carried as its column ``rowid``
-    (:attr:`~columnar_etl.source.tables.SourceTable.rowid_referrers`) between ``names`` (tables as
-    read), named as read (:attr:`Source.renamed`)."""
-    renamed = src.renamed
-    found = []
-    for parent in names:
-        for child, column in src.table(parent).rowid_referrers:
-            if renamed.table(child) in names:
-                found.append(
-                    Reference(
-                        renamed.table(child),
-                        (renamed.column(child, column),),
-                        parent,
-                        (ROWID_KEY,),
-                        declared=True,
-                        collations=("BINARY",),
-                        affinities=("INTEGER",),
-                        by_rowid=True,
-                    )
-                )
-    return found
-
-
-def _say_rowid_carried(src: Source, tables: Mapping[str, TableProfile]) -> None:
-    """A note on each rowid carried as a column (:func:`_rowid_references`): why it appeared."""
-    for name, table in tables.items():
-        referrers = src.table(name).rowid_referrers
-        if referrers and ROWID_KEY in table.columns:
-            held = ", ".join(f"{src.renamed.table(t)}.{src.renamed.column(t, c)}" for t, c in referrers)
-            table[ROWID_KEY].notes.append(
-                f"SQLite's rowid of the table, which has no key column: {held} hold it as the row's "
-                "identity, so it is loaded as this column (each value the row's rowid, its key)"
-            )
-
-
-def _dangling_declarations(src: Source, names: list[str]) -> dict[tuple[str, str], str]:
-    """The foreign keys of ``names`` (tables as read) that name a table or column the export lacks
-    (:func:`.references.dangling_declarations`), under the export's names."""
-    return dangling_declarations(src.path, [src.renamed.export_table(name) for name in names])
-
-
-def _say_dangling_declarations(
-    src: Source, profiled: Mapping[str, TableProfile], found: Mapping[tuple[str, str], str]
-) -> None:
-    """A note on each column whose declared foreign key names a table or column the export lacks
-    (``found``: :func:`_dangling_declarations`), with its tables and columns named as read."""
-    renamed = src.renamed
-    for (table, column), why in found.items():
-        name, read = renamed.table(table), renamed.column(table, column)
-        if name in profiled and read in profiled[name].columns:
-            profiled[name][read].notes.append(why)
-
-
 def _work(table: SourceTable) -> int:
     return table.estimated_rows * max(1, len(table.columns))
 
@@ -1319,7 +1226,7 @@ def profile(
         # profile_memory_limit (see ALONE_BYTES_PER_CELL) is profiled first, alone, with every core.
         cores = os.cpu_count() or 1
         order = sorted(names, key=lambda name: _work(src.table(name)), reverse=True)
-        declared = _declared_keys(src, names)
+        declared = keys_as_read(src, names)
         most = limit // ALONE_BYTES_PER_CELL
         alone = [
             name for name in order if name in long_rows or (sample is None and _work(src.table(name)) > most)
@@ -1462,8 +1369,8 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        declared_here = _declared_references(src, names)
-        dangling = _dangling_declarations(src, names)
+        declared_here = references_as_read(src, names)
+        dangling = dangling_as_read(src, names)
         # A foreign key naming a table the file lacks (SQLite's rename rewrites a clause to a table
         # then dropped) is no reference, but the export declares its references all the same.
         find_references(
@@ -1472,11 +1379,11 @@ def profile(
             declared_here,
             kept,
             declares=bool(declared_here or dangling),
-            by_rowid=_rowid_references(src, names),
+            by_rowid=rowids_as_read(src, names),
             null_tokens=list(settings.null_tokens),
         )
-        _say_rowid_carried(src, profiled)
-        _say_dangling_declarations(src, profiled, dangling)
+        say_rowid_carried(src, profiled)
+        say_dangling_declarations(src, profiled, dangling)
         say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
         blank_default = {
