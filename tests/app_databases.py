@@ -1742,6 +1742,12 @@ import marshal
   tables identified by UNIQUE indexes (verses by book, chapter and verse), verse numbers that fit the
   verses' rowids, ``''`` for a verse the source lacks, marked-up verse text (Strong's numbers, small
   capitals), name/value ``info`` with ``\r\n``-joined metadata and ``0123456789``, introduction 0.
+- :func:`osmand_gpx`: OsmAnd for Android's ``gpx_database`` (GPXDatabase.java, version 9): a keyless
+  table of tracks declared with Java's type names (``long`` NUMERIC, ``double``, ``int``), seven columns
+  added by ALTER TABLE over version 1's rows (NULL there, or set by its UPDATEs), epoch milliseconds beside
+  Long.MAX_VALUE / Long.MIN_VALUE for "no time", float speeds widened to doubles, 99999 and -100 for no
+  height, ``#rrggbb``/``#aarrggbb`` colours or ``''``, category names each followed by U+0001, ``''`` for
+  the tracks folder itself.
 """
 
 from __future__ import annotations
@@ -82563,3 +82569,129 @@ def mybible_rows() -> dict[str, list[tuple[Any, ...]]]:
 def mybible(path: Path) -> Path:
     """A MyBible module as BibleMultiConverter exports one (see the module's list)."""
     return write_export(path, MYBIBLE_DDL, mybible_rows())
+
+
+# OsmAnd for Android's ``gpx_database`` (DB_VERSION 9), as net.osmand.plus.GPXDatabase writes it
+# (osmandapp/OsmAnd, OsmAnd/src/net/osmand/plus/GPXDatabase.java): version 1's table (the columns before
+# ``color``, as onUpgrade's first step shows), then onUpgrade's ALTERs and UPDATEs, then the table as
+# GPX_TABLE_CREATE declares it. The declared types are Java's names: ``long`` has NUMERIC affinity,
+# ``double`` REAL, ``int`` INTEGER. GPXTrackAnalysis (net/osmand/GPXUtilities) starts startTime at
+# Long.MAX_VALUE, endTime at Long.MIN_VALUE, minElevation at 99999 and maxElevation at -100, and keeps them
+# for a track without times or heights; its distances and speeds are Java floats, bound as doubles.
+OSMAND_GPX_V1_COLUMNS = (
+    "fileName TEXT, fileDir TEXT, totalDistance double, totalTracks int, startTime long, endTime long, "
+    "timeSpan long, timeMoving long, totalDistanceMoving double, diffElevationUp double, "
+    "diffElevationDown double, avgElevation double, minElevation double, maxElevation double, "
+    "maxSpeed double, avgSpeed double, points int, wptPoints int"
+)
+OSMAND_GPX_UPGRADE = [
+    "ALTER TABLE gpxTable ADD color TEXT",
+    "ALTER TABLE gpxTable ADD fileLastModifiedTime long",
+    "ALTER TABLE gpxTable ADD splitType int",
+    "ALTER TABLE gpxTable ADD splitInterval double",
+    "ALTER TABLE gpxTable ADD apiImported int",
+    "UPDATE gpxTable SET apiImported = 0 WHERE apiImported IS NULL",
+    "ALTER TABLE gpxTable ADD wptCategoryNames TEXT",
+    "ALTER TABLE gpxTable ADD showAsMarkers int",
+    "UPDATE gpxTable SET showAsMarkers = 0 WHERE showAsMarkers IS NULL",
+    "CREATE INDEX IF NOT EXISTS indexNameDir ON gpxTable (fileName, fileDir);",
+]
+OSMAND_GPX_COLUMNS = [
+    "fileName", "fileDir", "totalDistance", "totalTracks", "startTime", "endTime", "timeSpan", "timeMoving",
+    "totalDistanceMoving", "diffElevationUp", "diffElevationDown", "avgElevation", "minElevation",
+    "maxElevation", "maxSpeed", "avgSpeed", "points", "wptPoints", "color", "fileLastModifiedTime",
+    "splitType", "splitInterval", "apiImported", "wptCategoryNames", "showAsMarkers",
+]  # fmt: skip
+#: Java's Long.MAX_VALUE and Long.MIN_VALUE: GPXTrackAnalysis's start and end before any timed point.
+JAVA_LONG_MAX, JAVA_LONG_MIN = 2**63 - 1, -(2**63)
+#: Algorithms.encodeStringSet's separator (CHAR_TOSPLIT = 0x01), written after every name.
+OSMAND_SPLIT = "\x01"
+
+
+def osmand_color(argb: int) -> str:
+    """Algorithms.colorToString: ``#rrggbb`` when opaque, else ``#aarrggbb``, lower-case hex."""
+    if argb >> 24 == 0xFF:
+        return f"#{argb & 0xFFFFFF:06x}"
+    return f"#{argb:08x}"
+
+
+def _osmand_track(n: int) -> tuple[Any, ...]:
+    """Track ``n``'s analysis columns (fileName … wptPoints) as GPXDatabase.insert binds them."""
+    start = 1_652_000_000_000 + n * 259_200_000 + (n * 7_919 % 86_400) * 1000 + n % 1000
+    recorded = n % 5 != 3  # every fifth a planned route: no times, no heights
+    if recorded:
+        name, folder = datetime.fromtimestamp(start / 1000, UTC).strftime("%Y-%m-%d_%H-%M_%a.gpx"), "rec"
+        span = 1_800_000 + n * 137_000
+        moving = span - n * 41_000
+        distance = float32(2_500 + n * 731.37)
+        moving_distance = float32(float(distance) - n * 12.5)
+        up, down = 12.5 + n * 3.75, 11.0 + n * 3.5
+        low, high = 180.0 + n * 2.2, 240.0 + n * 5.1
+        avg_height = (low + high) / 2
+        max_speed = float32(3.2 + n * 0.173)
+        avg_speed = float32(float(moving_distance) / moving * 1000)
+        return (name, folder, distance, 1 + n % 3, start, start + span, span, moving, moving_distance,
+                up, down, avg_height, low, high, max_speed, avg_speed, 300 + n * 17, n % 4)  # fmt: skip
+    routes = ["Tour du Mont Blanc", "Camino Francés stage 12", "Via Alpina Rot R1",
+              "Rheinradweg Basel–Mainz", "Kungsleden Abisko–Nikkaluokta"]  # fmt: skip
+    name = f"{routes[n // 5 % 5]} ({n}).gpx"
+    distance = float32(14_000 + n * 1_013.7)
+    return (name, "", distance, 1, JAVA_LONG_MAX, JAVA_LONG_MIN, 0, 0, distance, 0.0, 0.0, 0.0, 99999.0,
+            -100.0, float32(0.0), float32(0.0), 120 + n * 3, n % 6)  # fmt: skip
+
+
+def osmand_gpx_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """Sixty tracks of a hiker's OsmAnd: twelve analysed under version 1 (their later columns as the
+    upgrade left them: NULL, apiImported and showAsMarkers 0, some re-coloured or re-analysed since),
+    forty-four inserted with their analysis, four imported before their analysis (its columns NULL,
+    fileLastModifiedTime 0); in the table's column order."""
+    categories = ["Water", "Camping", "Viewpoint", "Hütte", "Parking"]
+    rows: list[tuple[Any, ...]] = []
+    for n in range(60):
+        analysis = _osmand_track(n)
+        modified = analysis[4] + analysis[6] + 5_000 if analysis[6] else 1_650_000_000_000 + n * 86_400_000
+        wanted = {categories[(n + k) % 5] for k in range(analysis[17] % 3)}
+        names = "".join(f"{c}{OSMAND_SPLIT}" for c in sorted(wanted))
+        colour = (
+            "" if n % 4 == 0 else osmand_color((0xFF if n % 3 else 0x80) << 24 | (n * 0x1F3A5B) & 0xFFFFFF)
+        )
+        split = [(0, 0.0), (-1, 0.0), (1, 1000.0), (2, 300.0)][n % 4]
+        if n < 12:  # version 1's rows: re-coloured (n % 3), re-analysed (n % 4 == 1) or untouched
+            rows.append((*analysis, osmand_color(0xFF00_88FF) if n % 3 == 0 else None,
+                         modified if n % 4 == 1 else None, *((1, 1000.0) if n == 2 else (None, None)), 0,
+                         names if n % 4 == 1 else None, 0))  # fmt: skip
+        elif n >= 56:  # insert() without an analysis: name, folder, colour, 0, split, api, markers
+            rows.append(("import_" + analysis[0], analysis[1], *([None] * 16), colour, 0, *split, 1, None, 0))
+        else:
+            rows.append((*analysis, colour, modified, *split, int(n % 7 == 0), names, int(n % 9 == 0)))
+    return {"gpxTable": rows}
+
+
+def osmand_gpx(path: Path) -> Path:
+    """OsmAnd's ``gpx_database`` (see the module's list): version 1's table and rows, onUpgrade to
+    version 9 over them, their later updates, then the rows written since."""
+    rows = osmand_gpx_rows()["gpxTable"]
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute(f"CREATE TABLE IF NOT EXISTS gpxTable ({OSMAND_GPX_V1_COLUMNS});")
+        con.execute("CREATE INDEX IF NOT EXISTS indexNameDir ON gpxTable (fileName, fileDir);")
+        old = rows[:12]
+        con.executemany(f"INSERT INTO gpxTable VALUES ({', '.join('?' * 18)})", [r[:18] for r in old])
+        for statement in OSMAND_GPX_UPGRADE:
+            con.execute(statement)
+        for row in old:  # updateColor, updateAnalysis (its lastModified and categories), updateSplit
+            con.execute(
+                "UPDATE gpxTable SET color = ?, fileLastModifiedTime = ?, splitType = ?, splitInterval = ?, "
+                "wptCategoryNames = ? WHERE fileName = ? AND fileDir = ?",
+                (row[18], row[19], row[20], row[21], row[23], row[0], row[1]),
+            )
+        for row in rows[12:]:
+            if row[2] is None:
+                con.execute(
+                    "INSERT INTO gpxTable(fileName, fileDir, color, fileLastModifiedTime, splitType, "
+                    "splitInterval, apiImported, showAsMarkers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (row[0], row[1], row[18], row[19], row[20], row[21], row[22], row[24]),
+                )
+            else:
+                con.execute(f"INSERT INTO gpxTable VALUES ({', '.join('?' * 25)})", row)
+        con.execute("PRAGMA user_version = 9")
+    return path

@@ -106,7 +106,8 @@ Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlit
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
-language-learning reader, FBReader for Android's books.db and a MyBible Bible module)
+language-learning reader, FBReader for Android's books.db and a MyBible Bible module; OsmAnd's
+gpx_database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26573,3 +26574,56 @@ def test_mybible_module_keys_verses_by_their_unique_index_not_a_rowid_their_vers
         ("verses", "book_number"): "books.book_number",
         ("stories", "book_number"): "books.book_number",
     }
+
+
+def test_osmand_gpx_keeps_java_long_sentinels_float_speeds_and_separator_joined_categories_of_migrated_rows(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.osmand_gpx)
+    rows = apps.osmand_gpx_rows()["gpxTable"]
+    columns = apps.OSMAND_GPX_COLUMNS
+    loaded_cleanly(ran, run_dir, {"gpxTable": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The non-unique (fileName, fileDir) index is not copied: a note, no warning.
+    assert [n for n in ran.record["notes"] if "indexNameDir" in n] != []
+    types = ran.types("gpxTable")
+    # Java's names for types: ``long`` (NUMERIC affinity) and ``int`` hold integers, ``double`` REALs.
+    # startTime/endTime: milliseconds beside GPXTrackAnalysis's Long.MAX_VALUE / Long.MIN_VALUE for a
+    # route without times, no instant either: the column keeps its integers, every bit; the durations
+    # and fileLastModifiedTime (0 for a track imported before its analysis) integers too.
+    sentinels = {(row[4], row[5]) for row in rows if row[4] is not None and row[6] == 0}
+    assert sentinels == {(apps.JAVA_LONG_MAX, apps.JAVA_LONG_MIN)}
+    assert {row[19] for row in rows} >= {0, None}
+    reals, texts = (2, 8, 9, 10, 11, 12, 13, 14, 15, 21), (0, 1, 18, 23)
+    read = {
+        c: "double precision" if k in reals else "text" if k in texts else "bigint"
+        for k, c in enumerate(columns)
+    }
+    assert types == read
+    # Every cell: floats widened from Java's float (3.200000047683716) keep every digit, 99999 and -100
+    # stay the heights they are; the category names keep their U+0001 separators; '' is NULL, audited.
+    relation = f"{quote_ident(ran.base)}.{quote_ident('gpxTable')}"
+    got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+    expected = [tuple(arrives_as(v) if isinstance(v, str) else v for v in row) for row in rows]
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+    assert any(isinstance(v, str) and v.count(apps.OSMAND_SPLIT) == 2 for v in (r[23] for r in got))
+    assert {r[14] for r in rows} >= {apps.float32(3.2 + 0.173)}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("gpxTable", c, "empty_to_null"): sum(row[k] == "" for row in rows)
+        for k, c in enumerate(columns)
+        if any(row[k] == "" for row in rows)
+    }
+    # fileDir '' is the tracks folder itself and wptCategoryNames '' an analysed track without
+    # categories (NULL: not analysed since the upgrade): both made NULL by the documented rule, charged
+    # as blanks beside NULLs in the table; the profile says so and empty_is_null = false keeps them.
+    assert charged_columns(profiled(run_dir)["columns"]).keys() == {
+        ("gpxTable", "fileDir"),
+        ("gpxTable", "color"),
+        ("gpxTable", "wptCategoryNames"),
+    }
+    # No key (the index is not unique), no reference.
+    assert primary_key(ran.uri, ran.record["version_schema"], "gpxTable") == []
+    assert references(run_dir) == {}
