@@ -1748,6 +1748,10 @@ import marshal
   Long.MAX_VALUE / Long.MIN_VALUE for "no time", float speeds widened to doubles, 99999 and -100 for no
   height, ``#rrggbb``/``#aarrggbb`` colours or ``''``, category names each followed by U+0001, ``''`` for
   the tracks folder itself.
+- :func:`openscale`: openScale 3's Room database (its exported schema, version 18): an entity-attribute-value
+  MeasurementValue (floatValue, intValue or textValue filled, dateValue never), Kotlin enum names, ARGB
+  colours as negative Ints, ``LIMB:PART`` amputations or ``''``, epoch milliseconds (a birthDate of 1961
+  negative), Kotlin Floats widened to doubles, a composite key of two references, unique indexes.
 """
 
 from __future__ import annotations
@@ -82694,4 +82698,165 @@ def osmand_gpx(path: Path) -> Path:
             else:
                 con.execute(f"INSERT INTO gpxTable VALUES ({', '.join('?' * 25)})", row)
         con.execute("PRAGMA user_version = 9")
+    return path
+
+
+# openScale 3's Room database (AppDatabase version 18): its exported schema
+# (oliexdev/openScale, android_app/app/schemas/com.health.openscale.core.database.AppDatabase/18.json),
+# the default measurement types as OpenScaleApp's getDefaultMeasurementTypes() inserts them on the first
+# start (keys, units, icons and inputTypes are Kotlin enum names, DatabaseConverters; colours
+# ``0xFF…….toInt()``: negative Ints), a User's amputations as DatabaseConverters.toAmputationMap
+# joins them (``LIMB:PART`` by commas, ``''`` for none), epoch milliseconds for birthDate, timestamp and
+# the goals' dates, Kotlin Floats bound as doubles (68.4f is 68.4000015258789), and one row of
+# MeasurementValue per measured type: floatValue, intValue (heart rate) or textValue (comment).
+OPENSCALE_DDL = [
+    "CREATE TABLE android_metadata (locale TEXT)",
+    "CREATE TABLE IF NOT EXISTS `User` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "`name` TEXT NOT NULL, `icon` TEXT NOT NULL, `birthDate` INTEGER NOT NULL, `gender` TEXT NOT NULL, "
+    "`heightCm` REAL NOT NULL, "
+    "`activityLevel` TEXT NOT NULL, `useAssistedWeighing` INTEGER NOT NULL, `amputations` TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS `user_goals` (`userId` INTEGER NOT NULL, "
+    "`measurementTypeId` INTEGER NOT NULL, `goalValue` REAL NOT NULL, `goalTargetDate` INTEGER, "
+    "`startDate` INTEGER NOT NULL, "
+    "PRIMARY KEY(`userId`, `measurementTypeId`), FOREIGN KEY(`userId`) REFERENCES `User`(`id`) ON UPDATE "
+    "NO ACTION ON DELETE CASCADE , FOREIGN KEY(`measurementTypeId`) REFERENCES `MeasurementType`(`id`) ON "
+    "UPDATE NO ACTION ON DELETE CASCADE )",
+    "CREATE INDEX IF NOT EXISTS `index_user_goals_userId` ON `user_goals` (`userId`)",
+    "CREATE INDEX IF NOT EXISTS `index_user_goals_measurementTypeId` ON `user_goals` (`measurementTypeId`)",
+    "CREATE TABLE IF NOT EXISTS `Measurement` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `userId` "
+    "INTEGER NOT NULL, `timestamp` INTEGER NOT NULL, FOREIGN KEY(`userId`) REFERENCES `User`(`id`) ON UPDATE "
+    "NO ACTION ON DELETE CASCADE )",
+    "CREATE INDEX IF NOT EXISTS `index_Measurement_userId` ON `Measurement` (`userId`)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS `index_Measurement_userId_timestamp` ON `Measurement` (`userId`, "
+    "`timestamp`)",
+    "CREATE TABLE IF NOT EXISTS `MeasurementValue` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "`measurementId` INTEGER NOT NULL, `typeId` INTEGER NOT NULL, `floatValue` REAL, `intValue` INTEGER, "
+    "`textValue` TEXT, `dateValue` INTEGER, FOREIGN KEY(`measurementId`) REFERENCES `Measurement`(`id`) ON "
+    "UPDATE NO ACTION ON DELETE CASCADE , FOREIGN KEY(`typeId`) REFERENCES `MeasurementType`(`id`) ON UPDATE "
+    "NO ACTION ON DELETE CASCADE )",
+    "CREATE INDEX IF NOT EXISTS `index_MeasurementValue_measurementId` ON `MeasurementValue` "
+    "(`measurementId`)",
+    "CREATE INDEX IF NOT EXISTS `index_MeasurementValue_typeId` ON `MeasurementValue` (`typeId`)",
+    "CREATE TABLE IF NOT EXISTS `MeasurementType` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+    "`identity` TEXT NOT NULL, `name` TEXT, `color` INTEGER NOT NULL, `icon` TEXT NOT NULL, "
+    "`unit` TEXT NOT NULL, "
+    "`inputType` TEXT NOT NULL, `displayOrder` INTEGER NOT NULL, `isDerived` INTEGER NOT NULL, `isEnabled` "
+    "INTEGER NOT NULL, `isPinned` INTEGER NOT NULL, `isOnRightYAxis` INTEGER NOT NULL, `isInternal` INTEGER "
+    "NOT NULL)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS `index_MeasurementType_identity` ON `MeasurementType` (`identity`)",
+    "CREATE TABLE IF NOT EXISTS room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT)",
+]
+#: getDefaultMeasurementTypes(): key, unit, ARGB colour, icon, inputType, isDerived, isPinned, isOnRightYAxis.
+OPENSCALE_TYPES = [
+    ("WEIGHT", "KG", 0xFF7E57C2, "IC_WEIGHT", "FLOAT", 0, 1, 1),
+    ("BMI", "NONE", 0xFFFFCA28, "IC_BMI", "FLOAT", 1, 1, 0),
+    ("BODY_FAT", "PERCENT", 0xFFEF5350, "IC_BODY_FAT", "FLOAT", 0, 1, 0),
+    ("WATER", "PERCENT", 0xFF29B6F6, "IC_WATER", "FLOAT", 0, 1, 0),
+    ("MUSCLE", "PERCENT", 0xFF66BB6A, "IC_MUSCLE", "FLOAT", 0, 1, 0),
+    ("LBM", "KG", 0xFF4DBAC0, "IC_LBM", "FLOAT", 0, 0, 0),
+    ("BONE", "KG", 0xFFBDBDBD, "IC_BONE", "FLOAT", 0, 0, 0),
+    ("WAIST", "CM", 0xFF78909C, "IC_WAIST", "FLOAT", 0, 0, 0),
+    ("WHR", "NONE", 0xFFFFA726, "IC_WHR", "FLOAT", 1, 0, 0),
+    ("WHTR", "NONE", 0xFFFF7043, "IC_WHTR", "FLOAT", 1, 0, 0),
+    ("HIPS", "CM", 0xFF5C6BC0, "IC_HIPS", "FLOAT", 0, 0, 0),
+    ("VISCERAL_FAT", "NONE", 0xFFD84315, "IC_VISCERAL_FAT", "FLOAT", 0, 0, 0),
+    ("CHEST", "CM", 0xFF8E24AA, "IC_CHEST", "FLOAT", 0, 0, 0),
+    ("THIGH", "CM", 0xFFA1887F, "IC_THIGH", "FLOAT", 0, 0, 0),
+    ("BICEPS", "CM", 0xFFEC407A, "IC_BICEPS", "FLOAT", 0, 0, 0),
+    ("NECK", "CM", 0xFFB0BEC5, "IC_NECK", "FLOAT", 0, 0, 0),
+    ("CALIPER_1", "CM", 0xFFFFF59D, "IC_CALIPER1", "FLOAT", 0, 0, 0),
+    ("CALIPER_2", "CM", 0xFFFFE082, "IC_CALIPER2", "FLOAT", 0, 0, 0),
+    ("CALIPER_3", "CM", 0xFFFFCC80, "IC_CALIPER3", "FLOAT", 0, 0, 0),
+    ("CALIPER", "PERCENT", 0xFFFB8C00, "IC_FAT_CALIPER", "FLOAT", 1, 0, 0),
+    ("BMR", "KCAL", 0xFFAB47BC, "IC_BMR", "FLOAT", 1, 0, 0),
+    ("TDEE", "KCAL", 0xFF26A69A, "IC_TDEE", "FLOAT", 1, 0, 0),
+    ("HEART_RATE", "BPM", 0xFFE91E63, "IC_M_HEART_RATE", "INT", 0, 0, 0),
+    ("CALORIES", "KCAL", 0xFF4CAF50, "IC_CALORIES", "FLOAT", 0, 0, 0),
+    ("COMMENT", "NONE", 0xFFE0E0E0, "IC_COMMENT", "TEXT", 0, 1, 0),
+    ("DATE", "NONE", 0xFF9E9E9E, "IC_DATE", "DATE", 0, 0, 0),
+    ("TIME", "NONE", 0xFF757575, "IC_TIME", "TIME", 0, 0, 0),
+    ("USER", "NONE", 0xFF90A4AE, "IC_USER", "USER", 0, 0, 0),
+]
+
+
+def kotlin_int(value: int) -> int:
+    """``value.toInt()`` of a Kotlin Long literal: its low 32 bits, signed (0xFF7E57C2 is -8497214)."""
+    return value - 2**32 if value >= 2**31 else value
+
+
+def openscale_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """A family's openScale: three users (one born before 1970: a negative birthDate), the default types,
+    each user's weighings over months (a body-composition scale's five values, some tape measures, a heart
+    rate, a few comments), their goals (one without a target date)."""
+    users = [
+        (1, "Anna", "IC_FEMALE", 574_300_800_000, "FEMALE", float32(168.5), "MODERATE", 0, ""),
+        (2, "Karl-Heinz", "IC_MALE", -257_990_400_000, "MALE", float32(181.0), "SEDENTARY", 0,
+         "LEFT_LEG:FOOT"),
+        (3, "Mia", "IC_CHILD", 1_400_025_600_000, "FEMALE", float32(138.2), "HEAVY", 1, ""),
+    ]  # fmt: skip
+    types = [
+        (n, key, None, kotlin_int(argb), icon, unit, kind, 0, derived, 1, pinned, right, 0)
+        for n, (key, unit, argb, icon, kind, derived, pinned, right) in enumerate(OPENSCALE_TYPES, start=1)
+    ]
+    type_id = {row[1]: row[0] for row in types}
+    comments = ["nach dem Urlaub", "after the gym, dehydrated", "Weihnachten 🎄", "new scale batteries",
+                "krank – Grippe", "morning, before breakfast"]  # fmt: skip
+    measurements: list[tuple[Any, ...]] = []
+    values: list[tuple[Any, ...]] = []
+    plan = [
+        (1, 60, 1_704_096_000_000, 64.0),
+        (2, 40, 1_704_182_400_000, 96.5),
+        (3, 12, 1_706_745_600_000, 31.0),
+    ]
+    for user, count, first, weight in plan:
+        for k in range(count):
+            mid = len(measurements) + 1
+            stamp = first + k * (3 if user != 3 else 14) * 86_400_000 + (k * 7_207_311) % 3_600_000 + k
+            measurements.append((mid, user, stamp))
+            kg = float32(weight - k * 0.07 + (k % 5) * 0.13)
+            measured: list[tuple[str, Any, Any, Any]] = [("WEIGHT", kg, None, None)]
+            if user != 3:  # the body-composition scale's values
+                measured += [
+                    ("BODY_FAT", float32(28.4 - k * 0.05 if user == 1 else 31.2 - k * 0.04), None, None),
+                    ("WATER", float32(52.1 + k * 0.02), None, None),
+                    ("MUSCLE", float32(35.7 + (k % 4) * 0.1), None, None),
+                    ("BONE", float32(2.6 if user == 1 else 3.4), None, None),
+                    ("VISCERAL_FAT", float32(4.0 if user == 1 else 13.0 + k % 3), None, None),
+                ]
+            if k % 10 == 0:
+                measured.append(
+                    ("WAIST", float32(71.0 + k * 0.05 if user != 2 else 104.5 - k * 0.1), None, None)
+                )
+            if user == 2 and k % 4 == 1:
+                measured.append(("HEART_RATE", None, 64 + k % 13, None))
+            if k % 9 == 4:
+                measured.append(("COMMENT", None, None, comments[(k + user) % len(comments)]))
+            for key, real, whole, text in measured:
+                values.append((len(values) + 1, mid, type_id[key], real, whole, text, None))
+    goals = [
+        (1, type_id["WEIGHT"], float32(60.0), 1_735_603_200_000, 1_704_096_000_000),
+        (2, type_id["WEIGHT"], float32(85.0), None, 1_704_182_400_000),
+        (2, type_id["BODY_FAT"], float32(22.5), 1_767_139_200_000, 1_709_251_200_000),
+    ]
+    return {
+        "android_metadata": [("en_US",)],
+        "User": users,
+        "user_goals": goals,
+        "Measurement": measurements,
+        "MeasurementValue": values,
+        "MeasurementType": types,
+        "room_master_table": [(42, "6014292d77c511a03ed2d4573173a5c8")],
+    }
+
+
+def openscale(path: Path) -> Path:
+    """openScale 3's ``openScale.db`` (see the module's list): Room's DDL of version 18, then its rows."""
+    rows = openscale_rows()
+    with closing(sqlite3.connect(path)) as con, con:
+        for statement in OPENSCALE_DDL:
+            con.execute(statement)
+        for table, values in rows.items():
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO `{table}` VALUES ({marks})", values)
+        con.execute("PRAGMA user_version = 18")
     return path

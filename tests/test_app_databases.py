@@ -107,7 +107,7 @@ Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed 
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db and a MyBible Bible module; OsmAnd's
-gpx_database)
+gpx_database, an openScale 3 Room database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26627,3 +26627,84 @@ def test_osmand_gpx_keeps_java_long_sentinels_float_speeds_and_separator_joined_
     # No key (the index is not unique), no reference.
     assert primary_key(ran.uri, ran.record["version_schema"], "gpxTable") == []
     assert references(run_dir) == {}
+
+
+def test_openscale_reads_room_milliseconds_as_instants_keeps_a_name_dated_birth_before_2001_and_kotlin_floats(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.openscale)
+    rows = apps.openscale_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The only '' is a User's amputations none (NOT NULL): no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in rows}
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+    types = {table: ran.types(table) for table in rows}
+    # Room's Long milliseconds named as moments (timestamp, the goals' dates, NULL where a goal has no
+    # target) are instants, each audited; birthDate stays integers: a name alone reads only 2001 to
+    # 2033, and the family's births lie in 1961 (negative), 1988 and 2014.
+    moments = {("Measurement", "timestamp"), ("user_goals", "goalTargetDate"), ("user_goals", "startDate")}
+    births = [row[3] for row in rows["User"]]
+    assert min(births) < 0 < max(births)
+    assert types["User"]["birthDate"] == "bigint"
+    # The rest as declared: INTEGER bigint (negative ARGB colours, 0/1 flags, the never-filled
+    # dateValue), REAL double precision (Kotlin Floats widened: every digit), TEXT text (enum names).
+    assert types == {
+        t: {
+            c: "timestamp with time zone"
+            if (t, c) in moments
+            else {"INTEGER": "bigint", "REAL": "double precision"}.get(d, "text")
+            for c, d in columns.items()
+        }
+        for t, columns in declared.items()
+    }
+    assert min(row[3] for row in rows["MeasurementType"]) < 0
+    assert all(row[6] is None for row in rows["MeasurementValue"])
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or kind != "timestamp with time zone":
+            return arrives_as(value) if isinstance(value, str) else value
+        return UNIX_EPOCH + timedelta(milliseconds=value)
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    weights = {row[3] for row in rows["MeasurementValue"] if row[2] == 1}
+    assert 64.0 in weights and any(w != round(w, 2) for w in weights)  # 63.93000030517578, not 63.93
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif (table, column) in moments and row[k] is not None:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+    assert audit == expected_audit
+    # Keys as declared (the goals' pair); every declared reference, none more (a type's id is no
+    # user's, though both count from 1).
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows if t != "android_metadata"} == {
+        "User": ["id"],
+        "user_goals": ["userId", "measurementTypeId"],
+        "Measurement": ["id"],
+        "MeasurementValue": ["id"],
+        "MeasurementType": ["id"],
+        "room_master_table": ["id"],
+    }
+    assert references(run_dir) == {
+        ("user_goals", "userId"): "User.id",
+        ("user_goals", "measurementTypeId"): "MeasurementType.id",
+        ("Measurement", "userId"): "User.id",
+        ("MeasurementValue", "measurementId"): "Measurement.id",
+        ("MeasurementValue", "typeId"): "MeasurementType.id",
+    }
