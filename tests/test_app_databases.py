@@ -107,7 +107,7 @@ Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed 
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db and a MyBible Bible module; OsmAnd's
-gpx_database, an openScale 3 Room database)
+gpx_database, an openScale 3 Room database, a QGIS style database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26707,4 +26707,58 @@ def test_openscale_reads_room_milliseconds_as_instants_keeps_a_name_dated_birth_
         ("Measurement", "userId"): "User.id",
         ("MeasurementValue", "measurementId"): "Measurement.id",
         ("MeasurementValue", "typeId"): "MeasurementType.id",
+    }
+
+
+def test_qgis_style_keeps_indented_xml_byte_for_byte_and_keys_no_link_table_by_one_of_its_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.qgis_style)
+    rows = apps.qgis_style_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The UNIQUE names' autoindexes are not copied: a note, no warning.
+    assert any("sqlite_autoindex_symbol_1" in note for note in ran.record["notes"])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+    # Every column as declared (the empty tables' too): INTEGER bigint, TEXT text; stylemetadata's
+    # version 33800 is a value of a key/value table, text.
+    assert {t: ran.types(t) for t in rows} == {
+        t: {c: "bigint" if d == "INTEGER" else "text" for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
+    # QDomElement::save's documents (four spaces a level, a line break after every element, the last
+    # too; &amp; and &quot; in attributes) arrive byte for byte, nothing trimmed or audited; so do the
+    # one-line legend shapes ending in their line break.
+    documents = [row[2] for t in ("symbol", "colorramp", "textformat", "labelsettings") for row in rows[t]]
+    assert all(d.endswith(">\n") and "\n    <" in d for d in documents)
+    assert all(row[2].count("\n") == 1 for row in rows["legendpatchshapes"])
+    for table, values in rows.items():
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        assert sorted(got, key=repr) == sorted(values, key=repr), table
+    assert ran.values("symbol", "xml", "name")['Wald & Forst "Mischwald"'].count("&quot;Mischwald&quot;") == 1
+    assert pq.read_table(run_dir / "audit.parquet").num_rows == 0
+    # Keys: the declared ones. The tag maps declare none: rows of two references, neither their key
+    # though one is distinct on every row (each ramp tagged once, three text formats by three tags;
+    # until 2026-12-07 ctagmap was keyed on colorramp_id and tftagmap on tag_id).
+    assert len({ramp for _, ramp in rows["ctagmap"]}) == len(rows["ctagmap"])
+    assert len({tag for tag, _ in rows["tftagmap"]}) == len(rows["tftagmap"])
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        t: ["id"] if "id" in declared[t] else [] for t in rows
+    }
+    # References by name into the declared keys. ctagmap's two tags, 3 and 4 of 1..8, sit in the lower
+    # half of the tags' keys: small numbers by chance as likely, no reference (the rule of reach); the
+    # empty maps give no evidence.
+    assert {row[0] for row in rows["ctagmap"]} == {3, 4}
+    assert references(run_dir) == {
+        ("tagmap", "tag_id"): "tag.id",
+        ("tagmap", "symbol_id"): "symbol.id",
+        ("ctagmap", "colorramp_id"): "colorramp.id",
+        ("tftagmap", "tag_id"): "tag.id",
+        ("tftagmap", "textformat_id"): "textformat.id",
     }
