@@ -106,7 +106,8 @@ Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlit
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
-language-learning reader, FBReader for Android's books.db and a MyBible Bible module)
+language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
+gpx_database, an openScale 3 Room database and a QGIS style database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26592,4 +26593,192 @@ def test_mybible_module_keys_verses_by_their_unique_index_not_a_rowid_their_vers
     assert references(run_dir) == {
         ("verses", "book_number"): "books.book_number",
         ("stories", "book_number"): "books.book_number",
+    }
+
+
+def test_osmand_gpx_keeps_java_long_sentinels_float_speeds_and_separator_joined_categories_of_migrated_rows(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.osmand_gpx)
+    rows = apps.osmand_gpx_rows()["gpxTable"]
+    columns = apps.OSMAND_GPX_COLUMNS
+    loaded_cleanly(ran, run_dir, {"gpxTable": len(rows)})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The non-unique (fileName, fileDir) index is not copied: a note, no warning.
+    assert [n for n in ran.record["notes"] if "indexNameDir" in n] != []
+    types = ran.types("gpxTable")
+    # Java's names for types: ``long`` (NUMERIC affinity) and ``int`` hold integers, ``double`` REALs.
+    # startTime/endTime: milliseconds beside GPXTrackAnalysis's Long.MAX_VALUE / Long.MIN_VALUE for a
+    # route without times, no instant either: the column keeps its integers, every bit; the durations
+    # and fileLastModifiedTime (0 for a track imported before its analysis) integers too.
+    sentinels = {(row[4], row[5]) for row in rows if row[4] is not None and row[6] == 0}
+    assert sentinels == {(apps.JAVA_LONG_MAX, apps.JAVA_LONG_MIN)}
+    assert {row[19] for row in rows} >= {0, None}
+    reals, texts = (2, 8, 9, 10, 11, 12, 13, 14, 15, 21), (0, 1, 18, 23)
+    read = {
+        c: "double precision" if k in reals else "text" if k in texts else "bigint"
+        for k, c in enumerate(columns)
+    }
+    assert types == read
+    # Every cell: floats widened from Java's float (3.200000047683716) keep every digit, 99999 and -100
+    # stay the heights they are; the category names keep their U+0001 separators; '' is NULL, audited.
+    relation = f"{quote_ident(ran.base)}.{quote_ident('gpxTable')}"
+    got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+    expected = [tuple(arrives_as(v) if isinstance(v, str) else v for v in row) for row in rows]
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+    assert any(isinstance(v, str) and v.count(apps.OSMAND_SPLIT) == 2 for v in (r[23] for r in got))
+    assert {r[14] for r in rows} >= {apps.float32(3.2 + 0.173)}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("gpxTable", c, "empty_to_null"): sum(row[k] == "" for row in rows)
+        for k, c in enumerate(columns)
+        if any(row[k] == "" for row in rows)
+    }
+    # fileDir '' is the tracks folder itself and wptCategoryNames '' an analysed track without
+    # categories (NULL: not analysed since the upgrade): both made NULL by the documented rule, charged
+    # as blanks beside NULLs in the table; the profile says so and empty_is_null = false keeps them.
+    assert charged_columns(profiled(run_dir)["columns"]).keys() == {
+        ("gpxTable", "fileDir"),
+        ("gpxTable", "color"),
+        ("gpxTable", "wptCategoryNames"),
+    }
+    # No key (the index is not unique), no reference.
+    assert primary_key(ran.uri, ran.record["version_schema"], "gpxTable") == []
+    assert references(run_dir) == {}
+
+
+def test_openscale_reads_room_milliseconds_as_instants_keeps_a_name_dated_birth_before_2001_and_kotlin_floats(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.openscale)
+    rows = apps.openscale_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The only '' is a User's amputations none (NOT NULL): no cost.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in rows}
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+    types = {table: ran.types(table) for table in rows}
+    # Room's Long milliseconds named as moments (timestamp, the goals' dates, NULL where a goal has no
+    # target) are instants, each audited; birthDate stays integers: a name alone reads only 2001 to
+    # 2033, and the family's births lie in 1961 (negative), 1988 and 2014.
+    moments = {("Measurement", "timestamp"), ("user_goals", "goalTargetDate"), ("user_goals", "startDate")}
+    births = [row[3] for row in rows["User"]]
+    assert min(births) < 0 < max(births)
+    assert types["User"]["birthDate"] == "bigint"
+    # The rest as declared: INTEGER bigint (negative ARGB colours, 0/1 flags, the never-filled
+    # dateValue), REAL double precision (Kotlin Floats widened: every digit), TEXT text (enum names).
+    assert types == {
+        t: {
+            c: "timestamp with time zone"
+            if (t, c) in moments
+            else {"INTEGER": "bigint", "REAL": "double precision"}.get(d, "text")
+            for c, d in columns.items()
+        }
+        for t, columns in declared.items()
+    }
+    assert min(row[3] for row in rows["MeasurementType"]) < 0
+    assert all(row[6] is None for row in rows["MeasurementValue"])
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or kind != "timestamp with time zone":
+            return arrives_as(value) if isinstance(value, str) else value
+        return UNIX_EPOCH + timedelta(milliseconds=value)
+
+    for table, columns in names.items():
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[table][c]) for v, c in zip(row, columns, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    weights = {row[3] for row in rows["MeasurementValue"] if row[2] == 1}
+    assert 64.0 in weights and any(w != round(w, 2) for w in weights)  # 63.93000030517578, not 63.93
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, values in rows.items():
+        for k, column in enumerate(names[table]):
+            for row in values:
+                if row[k] == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+                elif (table, column) in moments and row[k] is not None:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+    assert audit == expected_audit
+    # Keys as declared (the goals' pair); every declared reference, none more (a type's id is no
+    # user's, though both count from 1).
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows if t != "android_metadata"} == {
+        "User": ["id"],
+        "user_goals": ["userId", "measurementTypeId"],
+        "Measurement": ["id"],
+        "MeasurementValue": ["id"],
+        "MeasurementType": ["id"],
+        "room_master_table": ["id"],
+    }
+    assert references(run_dir) == {
+        ("user_goals", "userId"): "User.id",
+        ("user_goals", "measurementTypeId"): "MeasurementType.id",
+        ("Measurement", "userId"): "User.id",
+        ("MeasurementValue", "measurementId"): "Measurement.id",
+        ("MeasurementValue", "typeId"): "MeasurementType.id",
+    }
+
+
+def test_qgis_style_keeps_indented_xml_byte_for_byte_and_keys_no_link_table_by_one_of_its_references(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(apps.qgis_style)
+    rows = apps.qgis_style_rows()
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The UNIQUE names' autoindexes are not copied: a note, no warning.
+    assert any("sqlite_autoindex_symbol_1" in note for note in ran.record["notes"])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+    # Every column as declared (the empty tables' too): INTEGER bigint, TEXT text; stylemetadata's
+    # version 33800 is a value of a key/value table, text.
+    assert {t: ran.types(t) for t in rows} == {
+        t: {c: "bigint" if d == "INTEGER" else "text" for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
+    # QDomElement::save's documents (four spaces a level, a line break after every element, the last
+    # too; &amp; and &quot; in attributes) arrive byte for byte, nothing trimmed or audited; so do the
+    # one-line legend shapes ending in their line break.
+    documents = [row[2] for t in ("symbol", "colorramp", "textformat", "labelsettings") for row in rows[t]]
+    assert all(d.endswith(">\n") and "\n    <" in d for d in documents)
+    assert all(row[2].count("\n") == 1 for row in rows["legendpatchshapes"])
+    for table, values in rows.items():
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        assert sorted(got, key=repr) == sorted(values, key=repr), table
+    assert ran.values("symbol", "xml", "name")['Wald & Forst "Mischwald"'].count("&quot;Mischwald&quot;") == 1
+    assert pq.read_table(run_dir / "audit.parquet").num_rows == 0
+    # Keys: the declared ones. The tag maps declare none: rows of two references, neither their key
+    # though one is distinct on every row (each ramp tagged once, three text formats by three tags;
+    # until 2026-12-07 ctagmap was keyed on colorramp_id and tftagmap on tag_id).
+    assert len({ramp for _, ramp in rows["ctagmap"]}) == len(rows["ctagmap"])
+    assert len({tag for tag, _ in rows["tftagmap"]}) == len(rows["tftagmap"])
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        t: ["id"] if "id" in declared[t] else [] for t in rows
+    }
+    # References by name into the declared keys. ctagmap's two tags, 3 and 4 of 1..8, sit in the lower
+    # half of the tags' keys: small numbers by chance as likely, no reference (the rule of reach); the
+    # empty maps give no evidence.
+    assert {row[0] for row in rows["ctagmap"]} == {3, 4}
+    assert references(run_dir) == {
+        ("tagmap", "tag_id"): "tag.id",
+        ("tagmap", "symbol_id"): "symbol.id",
+        ("ctagmap", "colorramp_id"): "colorramp.id",
+        ("tftagmap", "tag_id"): "tag.id",
+        ("tftagmap", "textformat_id"): "textformat.id",
     }

@@ -1071,3 +1071,32 @@ def test_a_column_named_as_its_tables_entity_is_its_key_before_another_unique_co
     path = make_sqlite({"gse": ("CREATE TABLE gse (title TEXT, gse TEXT, submission_date TEXT)", rows)})
     found = profile(path).tables["gse"]
     assert (found.key, found.key_found) == (["gse"], "data_unique")
+
+
+def test_a_link_table_of_references_alone_has_no_key_found_in_one_of_them(make_sqlite: SqliteFactory) -> None:
+    # QGIS's style database maps tags to colour ramps in ``ctagmap (tag_id, colorramp_id)``, no key
+    # declared. Each ramp tagged once, its colorramp_id is distinct on every row; until 2026-12-07 that
+    # made it the table's PRIMARY KEY, as if a ramp could carry one tag only. A table whose columns all
+    # name other rows' identifiers links them: no one reference is its key. A table with a column of
+    # its own beside one reference keeps it as before.
+    tags = [(n, f"tag {n}") for n in range(1, 9)]
+    ramps = [(n, f"ramp {n}") for n in range(1, 17)]
+    links = [(1 + n % 8, n) for n in range(1, 17)]
+    path = make_sqlite(
+        {
+            "tag": ("CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT)", tags),
+            "colorramp": ("CREATE TABLE colorramp (id INTEGER PRIMARY KEY, name TEXT)", ramps),
+            "ctagmap": ("CREATE TABLE ctagmap (tag_id INTEGER NOT NULL, colorramp_id INTEGER)", links),
+            "ramp_notes": (
+                "CREATE TABLE ramp_notes (colorramp_id INTEGER, note TEXT)",
+                [(n, f"note {n}") for n in range(1, 17)],
+            ),
+        }
+    )
+    assert len({ramp for _, ramp in links}) == len(links)
+    found = profile(path)
+    assert (found.tables["ctagmap"].key, found.tables["ctagmap"].key_found) == ([], None)
+    assert found.tables["ramp_notes"].key == ["colorramp_id"]
+    # Its references are found as before.
+    assert found.tables["ctagmap"]["colorramp_id"].foreign_key == "colorramp.id"
+    assert found.tables["ctagmap"]["tag_id"].foreign_key == "tag.id"

@@ -2987,11 +2987,14 @@ def test_a_tables_own_key_named_for_another_table_refers_to_it_one_to_one(
 def test_a_key_only_the_data_finds_named_as_another_tables_id_refers_to_it(
     make_sqlite: SqliteFactory,
 ) -> None:
-    """A link table declaring no key (WriteFreely's ``usersinvited (invite_id, user_id)``, each user
-    invited once) has its ``user_id`` taken for its key by the data alone, and was never searched as a
-    child until 2026-12-06: the users it names related to nothing. A key the data finds whose name is
-    another table's entity and an ``id`` (``user_id`` → ``users``) refers to it as the declared one
-    does; one named by no ``id`` (a history's ``episode`` numbers beside ``episodes``) stays no child."""
+    """A table declaring no key (a writer's ``preferences (user_id, theme)``, one row per user) has its
+    ``user_id`` taken for its key by the data alone, and such a key was never searched as a child until
+    2026-12-06: the users it names related to nothing (WriteFreely's link table ``usersinvited
+    (invite_id, user_id)``, each user invited once, was keyed so; since 2026-12-07 a table of references
+    alone has no key found in one of them, ``data_keys.links_other_rows``, and its references are found
+    as any column's). A key the data finds whose name is another table's entity and an ``id``
+    (``user_id`` → ``users``) refers to it as the declared one does; one named by no ``id`` (a history's
+    ``episode`` numbers beside ``episodes``) stays no child."""
     path = make_sqlite(
         {
             "users": (
@@ -3005,6 +3008,10 @@ def test_a_key_only_the_data_finds_named_as_another_tables_id_refers_to_it(
             "usersinvited": (
                 "CREATE TABLE usersinvited (invite_id TEXT NOT NULL, user_id INTEGER NOT NULL)",
                 [("Xa7Kq2", 4), ("Xa7Kq2", 6), ("Xa7Kq2", 7), ("p9LmZ4", 8)],
+            ),
+            "preferences": (
+                "CREATE TABLE preferences (user_id INTEGER NOT NULL, theme TEXT)",
+                [(2, "dark"), (3, "light"), (5, "dark"), (7, "sepia")],
             ),
             "history": (
                 "CREATE TABLE history (episode NUMERIC, action TEXT)",
@@ -3022,7 +3029,9 @@ def test_a_key_only_the_data_finds_named_as_another_tables_id_refers_to_it(
     assert _query(path, "SELECT count(*) FROM usersinvited WHERE user_id NOT IN (SELECT id FROM users)") == [
         (0,)
     ]
-    assert found["usersinvited"].key == ["user_id"] and found["usersinvited"].key_found == "data_unique"
+    assert found["preferences"].key == ["user_id"] and found["preferences"].key_found == "data_unique"
+    assert found["preferences"]["user_id"].foreign_key == "users.id"
+    assert found["usersinvited"].key == [] and found["usersinvited"].key_found is None
     assert found["usersinvited"]["user_id"].foreign_key == "users.id"
     assert found["usersinvited"]["invite_id"].foreign_key == "invites.id"
     # episode 5..8: distinct on 4 rows by chance as likely, no key since 2026-12-06, and no child.

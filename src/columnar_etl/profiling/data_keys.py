@@ -39,7 +39,7 @@ def data_key(
 
     ``copies``: exact duplicate rows, which cleaning removes; a column unique among the other rows is
     unique once they are gone (an export with a few repeated rows still has its key)."""
-    if table.row_count == 0 or table.sampled_rows is not None:
+    if table.row_count == 0 or table.sampled_rows is not None or links_other_rows(table):
         return None
     for column in key_candidates(table):
         if column.name in exclude or (exclude and len(stored_classes(column)) > 1):
@@ -56,6 +56,16 @@ def data_key(
         if unique_and_present(column, rows):
             return str(column.name)
     return None
+
+
+def links_other_rows(table: TableProfile) -> bool:
+    """Is ``table`` a link table: two or more columns, every one named as another row's identifier
+    (:func:`key_name_rank` 1: a style's ``tagmap`` of ``tag_id`` and ``symbol_id``)? Its rows are
+    pairs of references; one of them distinct on every row (each colour ramp tagged once) is so because
+    the relation is sparse today, not because the table gives each a row: no key found in the data
+    (:func:`data_key`; until 2026-12-07 QGIS's ``ctagmap`` was keyed on its ``colorramp_id``)."""
+    columns = list(table)
+    return len(columns) >= 2 and all(key_name_rank(column.name, table.name) == 1 for column in columns)
 
 
 def chance_key(table: TableProfile) -> str | None:
