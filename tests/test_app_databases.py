@@ -106,7 +106,8 @@ Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlit
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
-language-learning reader, FBReader for Android's books.db and a MyBible Bible module)
+language-learning reader, FBReader for Android's books.db, a MyBible Bible module and a Lychee photo
+gallery)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26572,4 +26573,125 @@ def test_mybible_module_keys_verses_by_their_unique_index_not_a_rowid_their_vers
     assert references(run_dir) == {
         ("verses", "book_number"): "books.book_number",
         ("stories", "book_number"): "books.book_number",
+    }
+
+
+def test_lychee_gallery_keys_albums_by_random_ids_keeps_zone_names_as_text_and_finds_no_enum_reference(
+    run_export: Runner,
+) -> None:
+    # Lychee 4.7 (Laravel on SQLite): 24-character random ids (URL-safe base64, ``-`` and ``_`` among
+    # them) keying albums, photos and the tree's ``parent_id``; 14-digit legacy ids of 100-µs ticks
+    # (integers, not instants); Eloquent's 'Y-m-d H:i:s'; ``taken_at_orig_tz`` the zone PHP names
+    # (``+02:00``, ``Europe/Berlin``, ``UTC``: text, no time of day); EXIF's ``f/2.8``, ``1/125 s``,
+    # ``35 mm`` text, ISO digits text read as integers; coordinates REAL (a whole altitude INTEGER)
+    # under ``numeric``; the admin is user 0. Settings' ``confidentiality`` levels 0, 2, 3 fit users
+    # 0..3 but are an enum's codes: until 2026-12-07 they "referred to" users.id.
+    rows = apps.lychee_rows()
+    ran, run_dir = run_export(apps.lychee)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "timestamp without time zone"
+    numbers = ("latitude", "longitude", "altitude", "img_direction")
+    texts = {
+        table: [
+            c
+            for c in names[table]
+            if not (c in ("id", "legacy_id", "owner_id", "user_id", "size_variant_id", "filesize")
+                    or c.startswith(("is_", "_")) or c.endswith("_at") or c in numbers)
+        ]
+        for table in rows
+    }  # fmt: skip
+    integers = {
+        "users": ["id", "upload", "lock"],
+        "configs": ["id", "confidentiality"],
+        "base_albums": ["legacy_id", "owner_id", "is_public", "grants_full_photo", "requires_link",
+                        "is_downloadable", "is_share_button_visible", "is_nsfw"],
+        "albums": ["_lft", "_rgt"],
+        "user_base_album": ["id", "user_id"],
+        "photos": ["legacy_id", "owner_id", "is_public", "is_starred", "iso", "filesize"],
+        "size_variants": ["id", "type", "width", "height"],
+        "sym_links": ["id", "size_variant_id"],
+    }  # fmt: skip
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            if column in integers.get(table, []):
+                want = "bigint"
+            elif column.endswith("_at"):
+                want = stamp
+            elif column in numbers:
+                want = "numeric"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+    assert {c for t in texts for c in texts[t]} >= {"taken_at_orig_tz", "aperture", "shutter", "checksum"}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == stamp:
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "numeric":
+            return Decimal(repr(value))
+        if kind == "bigint":
+            return int(value)  # an ISO of digits, written as text by the extractor
+        return arrives_as(value)
+
+    nulled: Counter[tuple[str, str]] = Counter()
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            want = {row[0]: expected(types[column], row[index]) for row in values}
+            if table == "configs" and column == "value":
+                # 'none', a license setting's value, is one of the null tokens: NULL, audited.
+                want = {k: (None if v == "none" else v) for k, v in want.items()}
+            got = ran.values(table, column, "id")
+            if types[column] == "numeric":  # read as text: compared as numbers, digit for digit
+                got = {k: None if v is None else Decimal(v) for k, v in got.items()}
+            assert got == want, (table, column)
+            nulled[(table, column)] += sum(row[index] is not None and want[row[0]] is None for row in values)
+    # ISO digits as integers, every one; the 14-digit legacy ids integers (no epoch unit fits 100 µs).
+    isos = {row[0]: row[12] for row in rows["photos"]}
+    assert ran.values("photos", "iso", "id") == {k: None if v is None else int(v) for k, v in isos.items()}
+    assert all(len(str(row[1])) == 14 for row in rows["photos"] + rows["base_albums"])
+    assert {row[25] for row in rows["photos"]} == set(apps.LYCHEE_ZONES) | {None}
+    # Every cell changed is audited, '' (an unset setting, an empty description) and 'none' alike.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    values = {row[1]: row[2] for row in rows["configs"]}
+    assert audit == {
+        ("configs", "value", "empty_to_null"): sum(v == "" for v in values.values()),
+        ("configs", "value", "null_like_to_null"): sum(v == "none" for v in values.values()),
+        ("configs", "type_range", "empty_to_null"): sum(row[5] == "" for row in rows["configs"]),
+        ("configs", "description", "empty_to_null"): len(rows["configs"]),
+    }
+    by_column: Counter[tuple[str, str]] = Counter()
+    for (table, column, _), count in audit.items():
+        by_column[(table, column)] += count
+    assert +nulled == by_column  # each cell the rows made NULL, and no other, is in the audit
+    # Keys as declared; every reference declared (Laravel writes each foreign key into its create
+    # table), no other: the settings' levels are codes, an album's cover (3 of 12 set) undeclared.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("base_albums", "owner_id"): "users.id",
+        ("albums", "id"): "base_albums.id",
+        ("albums", "parent_id"): "albums.id",
+        ("tag_albums", "id"): "base_albums.id",
+        ("user_base_album", "user_id"): "users.id",
+        ("user_base_album", "base_album_id"): "base_albums.id",
+        ("photos", "owner_id"): "users.id",
+        ("photos", "album_id"): "albums.id",
+        ("size_variants", "photo_id"): "photos.id",
+        ("sym_links", "size_variant_id"): "size_variants.id",
+    }
+    assert {row[4] for row in rows["configs"]} == {0, 2, 3} and {row[0] for row in rows["users"]} == {
+        0,
+        1,
+        2,
+        3,
     }

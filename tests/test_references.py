@@ -931,6 +931,57 @@ def test_a_run_of_keys_from_above_the_lowest_in_an_export_that_declares_its_refe
         assert any("one after another" in note and "declares its references" in note for note in notes)
 
 
+@pytest.mark.parametrize("declares", [False, True])
+def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_declares_its_references(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """A Laravel app (Lychee) declares its albums' and photos' owners; its settings table declares
+    nothing and holds each setting's ``confidentiality`` level 0, 2 or 3 (1 unused), beside users keyed
+    0..3 (the admin is user 0): three of the four keys, reaching the highest, so the levels "referred
+    to" ``users.id`` by the lookup rule (first keys with a gap escaped the first-keys rule). Where the
+    export declares foreign keys, values within a parent's first ten keys, which are every integer up
+    to the highest found, are an enum's codes, no reference unless the name names the table or a
+    person's role over people (``owner`` 0, 2, 3 still refers to users); a sample with gaps of a larger
+    table (``watcher`` of 30 members) still is one."""
+    users = [(n, f"user{n}") for n in range(4)]
+    members = [(n, f"m{n}@example.com") for n in range(1, 31)]
+    levels = (0, 2, 3)
+    settings = [(200 + n, f"key{n}", str(n), levels[n % 3], levels[(n + 1) % 3]) for n in range(1, 41)]
+    sample = (1, *range(2, 31, 2))  # 16 of the 30 members, with gaps
+    albums_ddl = "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT, owner_id INTEGER{})".format(
+        ", FOREIGN KEY (owner_id) REFERENCES users (id)" if declares else ""
+    )
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)", users),
+            "members": ("CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT)", members),
+            "albums": (albums_ddl, [(300 + n, f"album {n}", n % 4) for n in range(1, 13)]),
+            "settings": (
+                "CREATE TABLE settings (id INTEGER PRIMARY KEY, key TEXT, value TEXT, "
+                "confidentiality INTEGER, owner INTEGER)",
+                settings,
+            ),
+            "watches": (
+                "CREATE TABLE watches (id INTEGER PRIMARY KEY, watcher INTEGER)",
+                [(100 + n, sample[n % len(sample)]) for n in range(1, 41)],
+            ),
+        }
+    )
+    assert {row[3] for row in settings} == set(levels) and len(users) == 4  # 3 of 4 keys, 1 unused
+    found = profile(path)
+    expected = {
+        ("albums", "owner_id"): "users.id",
+        ("settings", "owner"): "users.id",
+        ("watches", "watcher"): "members.id",
+    }
+    if not declares:  # three of four keys, reaching the highest: the lookup rule
+        expected |= {("settings", "confidentiality"): "users.id"}
+    assert _references_of(found) == expected
+    if declares:
+        notes = found.tables["settings"]["confidentiality"].notes
+        assert any("an enum's codes" in note and "declares its references" in note for note in notes), notes
+
+
 def test_an_export_whose_only_declared_reference_names_a_table_it_lacks_still_declares_its_references(
     tmp_path: Path,
 ) -> None:

@@ -106,7 +106,10 @@
    beside two domains, since 2026-12-05). A sample with gaps still is one. So is a run of consecutive keys
    from anywhere in them (:func:`.key_chance.consecutive_keys`): an Objection.js app's ``persons.age`` 20..79
    beside the persons' keys 1..120, half of them in their upper half, referred to ``persons.id`` until
-   2026-12-05.
+   2026-12-05. So are values within the parent's first :data:`.key_chance.ENUM_SPAN` keys, which are every
+   integer up to the highest found, gaps and all (:func:`.key_chance.codes_among_first_keys`), unless the
+   name names the parent or a person's role over people: an enum's codes (Lychee's settings'
+   ``confidentiality`` 0, 2, 3 beside users 0..3) referred to that table until 2026-12-07.
 
    A column referring to its own table's integer key as a tree or a chain does (a season's show, an
    episode's season, a reply's comment, a revision's predecessor) is told by the rows' order, which
