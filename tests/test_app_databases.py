@@ -106,8 +106,8 @@ Bioconductor TxDb transcript database, a Luanti (Minetest) world's players.sqlit
 Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed as node-gtfs imports
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
-language-learning reader, FBReader for Android's books.db, a MyBible Bible module and a Lychee photo
-gallery)
+language-learning reader, FBReader for Android's books.db, a MyBible Bible module, a Lychee photo
+gallery and a Notesnook notes profile)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26695,3 +26695,92 @@ def test_lychee_gallery_keys_albums_by_random_ids_keeps_zone_names_as_text_and_f
         2,
         3,
     }
+
+
+def test_notesnook_reads_epoch_millis_and_kysely_booleans_and_infers_no_reference_from_polymorphic_relations(
+    run_export: Runner,
+) -> None:
+    # Notesnook (Kysely on better-sqlite3, most tables WITHOUT ROWID): every date epoch milliseconds
+    # (instants, audited), ``boolean`` 1/0 with NULL where a field was never set (booleans, audited),
+    # 24-hex ObjectIds, tombstones of NULLs, an editing session's ``${Date.now()}`` as TEXT digits
+    # (integers, each exact: a number, not read as an instant from text), Kysely's migration names
+    # "1".."7" and ISO timestamps with ``Z``. ``relations`` and ``shortcuts`` name each row's parent
+    # table in a column beside the id (``fromType`` notebook/tag/color/note/reminder): no reference
+    # from them; the one-to-one note/content pair and a session's content are found.
+    rows = apps.notesnook_rows()
+    ran, run_dir = run_export(apps.notesnook)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    instant = "timestamp with time zone"
+    numbers = {"sessionId", "sortIndex", "size", "chunkSize", "is_locked"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for index, column in enumerate(names[table]):
+            filled = any(row[index] is not None for row in values)
+            if declared[table][column] == "boolean":
+                want = "boolean"
+            elif column.startswith("date") or column in ("snoozeUntil", "timestamp"):
+                want = instant if filled else "bigint"  # an empty table's or column's: as declared
+            elif column in numbers or (table == "kysely_migration" and column == "name"):
+                want = "bigint"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant and column == "timestamp":
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value)
+
+    keys = {"kysely_migration": "name", "kv": "key", "config": "name"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = keys.get(table, "id")
+        for index, column in enumerate(names[table]):
+            want = {
+                expected(types[key], key, row[0]): expected(types[column], column, row[index])
+                for row in values
+            }
+            assert ran.values(table, column, key) == want, (table, column)
+    # The session ids: 13 digits of milliseconds as TEXT, integers, digit for digit.
+    sessions = [row[11] for row in rows["content"]]
+    assert all(isinstance(s, str) and len(s) == 13 for s in sessions)
+    # A tombstone keeps only its id, dateModified, synced 0 and deleted 1: NULL type, NULL dates.
+    tombstones = [row for row in rows["notes"] if row[5] == 1]
+    assert len(tombstones) == 2 and all(row[1] is None and row[3] is None for row in tombstones)
+    # What cleaning changed: each date (epoch milliseconds) and flag (1/0) per filled cell, a locked
+    # note's '' headline NULL; nothing else.
+    audit = Counter((r["table"], r["column"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist())
+    expected_audit: Counter[tuple[str, str]] = Counter()
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            if types[column] in (instant, "boolean") or column == "headline":
+                cells = [row[index] for row in values if row[index] is not None]
+                expected_audit[(table, column)] = len(cells) if column != "headline" else cells.count("")
+    assert audit == +expected_audit
+    # Keys as declared; references: the note/content pair (each names the other, one row each way) and
+    # a history session's note and content. No polymorphic id column refers anywhere.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: [keys.get(t, "id")] for t in rows}
+    assert references(run_dir) == {
+        ("notes", "contentId"): "content.id",
+        ("content", "noteId"): "notes.id",
+        ("notehistory", "noteId"): "notes.id",
+        ("notehistory", "sessionContentId"): "sessioncontent.id",
+    }
+    assert {row[6] for row in rows["relations"] if row[6]} == {"notebook", "tag", "color", "note", "reminder"}
