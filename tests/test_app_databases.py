@@ -107,7 +107,7 @@ Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed 
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, a Lychee photo
-gallery and a Notesnook notes profile)
+gallery, a Notesnook notes profile and an Orgzly outliner database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -26784,3 +26784,103 @@ def test_notesnook_reads_epoch_millis_and_kysely_booleans_and_infers_no_referenc
         ("notehistory", "sessionContentId"): "sessioncontent.id",
     }
     assert {row[6] for row in rows["relations"] if row[6]} == {"notebook", "tag", "color", "note", "reminder"}
+
+
+def test_orgzly_keeps_org_timestamps_as_text_reads_their_millis_and_finds_its_outline_s_parents(
+    run_export: Runner,
+) -> None:
+    # Orgzly (Room, version 156): Org mode's timestamps as their text (``<2024-02-10 Sat 08:30 ++1d>``,
+    # ``[…]`` inactive, ranges ``<…>--<…>``: text, no date read from it) beside their parts (year,
+    # month, day, hour, minute: integers) and the moment in epoch milliseconds (instants, audited), a
+    # note's ``created_at`` and a book's ``mtime`` too; revisions hex with zeros first or digits (text);
+    # each book's outline a nested set under a root note titled '' (NULL, audited) whose
+    # ``parent_id`` 0 Room cannot declare: ``parent_id`` refers to ``notes.id`` (until 2026-12-07 the
+    # table's declared references kept it from being searched), 0 the roots'. ``folded_under_id``
+    # (0 in most rows, a folded ancestor's id in a few) and the undeclared, empty ``clock_range_id``
+    # refer to nothing: doubtful for the first, whose name says no table.
+    rows = apps.orgzly_rows()
+    ran, run_dir = run_export(apps.orgzly)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    instant = "timestamp with time zone"
+    millis = {"mtime", "last_action_timestamp", "rook_mtime", "timestamp", "end_timestamp", "created_at"}
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            want = "text" if declared[table][column] == "TEXT" else "bigint"
+            if column in millis and not (table == "notes" and column == "clock_range_id"):
+                want = instant
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    # The Org texts arrive as written; the moment is the local time in the device's zone.
+    stamps = {row[1]: row for row in rows["org_timestamps"]}
+    assert any("++1d" in text for text in stamps) and any(text.startswith("[") for text in stamps)
+    for text, row in stamps.items():
+        local = datetime(row[3], row[4], row[5], row[6] or 0, row[7] or 0, tzinfo=apps.ORGZLY_ZONE)
+        assert UNIX_EPOCH + timedelta(milliseconds=row[20]) == local, text
+    revisions = [row[2] for row in rows["versioned_rooks"]]
+    assert any(r.startswith("0") for r in revisions) and any(r.isdigit() for r in revisions)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    filled = {
+        (table, column): sum(row[i] is not None for row in rows[table])
+        for table in rows
+        for i, column in enumerate(names[table])
+        if ran.types(table)[column] == instant
+    }
+    assert audit == {
+        **{(t, c, "epoch:milliseconds"): n for (t, c), n in filled.items() if n},
+        ("notes", "title", "empty_to_null"): len(apps.ORGZLY_BOOKS),  # each book's root note
+    }
+    # Keys as declared (Room's composite keys among them; android_metadata has none).
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys["note_ancestors"] == ["book_id", "note_id", "ancestor_note_id"]
+    assert keys["note_properties"] == ["note_id", "position"]
+    assert keys["android_metadata"] == []
+    parents = {row[0]: row[17] for row in rows["notes"]}
+    assert {p for p in parents.values() if p} <= set(parents) and list(parents.values()).count(0) == 3
+    assert references(run_dir) == {
+        ("rooks", "repo_id"): "repos.id",
+        ("rooks", "rook_url_id"): "rook_urls.id",
+        ("versioned_rooks", "rook_id"): "rooks.id",
+        ("book_links", "book_id"): "books.id",
+        ("book_links", "repo_id"): "repos.id",
+        ("book_syncs", "book_id"): "books.id",
+        ("book_syncs", "versioned_rook_id"): "versioned_rooks.id",
+        ("org_ranges", "start_timestamp_id"): "org_timestamps.id",
+        ("org_ranges", "end_timestamp_id"): "org_timestamps.id",
+        ("notes", "scheduled_range_id"): "org_ranges.id",
+        ("notes", "deadline_range_id"): "org_ranges.id",
+        ("notes", "closed_range_id"): "org_ranges.id",
+        ("notes", "book_id"): "books.id",
+        ("notes", "parent_id"): "notes.id",
+        ("note_ancestors", "note_id"): "notes.id",
+        ("note_ancestors", "book_id"): "books.id",
+        ("note_ancestors", "ancestor_note_id"): "notes.id",
+        ("note_properties", "note_id"): "notes.id",
+        ("note_events", "note_id"): "notes.id",
+        ("note_events", "org_range_id"): "org_ranges.id",
+    }

@@ -982,6 +982,51 @@ def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_dec
         assert any("an enum's codes" in note and "declares its references" in note for note in notes), notes
 
 
+@pytest.mark.parametrize("declares", [False, True])
+def test_a_tree_s_parent_in_a_table_that_declares_its_other_references_refers_to_its_own_rows(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """Orgzly (Room) declares a note's book and its schedule, not its ``parent_id``: a root holds 0,
+    which no foreign key admits. A column whose name says a tree's parent, its values the keys of
+    older rows of its own table and 0 for each root, refers to that table whether or not the table
+    declares its other references; until 2026-12-07 a declaring table's were searched only for a
+    table their name names, and the outline's parents were lost. ``level`` (1..4), a code, still
+    refers to nothing."""
+    notes: list[tuple[int, int, int, int, str]] = []
+    for book in (1, 2, 3):
+        root = len(notes) + 1
+        notes.append((root, book, 0, 0, ""))
+        stack = [root]
+        for k in range(30):
+            level = 1 + (k % 4 if k % 7 else 0)
+            del stack[level:]
+            note = len(notes) + 1
+            notes.append((note, book, stack[-1], level, f"note {book}.{k}"))
+            stack.append(note)
+    declared = ", FOREIGN KEY (book_id) REFERENCES books (id)" if declares else ""
+    path = make_sqlite(
+        {
+            "books": (
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, book_id INTEGER NOT NULL, parent_id INTEGER "
+                f"NOT NULL, level INTEGER NOT NULL, title TEXT{declared})",
+                notes,
+            ),
+        }
+    )
+    assert all(parent < note for note, _, parent, _, _ in notes)  # parents made first, roots 0
+    found = profile(path)
+    assert _references_of(found) == {
+        ("notes", "book_id"): "books.id",
+        ("notes", "parent_id"): "notes.id",
+    }
+    notes_of_parent = found.tables["notes"]["parent_id"].notes
+    assert any("0 stands for no reference, no parent" in note for note in notes_of_parent), notes_of_parent
+
+
 def test_an_export_whose_only_declared_reference_names_a_table_it_lacks_still_declares_its_references(
     tmp_path: Path,
 ) -> None:
