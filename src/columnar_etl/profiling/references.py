@@ -110,8 +110,9 @@
    beside the persons' keys 1..120, half of them in their upper half, referred to ``persons.id`` until
    2026-12-05. So are values within the parent's first :data:`.key_chance.ENUM_SPAN` keys, which are every
    integer up to the highest found, gaps and all (:func:`.key_chance.codes_among_first_keys`), unless the
-   name names the parent or a person's role over people: an enum's codes (Lychee's settings'
-   ``confidentiality`` 0, 2, 3 beside users 0..3) referred to that table until 2026-12-07.
+   name relates the column to that table (names it, abbreviates it, ends its compound name: Pi-hole's
+   ``additional_info`` and ``addinfo_by_id``; a person's role over people): an enum's codes (Lychee's
+   settings' ``confidentiality`` 0, 2, 3 beside users 0..3) referred to that table until 2026-12-07.
 
    A column referring to its own table's integer key as a tree or a chain does (a season's show, an
    episode's season, a reply's comment, a revision's predecessor) is told by the rows' order, which
