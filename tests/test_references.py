@@ -941,12 +941,15 @@ def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_dec
     to" ``users.id`` by the lookup rule (first keys with a gap escaped the first-keys rule). Where the
     export declares foreign keys, values within a parent's first ten keys, which are every integer up
     to the highest found, are an enum's codes, no reference unless the name names the table or a
-    person's role over people (``owner`` 0, 2, 3 still refers to users); a sample with gaps of a larger
-    table (``watcher`` of 30 members) still is one."""
+    person's role over people (``owner`` 0, 2, 3 still refers to users), or relates the column to the
+    table otherwise (Pi-hole's ``additional_info`` 1, 3 ends ``addinfo_by_id``'s compound name); a
+    sample with gaps of a larger table (``watcher`` of 30 members) still is one."""
     users = [(n, f"user{n}") for n in range(4)]
     members = [(n, f"m{n}@example.com") for n in range(1, 31)]
     levels = (0, 2, 3)
-    settings = [(200 + n, f"key{n}", str(n), levels[n % 3], levels[(n + 1) % 3]) for n in range(1, 41)]
+    settings = [
+        (200 + n, f"key{n}", str(n), levels[n % 3], levels[(n + 1) % 3], (1, 3)[n % 2]) for n in range(1, 41)
+    ]
     sample = (1, *range(2, 31, 2))  # 16 of the 30 members, with gaps
     albums_ddl = "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT, owner_id INTEGER{})".format(
         ", FOREIGN KEY (owner_id) REFERENCES users (id)" if declares else ""
@@ -958,8 +961,12 @@ def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_dec
             "albums": (albums_ddl, [(300 + n, f"album {n}", n % 4) for n in range(1, 13)]),
             "settings": (
                 "CREATE TABLE settings (id INTEGER PRIMARY KEY, key TEXT, value TEXT, "
-                "confidentiality INTEGER, owner INTEGER)",
+                "confidentiality INTEGER, owner INTEGER, additional_info INTEGER)",
                 settings,
+            ),
+            "addinfo_by_id": (
+                "CREATE TABLE addinfo_by_id (id INTEGER PRIMARY KEY, content TEXT)",
+                [(1, "ads.example.net"), (2, "tracker.example.com"), (3, "5")],
             ),
             "watches": (
                 "CREATE TABLE watches (id INTEGER PRIMARY KEY, watcher INTEGER)",
@@ -972,6 +979,7 @@ def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_dec
     expected = {
         ("albums", "owner_id"): "users.id",
         ("settings", "owner"): "users.id",
+        ("settings", "additional_info"): "addinfo_by_id.id",
         ("watches", "watcher"): "members.id",
     }
     if not declares:  # three of four keys, reaching the highest: the lookup rule
