@@ -11467,8 +11467,10 @@ def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and
     """A Chainlit app's chats persisted by its SQLAlchemy data layer on SQLite: ``utc_now()``'s
     ``...Z`` text (six fraction digits, or none at a whole second) arrives as instants, each audited;
     ``BOOLEAN`` 0/1 booleans; the UUID keys and ``JSONB`` text as written; the declared references
-    exactly. A step's ``parentId`` and the elements' and feedbacks' ``forId`` name steps, undeclared
-    in tables that declare their other references: no reference, as the rules say; nothing costs."""
+    exactly. A step's ``parentId`` names an older step of its thread, undeclared in a table that
+    declares its other references: a tree's parent, a reference to ``steps.id`` (since 2026-12-07;
+    before, the declared references kept it from being searched). The elements' and feedbacks'
+    ``forId`` name steps too, but no table: no reference, as the rules say; nothing costs."""
     threads, steps = 6, 4
     ran, run_dir = run_export(apps.chainlit)
     elements = len(range(0, threads, 2))
@@ -11486,6 +11488,7 @@ def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and
     assert references(run_dir) == {
         ("threads", "userId"): "users.id",
         ("steps", "threadId"): "threads.id",
+        ("steps", "parentId"): "steps.id",
         ("elements", "threadId"): "threads.id",
         ("feedbacks", "threadId"): "threads.id",
     }
@@ -14218,6 +14221,9 @@ def test_navidrome_keeps_gos_nanosecond_times_as_written_and_finds_its_md5_refer
         ("album", "album_artist_id"): "artist.id",
         ("album", "library_id"): "library.id",
         ("folder", "library_id"): "library.id",
+        # A folder's parent, '' for the library's root (NULL, audited): a tree's parent, undeclared in
+        # a table that declares its library (since 2026-12-07; before, not searched).
+        ("folder", "parent_id"): "folder.id",
         ("media_file", "artist_id"): "artist.id",
         ("media_file", "album_id"): "album.id",
         ("media_file", "library_id"): "library.id",
