@@ -107,7 +107,8 @@ Minecraft server's LuckPerms permissions and CoreProtect block log, a GTFS feed 
 it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server's JDBC persistence on
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
-gpx_database, an openScale 3 Room database and a QGIS style database)
+gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
+notes profile and an Orgzly outliner database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -11467,8 +11468,10 @@ def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and
     """A Chainlit app's chats persisted by its SQLAlchemy data layer on SQLite: ``utc_now()``'s
     ``...Z`` text (six fraction digits, or none at a whole second) arrives as instants, each audited;
     ``BOOLEAN`` 0/1 booleans; the UUID keys and ``JSONB`` text as written; the declared references
-    exactly. A step's ``parentId`` and the elements' and feedbacks' ``forId`` name steps, undeclared
-    in tables that declare their other references: no reference, as the rules say; nothing costs."""
+    exactly. A step's ``parentId`` names an older step of its thread, undeclared in a table that
+    declares its other references: a tree's parent, a reference to ``steps.id`` (since 2026-12-07;
+    before, the declared references kept it from being searched). The elements' and feedbacks'
+    ``forId`` name steps too, but no table: no reference, as the rules say; nothing costs."""
     threads, steps = 6, 4
     ran, run_dir = run_export(apps.chainlit)
     elements = len(range(0, threads, 2))
@@ -11486,6 +11489,7 @@ def test_chainlit_data_layer_reads_its_z_stamps_as_instants_and_its_booleans_and
     assert references(run_dir) == {
         ("threads", "userId"): "users.id",
         ("steps", "threadId"): "threads.id",
+        ("steps", "parentId"): "steps.id",
         ("elements", "threadId"): "threads.id",
         ("feedbacks", "threadId"): "threads.id",
     }
@@ -14218,6 +14222,9 @@ def test_navidrome_keeps_gos_nanosecond_times_as_written_and_finds_its_md5_refer
         ("album", "album_artist_id"): "artist.id",
         ("album", "library_id"): "library.id",
         ("folder", "library_id"): "library.id",
+        # A folder's parent, '' for the library's root (NULL, audited): a tree's parent, undeclared in
+        # a table that declares its library (since 2026-12-07; before, not searched).
+        ("folder", "parent_id"): "folder.id",
         ("media_file", "artist_id"): "artist.id",
         ("media_file", "album_id"): "album.id",
         ("media_file", "library_id"): "library.id",
@@ -26781,4 +26788,314 @@ def test_qgis_style_keeps_indented_xml_byte_for_byte_and_keys_no_link_table_by_o
         ("ctagmap", "colorramp_id"): "colorramp.id",
         ("tftagmap", "tag_id"): "tag.id",
         ("tftagmap", "textformat_id"): "textformat.id",
+    }
+
+
+def test_lychee_gallery_keys_albums_by_random_ids_keeps_zone_names_as_text_and_finds_no_enum_reference(
+    run_export: Runner,
+) -> None:
+    # Lychee 4.7 (Laravel on SQLite): 24-character random ids (URL-safe base64, ``-`` and ``_`` among
+    # them) keying albums, photos and the tree's ``parent_id``; 14-digit legacy ids of 100-µs ticks
+    # (integers, not instants); Eloquent's 'Y-m-d H:i:s'; ``taken_at_orig_tz`` the zone PHP names
+    # (``+02:00``, ``Europe/Berlin``, ``UTC``: text, no time of day); EXIF's ``f/2.8``, ``1/125 s``,
+    # ``35 mm`` text, ISO digits text read as integers; coordinates REAL (a whole altitude INTEGER)
+    # under ``numeric``; the admin is user 0. Settings' ``confidentiality`` levels 0, 2, 3 fit users
+    # 0..3 but are an enum's codes: until 2026-12-07 they "referred to" users.id.
+    rows = apps.lychee_rows()
+    ran, run_dir = run_export(apps.lychee)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+    stamp = "timestamp without time zone"
+    numbers = ("latitude", "longitude", "altitude", "img_direction")
+    texts = {
+        table: [
+            c
+            for c in names[table]
+            if not (c in ("id", "legacy_id", "owner_id", "user_id", "size_variant_id", "filesize")
+                    or c.startswith(("is_", "_")) or c.endswith("_at") or c in numbers)
+        ]
+        for table in rows
+    }  # fmt: skip
+    integers = {
+        "users": ["id", "upload", "lock"],
+        "configs": ["id", "confidentiality"],
+        "base_albums": ["legacy_id", "owner_id", "is_public", "grants_full_photo", "requires_link",
+                        "is_downloadable", "is_share_button_visible", "is_nsfw"],
+        "albums": ["_lft", "_rgt"],
+        "user_base_album": ["id", "user_id"],
+        "photos": ["legacy_id", "owner_id", "is_public", "is_starred", "iso", "filesize"],
+        "size_variants": ["id", "type", "width", "height"],
+        "sym_links": ["id", "size_variant_id"],
+    }  # fmt: skip
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            if column in integers.get(table, []):
+                want = "bigint"
+            elif column.endswith("_at"):
+                want = stamp
+            elif column in numbers:
+                want = "numeric"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+    assert {c for t in texts for c in texts[t]} >= {"taken_at_orig_tz", "aperture", "shutter", "checksum"}
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == stamp:
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "numeric":
+            return Decimal(repr(value))
+        if kind == "bigint":
+            return int(value)  # an ISO of digits, written as text by the extractor
+        return arrives_as(value)
+
+    nulled: Counter[tuple[str, str]] = Counter()
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            want = {row[0]: expected(types[column], row[index]) for row in values}
+            if table == "configs" and column == "value":
+                # 'none', a license setting's value, is one of the null tokens: NULL, audited.
+                want = {k: (None if v == "none" else v) for k, v in want.items()}
+            got = ran.values(table, column, "id")
+            if types[column] == "numeric":  # read as text: compared as numbers, digit for digit
+                got = {k: None if v is None else Decimal(v) for k, v in got.items()}
+            assert got == want, (table, column)
+            nulled[(table, column)] += sum(row[index] is not None and want[row[0]] is None for row in values)
+    # ISO digits as integers, every one; the 14-digit legacy ids integers (no epoch unit fits 100 µs).
+    isos = {row[0]: row[12] for row in rows["photos"]}
+    assert ran.values("photos", "iso", "id") == {k: None if v is None else int(v) for k, v in isos.items()}
+    assert all(len(str(row[1])) == 14 for row in rows["photos"] + rows["base_albums"])
+    assert {row[25] for row in rows["photos"]} == set(apps.LYCHEE_ZONES) | {None}
+    # Every cell changed is audited, '' (an unset setting, an empty description) and 'none' alike.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    values = {row[1]: row[2] for row in rows["configs"]}
+    assert audit == {
+        ("configs", "value", "empty_to_null"): sum(v == "" for v in values.values()),
+        ("configs", "value", "null_like_to_null"): sum(v == "none" for v in values.values()),
+        ("configs", "type_range", "empty_to_null"): sum(row[5] == "" for row in rows["configs"]),
+        ("configs", "description", "empty_to_null"): len(rows["configs"]),
+    }
+    by_column: Counter[tuple[str, str]] = Counter()
+    for (table, column, _), count in audit.items():
+        by_column[(table, column)] += count
+    assert +nulled == by_column  # each cell the rows made NULL, and no other, is in the audit
+    # Keys as declared; every reference declared (Laravel writes each foreign key into its create
+    # table), no other: the settings' levels are codes, an album's cover (3 of 12 set) undeclared.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("base_albums", "owner_id"): "users.id",
+        ("albums", "id"): "base_albums.id",
+        ("albums", "parent_id"): "albums.id",
+        ("tag_albums", "id"): "base_albums.id",
+        ("user_base_album", "user_id"): "users.id",
+        ("user_base_album", "base_album_id"): "base_albums.id",
+        ("photos", "owner_id"): "users.id",
+        ("photos", "album_id"): "albums.id",
+        ("size_variants", "photo_id"): "photos.id",
+        ("sym_links", "size_variant_id"): "size_variants.id",
+    }
+    assert {row[4] for row in rows["configs"]} == {0, 2, 3} and {row[0] for row in rows["users"]} == {
+        0,
+        1,
+        2,
+        3,
+    }
+
+
+def test_notesnook_reads_epoch_millis_and_kysely_booleans_and_infers_no_reference_from_polymorphic_relations(
+    run_export: Runner,
+) -> None:
+    # Notesnook (Kysely on better-sqlite3, most tables WITHOUT ROWID): every date epoch milliseconds
+    # (instants, audited), ``boolean`` 1/0 with NULL where a field was never set (booleans, audited),
+    # 24-hex ObjectIds, tombstones of NULLs, an editing session's ``${Date.now()}`` as TEXT digits
+    # (integers, each exact: a number, not read as an instant from text), Kysely's migration names
+    # "1".."7" and ISO timestamps with ``Z``. ``relations`` and ``shortcuts`` name each row's parent
+    # table in a column beside the id (``fromType`` notebook/tag/color/note/reminder): no reference
+    # from them; the one-to-one note/content pair and a session's content are found.
+    rows = apps.notesnook_rows()
+    ran, run_dir = run_export(apps.notesnook)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    instant = "timestamp with time zone"
+    numbers = {"sessionId", "sortIndex", "size", "chunkSize", "is_locked"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for index, column in enumerate(names[table]):
+            filled = any(row[index] is not None for row in values)
+            if declared[table][column] == "boolean":
+                want = "boolean"
+            elif column.startswith("date") or column in ("snoozeUntil", "timestamp"):
+                want = instant if filled else "bigint"  # an empty table's or column's: as declared
+            elif column in numbers or (table == "kysely_migration" and column == "name"):
+                want = "bigint"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant and column == "timestamp":
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value)
+
+    keys = {"kysely_migration": "name", "kv": "key", "config": "name"}
+    for table, values in rows.items():
+        types = ran.types(table)
+        key = keys.get(table, "id")
+        for index, column in enumerate(names[table]):
+            want = {
+                expected(types[key], key, row[0]): expected(types[column], column, row[index])
+                for row in values
+            }
+            assert ran.values(table, column, key) == want, (table, column)
+    # The session ids: 13 digits of milliseconds as TEXT, integers, digit for digit.
+    sessions = [row[11] for row in rows["content"]]
+    assert all(isinstance(s, str) and len(s) == 13 for s in sessions)
+    # A tombstone keeps only its id, dateModified, synced 0 and deleted 1: NULL type, NULL dates.
+    tombstones = [row for row in rows["notes"] if row[5] == 1]
+    assert len(tombstones) == 2 and all(row[1] is None and row[3] is None for row in tombstones)
+    # What cleaning changed: each date (epoch milliseconds) and flag (1/0) per filled cell, a locked
+    # note's '' headline NULL; nothing else.
+    audit = Counter((r["table"], r["column"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist())
+    expected_audit: Counter[tuple[str, str]] = Counter()
+    for table, values in rows.items():
+        types = ran.types(table)
+        for index, column in enumerate(names[table]):
+            if types[column] in (instant, "boolean") or column == "headline":
+                cells = [row[index] for row in values if row[index] is not None]
+                expected_audit[(table, column)] = len(cells) if column != "headline" else cells.count("")
+    assert audit == +expected_audit
+    # Keys as declared; references: the note/content pair (each names the other, one row each way) and
+    # a history session's note and content. No polymorphic id column refers anywhere.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: [keys.get(t, "id")] for t in rows}
+    assert references(run_dir) == {
+        ("notes", "contentId"): "content.id",
+        ("content", "noteId"): "notes.id",
+        ("notehistory", "noteId"): "notes.id",
+        ("notehistory", "sessionContentId"): "sessioncontent.id",
+    }
+    assert {row[6] for row in rows["relations"] if row[6]} == {"notebook", "tag", "color", "note", "reminder"}
+
+
+def test_orgzly_keeps_org_timestamps_as_text_reads_their_millis_and_finds_its_outline_s_parents(
+    run_export: Runner,
+) -> None:
+    # Orgzly (Room, version 156): Org mode's timestamps as their text (``<2024-02-10 Sat 08:30 ++1d>``,
+    # ``[…]`` inactive, ranges ``<…>--<…>``: text, no date read from it) beside their parts (year,
+    # month, day, hour, minute: integers) and the moment in epoch milliseconds (instants, audited), a
+    # note's ``created_at`` and a book's ``mtime`` too; revisions hex with zeros first or digits (text);
+    # each book's outline a nested set under a root note titled '' (NULL, audited) whose
+    # ``parent_id`` 0 Room cannot declare: ``parent_id`` refers to ``notes.id`` (until 2026-12-07 the
+    # table's declared references kept it from being searched), 0 the roots'. ``folded_under_id``
+    # (0 in most rows, a folded ancestor's id in a few) and the undeclared, empty ``clock_range_id``
+    # refer to nothing: doubtful for the first, whose name says no table.
+    rows = apps.orgzly_rows()
+    ran, run_dir = run_export(apps.orgzly)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    instant = "timestamp with time zone"
+    millis = {"mtime", "last_action_timestamp", "rook_mtime", "timestamp", "end_timestamp", "created_at"}
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            want = "text" if declared[table][column] == "TEXT" else "bigint"
+            if column in millis and not (table == "notes" and column == "clock_range_id"):
+                want = instant
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == instant:
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    # The Org texts arrive as written; the moment is the local time in the device's zone.
+    stamps = {row[1]: row for row in rows["org_timestamps"]}
+    assert any("++1d" in text for text in stamps) and any(text.startswith("[") for text in stamps)
+    for text, row in stamps.items():
+        local = datetime(row[3], row[4], row[5], row[6] or 0, row[7] or 0, tzinfo=apps.ORGZLY_ZONE)
+        assert UNIX_EPOCH + timedelta(milliseconds=row[20]) == local, text
+    revisions = [row[2] for row in rows["versioned_rooks"]]
+    assert any(r.startswith("0") for r in revisions) and any(r.isdigit() for r in revisions)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    filled = {
+        (table, column): sum(row[i] is not None for row in rows[table])
+        for table in rows
+        for i, column in enumerate(names[table])
+        if ran.types(table)[column] == instant
+    }
+    assert audit == {
+        **{(t, c, "epoch:milliseconds"): n for (t, c), n in filled.items() if n},
+        ("notes", "title", "empty_to_null"): len(apps.ORGZLY_BOOKS),  # each book's root note
+    }
+    # Keys as declared (Room's composite keys among them; android_metadata has none).
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys["note_ancestors"] == ["book_id", "note_id", "ancestor_note_id"]
+    assert keys["note_properties"] == ["note_id", "position"]
+    assert keys["android_metadata"] == []
+    parents = {row[0]: row[17] for row in rows["notes"]}
+    assert {p for p in parents.values() if p} <= set(parents) and list(parents.values()).count(0) == 3
+    assert references(run_dir) == {
+        ("rooks", "repo_id"): "repos.id",
+        ("rooks", "rook_url_id"): "rook_urls.id",
+        ("versioned_rooks", "rook_id"): "rooks.id",
+        ("book_links", "book_id"): "books.id",
+        ("book_links", "repo_id"): "repos.id",
+        ("book_syncs", "book_id"): "books.id",
+        ("book_syncs", "versioned_rook_id"): "versioned_rooks.id",
+        ("org_ranges", "start_timestamp_id"): "org_timestamps.id",
+        ("org_ranges", "end_timestamp_id"): "org_timestamps.id",
+        ("notes", "scheduled_range_id"): "org_ranges.id",
+        ("notes", "deadline_range_id"): "org_ranges.id",
+        ("notes", "closed_range_id"): "org_ranges.id",
+        ("notes", "book_id"): "books.id",
+        ("notes", "parent_id"): "notes.id",
+        ("note_ancestors", "note_id"): "notes.id",
+        ("note_ancestors", "book_id"): "books.id",
+        ("note_ancestors", "ancestor_note_id"): "notes.id",
+        ("note_properties", "note_id"): "notes.id",
+        ("note_events", "note_id"): "notes.id",
+        ("note_events", "org_range_id"): "org_ranges.id",
     }

@@ -931,6 +931,110 @@ def test_a_run_of_keys_from_above_the_lowest_in_an_export_that_declares_its_refe
         assert any("one after another" in note and "declares its references" in note for note in notes)
 
 
+@pytest.mark.parametrize("declares", [False, True])
+def test_codes_with_a_gap_among_a_small_table_s_first_keys_in_an_export_that_declares_its_references(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """A Laravel app (Lychee) declares its albums' and photos' owners; its settings table declares
+    nothing and holds each setting's ``confidentiality`` level 0, 2 or 3 (1 unused), beside users keyed
+    0..3 (the admin is user 0): three of the four keys, reaching the highest, so the levels "referred
+    to" ``users.id`` by the lookup rule (first keys with a gap escaped the first-keys rule). Where the
+    export declares foreign keys, values within a parent's first ten keys, which are every integer up
+    to the highest found, are an enum's codes, no reference unless the name names the table or a
+    person's role over people (``owner`` 0, 2, 3 still refers to users), or relates the column to the
+    table otherwise (Pi-hole's ``additional_info`` 1, 3 ends ``addinfo_by_id``'s compound name); a
+    sample with gaps of a larger table (``watcher`` of 30 members) still is one."""
+    users = [(n, f"user{n}") for n in range(4)]
+    members = [(n, f"m{n}@example.com") for n in range(1, 31)]
+    levels = (0, 2, 3)
+    settings = [
+        (200 + n, f"key{n}", str(n), levels[n % 3], levels[(n + 1) % 3], (1, 3)[n % 2]) for n in range(1, 41)
+    ]
+    sample = (1, *range(2, 31, 2))  # 16 of the 30 members, with gaps
+    albums_ddl = "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT, owner_id INTEGER{})".format(
+        ", FOREIGN KEY (owner_id) REFERENCES users (id)" if declares else ""
+    )
+    path = make_sqlite(
+        {
+            "users": ("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)", users),
+            "members": ("CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT)", members),
+            "albums": (albums_ddl, [(300 + n, f"album {n}", n % 4) for n in range(1, 13)]),
+            "settings": (
+                "CREATE TABLE settings (id INTEGER PRIMARY KEY, key TEXT, value TEXT, "
+                "confidentiality INTEGER, owner INTEGER, additional_info INTEGER)",
+                settings,
+            ),
+            "addinfo_by_id": (
+                "CREATE TABLE addinfo_by_id (id INTEGER PRIMARY KEY, content TEXT)",
+                [(1, "ads.example.net"), (2, "tracker.example.com"), (3, "5")],
+            ),
+            "watches": (
+                "CREATE TABLE watches (id INTEGER PRIMARY KEY, watcher INTEGER)",
+                [(100 + n, sample[n % len(sample)]) for n in range(1, 41)],
+            ),
+        }
+    )
+    assert {row[3] for row in settings} == set(levels) and len(users) == 4  # 3 of 4 keys, 1 unused
+    found = profile(path)
+    expected = {
+        ("albums", "owner_id"): "users.id",
+        ("settings", "owner"): "users.id",
+        ("settings", "additional_info"): "addinfo_by_id.id",
+        ("watches", "watcher"): "members.id",
+    }
+    if not declares:  # three of four keys, reaching the highest: the lookup rule
+        expected |= {("settings", "confidentiality"): "users.id"}
+    assert _references_of(found) == expected
+    if declares:
+        notes = found.tables["settings"]["confidentiality"].notes
+        assert any("an enum's codes" in note and "declares its references" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("declares", [False, True])
+def test_a_tree_s_parent_in_a_table_that_declares_its_other_references_refers_to_its_own_rows(
+    make_sqlite: SqliteFactory, declares: bool
+) -> None:
+    """Orgzly (Room) declares a note's book and its schedule, not its ``parent_id``: a root holds 0,
+    which no foreign key admits. A column whose name says a tree's parent, its values the keys of
+    older rows of its own table and 0 for each root, refers to that table whether or not the table
+    declares its other references; until 2026-12-07 a declaring table's were searched only for a
+    table their name names, and the outline's parents were lost. ``level`` (1..4), a code, still
+    refers to nothing."""
+    notes: list[tuple[int, int, int, int, str]] = []
+    for book in (1, 2, 3):
+        root = len(notes) + 1
+        notes.append((root, book, 0, 0, ""))
+        stack = [root]
+        for k in range(30):
+            level = 1 + (k % 4 if k % 7 else 0)
+            del stack[level:]
+            note = len(notes) + 1
+            notes.append((note, book, stack[-1], level, f"note {book}.{k}"))
+            stack.append(note)
+    declared = ", FOREIGN KEY (book_id) REFERENCES books (id)" if declares else ""
+    path = make_sqlite(
+        {
+            "books": (
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "a"), (2, "b"), (3, "c")],
+            ),
+            "notes": (
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, book_id INTEGER NOT NULL, parent_id INTEGER "
+                f"NOT NULL, level INTEGER NOT NULL, title TEXT{declared})",
+                notes,
+            ),
+        }
+    )
+    assert all(parent < note for note, _, parent, _, _ in notes)  # parents made first, roots 0
+    found = profile(path)
+    assert _references_of(found) == {
+        ("notes", "book_id"): "books.id",
+        ("notes", "parent_id"): "notes.id",
+    }
+    notes_of_parent = found.tables["notes"]["parent_id"].notes
+    assert any("0 stands for no reference, no parent" in note for note in notes_of_parent), notes_of_parent
+
+
 def test_an_export_whose_only_declared_reference_names_a_table_it_lacks_still_declares_its_references(
     tmp_path: Path,
 ) -> None:

@@ -77,6 +77,21 @@ def first_keys(fit: Inclusion) -> bool:
     return fit.found == fit.reach and consecutive_keys(fit)
 
 
+#: How many of a parent's first keys an enum's codes may span (levels 0..3, statuses 1..9): values
+#: within so few keys, which fill that span, are what any code holds (:func:`codes_among_first_keys`).
+ENUM_SPAN = 10
+
+
+def codes_among_first_keys(fit: Inclusion, key: ColumnProfile) -> bool:
+    """Are the keys found within the parent's first :data:`ENUM_SPAN` keys, which are every integer from
+    the lowest key to the highest found (levels 0, 2, 3 beside users 0..3)? Any code or enum, used but
+    for a value or two, lands on such keys, gaps and all: in an export that declares its references, no
+    evidence of one it left undeclared, as :func:`first_keys` are not (since 2026-12-07)."""
+    if fit.high is None or not isinstance(key.min, int) or fit.reach > ENUM_SPAN:
+        return False
+    return fit.high - key.min + 1 == fit.reach
+
+
 def consecutive_keys(fit: Inclusion) -> bool:
     """Are the keys found consecutive integers, every one from the lowest found to the highest (ages
     20..79 of persons keyed 1..120)? :func:`first_keys` from anywhere in the keys: what an age, a year

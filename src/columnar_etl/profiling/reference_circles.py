@@ -13,6 +13,7 @@ from columnar_etl.profiling.inclusion import Inclusion
 from columnar_etl.profiling.key_chance import (
     OWN_NAME_WORDS,
     beyond_chance,
+    codes_among_first_keys,
     consecutive_keys,
     drawn_identifier,
     first_keys,
@@ -29,6 +30,7 @@ from columnar_etl.profiling.reference_names import (
     code_word,
     core_data_row_version,
     count_word,
+    ends_compound,
     names_parent,
     person_among_people,
     same_entity,
@@ -454,6 +456,16 @@ def turned_away(
     # A person's role over a table of people (a blog's ``owner_id``, made with its user at sign-up and
     # so numbered alike) names that table for the own-rows rules below, as ``user_id`` would.
     role = person_among_people(column, chosen.parent)
+    keys = tables[chosen.parent][chosen.key]
+    # Codes land on a small table's first keys, gaps and all; a name relating the column to that table
+    # in any way the choice reads (``additional_info`` → Pi-hole's ``addinfo_by_id``) vouches for it.
+    related = by_name or role or ends_compound(column, chosen.parent)
+    if integer and not related and declares and codes_among_first_keys(chosen, keys):
+        return (
+            f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
+            "key up, as an enum's codes are, gaps and all, and the export declares its references (not "
+            "this one): no reference inferred"
+        )
     if (
         integer
         and not (named or role)
@@ -464,7 +476,6 @@ def turned_away(
             f"values are keys of {where}, but they are its own table's keys, each once, as an order or a "
             "rank numbering its rows holds them: no reference inferred"
         )
-    keys = tables[chosen.parent][chosen.key]
     if (
         integer
         and not (named or role)

@@ -274,7 +274,7 @@ def choose(
     declares), else the one whose table's name the column's abbreviates (:func:`abbreviates`: ``repo_id`` →
     ``repository``), else the table of people a person's role names (:func:`person_among_people`:
     ``created_by_id`` → ``users``), and last, among those of the best share, the one whose table's name, a
-    compound written as one word, the column's ends (:func:`_ends_compound`: ``field_id`` →
+    compound written as one word, the column's ends (:func:`ends_compound`: ``field_id`` →
     ``userfields``). None when still a tie. ``tree``: the column's fit to its own table's key where
     each row names an older row (:func:`.trees.older_rows`), chosen after the names and before the shares:
     other tables' keys hold a tree's values by chance (since 2026-12-06). ``owners``: the tables the
@@ -321,7 +321,7 @@ def choose(
     named = [fit for fit in top if (fit.parent, fit.key) in named_so]
     if len(named) == 1:
         return named[0]
-    named = [fit for fit in top if _ends_compound(column, fit.parent)]
+    named = [fit for fit in top if ends_compound(column, fit.parent)]
     if len(named) == 1:
         return named[0]
     named = [fit for fit in top if fit.parent in owners]
@@ -433,7 +433,7 @@ def person_among_people(column: str, parent: str) -> bool:
     return bool(roles) and bool(entity_of(parent, table=True) & PEOPLE)
 
 
-def _ends_compound(column: str, parent: str) -> bool:
+def ends_compound(column: str, parent: str) -> bool:
     """Does the column's entity (:func:`entity_of`: ``field`` of ``field_id``) end the parent table's,
     longer than it, a compound written as one word, the column's of :data:`MIN_ABBREVIATION` letters
     or more (``userfields``: Grocy's ``userfield_values.field_id``)? Only a tie between tables the

@@ -6,7 +6,10 @@
    (``sensor_uuid`` → ``Sensors``' generated ``uuid``, :func:`.parent_keys.names_table`; since
    2026-12-07, xDrip+'s): an enum of 1s and 2s fits a small table's keys, and an ORM may leave a
    relation to the code (Open WebUI's ``chat_message`` declares ``chat_id``, not ``user_id``). Until
-   2026-12-04 its other columns were searched as well; from then until 2026-12-05 none was.
+   2026-12-04 its other columns were searched as well; from then until 2026-12-05 none was. A column
+   whose name says a tree's parent (:func:`names_own_parent`) is searched against its own table too: a
+   root's 0 fits no foreign key, so an ORM leaves that one undeclared (Orgzly's ``notes.parent_id``;
+   since 2026-12-07).
 2. **Inferred by inclusion** in a table that declares none (the export may declare some tables' references and
    not others'): a column is a reference to another table's key when at least
    :data:`.reference_rows.MIN_INCLUSION` of its distinct non-null values are values of that key. Names play no
@@ -107,7 +110,11 @@
    beside two domains, since 2026-12-05). A sample with gaps still is one. So is a run of consecutive keys
    from anywhere in them (:func:`.key_chance.consecutive_keys`): an Objection.js app's ``persons.age`` 20..79
    beside the persons' keys 1..120, half of them in their upper half, referred to ``persons.id`` until
-   2026-12-05.
+   2026-12-05. So are values within the parent's first :data:`.key_chance.ENUM_SPAN` keys, which are every
+   integer up to the highest found, gaps and all (:func:`.key_chance.codes_among_first_keys`), unless the
+   name relates the column to that table (names it, abbreviates it, ends its compound name: Pi-hole's
+   ``additional_info`` and ``addinfo_by_id``; a person's role over people): an enum's codes (Lychee's
+   settings' ``confidentiality`` 0, 2, 3 beside users 0..3) referred to that table until 2026-12-07.
 
    A column referring to its own table's integer key as a tree or a chain does (a season's show, an
    episode's season, a reply's comment, a revision's predecessor) is told by the rows' order, which
@@ -510,7 +517,10 @@ def find_references(
     # searched only for a parent their name names as its entity (an enum of 1s and 2s fits a small
     # table's keys; an ORM may leave one relation to the code: Open WebUI's ``chat_message.user_id``
     # beside its declared ``chat_id``), or a table of people a column naming a person's role
-    # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06).
+    # (``created_by``: GORM declares a token's owner ``user_id``, not its maker; since 2026-12-06), or
+    # its own table a column whose name says a tree's parent: a foreign key admits no root's 0, so an
+    # ORM declaring the others leaves that one to the code (Room's Orgzly ``notes.parent_id``; since
+    # 2026-12-07).
     declaring = {reference.child for reference in found if not reference.by_rowid}
     carried = {(reference.parent, reference.parent_columns[0]) for reference in by_rowid}
     declared_columns = {(reference.child, column) for reference in found for column in reference.columns}
@@ -543,7 +553,7 @@ def find_references(
         or names_table(column, parent)
         or key_named_for(column, key)
         or person_among_people(column, parent)
-        or (names_own_parent(column) and (child, parent, key) in declared_parents)
+        or (names_own_parent(column) and (parent == child or (child, parent, key) in declared_parents))
     ]
     # A column beside its own table's key that may be a tree's only (its values below the upper half of
     # the keys: _fits_own_key) is measured only where the rows' order shows one (older_rows), asked first:
