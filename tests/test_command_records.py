@@ -14,6 +14,8 @@ import hashlib
 import json
 import os
 import re
+import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -302,6 +304,67 @@ def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path
     assert record["error"]["message"] == "interrupted: nothing live changed"
     assert record["finished"] is not None and record["version_schema"] is None
     assert versions(pg_uri) == []
+
+
+def _file_size_limit(limit: int) -> None:
+    """In the child: writes past ``limit`` bytes fail with EFBIG (``ulimit -f``, SIGXFSZ ignored), as on
+    a file system that has no room for them."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_record(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # A file size limit (real: RLIMIT_FSIZE of the command's process) that the load's run.json (~3 KB)
+    # fits and its profile.json (~80 KB) does not. Was: "OSError: [Errno 27] File too large (hint:
+    # run again with --debug for the traceback)", naming no file, in the line and in run.json.
+    export = tmp_path / "export.db"
+    shutil.copy(SMALL_FIXTURE, export)
+    before = hashlib.sha256(export.read_bytes()).hexdigest()
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    hint = (
+        "(hint: the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free "
+        "some space or raise the limit, or write to another directory (runs_dir, backup_dir))"
+    )
+    command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(16_384),
+    )
+    (record,) = records(runs)
+    written = runs / record["run_id"] / "profile.json"
+    assert done.stderr == f"error: file {written}: cannot write the file: File too large {hint}\n", (
+        done.stderr
+    )
+    printed = json.loads(done.stdout)
+    assert (printed["run_id"], printed["outcome"], printed["exit_code"]) == (record["run_id"], "failed", 1)
+    assert (record["outcome"], record["exit_code"], done.returncode) == ("failed", 1, 1)
+    assert (record["error"]["path"], record["error"]["message"]) == (
+        str(written),
+        "cannot write the file: File too large",
+    )
+    assert not written.exists() and list(written.parent.glob(".*.tmp")) == []  # no half file either
+    assert versions(pg_uri) == []
+    assert hashlib.sha256(export.read_bytes()).hexdigest() == before
+    # A command's own output file (profile --json-file) alike, with no target.
+    out = tmp_path / "profile.json"
+    command = [sys.executable, "-m", "columnar_etl", "profile", str(export), "--json-file", str(out)]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(16_384),
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"error: file {out}: cannot write the file: File too large {hint}\n", done.stderr
 
 
 def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_warning_exit_2(

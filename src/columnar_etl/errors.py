@@ -7,6 +7,7 @@ object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.pa
 
 from __future__ import annotations
 
+import errno
 import threading
 from enum import IntEnum
 from pathlib import Path
@@ -212,3 +213,24 @@ class PreflightFailed(EtlError):
 
 class BackupError(EtlError):
     """A backup could not be made, verified or restored."""
+
+
+#: What a file system answers a write it has no room for: full, over a quota, or over the process's file
+#: size limit (``ulimit -f``: EFBIG, with SIGXFSZ ignored).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def file_not_written(exc: BaseException) -> EtlError | None:
+    """The error of a write to a file the file system refused for room (:data:`NO_ROOM`), naming the
+    file ``exc`` names (see :func:`~columnar_etl.atomic.write_text_atomically`); None for any other
+    exception. Was: "OSError: [Errno 27] File too large", no file, hint "run again with --debug"."""
+    if not isinstance(exc, OSError) or exc.errno not in NO_ROOM or not isinstance(exc.filename, str):
+        return None
+    error = EtlError(
+        f"cannot write the file: {exc.strerror or exc}",
+        path=exc.filename,
+        hint="the file system has no room for it (full, a quota, or a file size limit: ulimit -f): "
+        "free some space or raise the limit, or write to another directory (runs_dir, backup_dir)",
+    )
+    error.__cause__ = exc  # --debug's traceback shows the write that failed
+    return error

@@ -42,6 +42,7 @@ from columnar_etl.errors import (
     EtlError,
     ExitCode,
     exit_code_lines,
+    file_not_written,
     interrupted_error,
 )
 from columnar_etl.errors import UsageError as BadValue
@@ -127,6 +128,10 @@ class EtlGroup(TyperGroup):
                 # stage_imported): the interrupt's line, not "ImportError: initialization failed".
                 err.print(f"error: {interrupted_error().one_line()}", markup=False, soft_wrap=True)
                 ctx.exit(ExitCode.ERROR)
+            known = file_not_written(exc)  # a write refused for room: the file and what to do
+            if known is not None:
+                err.print(f"error: {mask_secrets(known.one_line())}", markup=False, soft_wrap=True)
+                ctx.exit(known.exit_code)
             text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
             line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
             err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
