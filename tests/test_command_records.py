@@ -367,6 +367,50 @@ def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_rec
     assert done.stderr == f"error: file {out}: cannot write the file: File too large {hint}\n", done.stderr
 
 
+def test_a_cutover_whose_dump_passes_a_file_size_limit_says_so_and_changes_nothing(
+    work: Path, pg_uri: str
+) -> None:
+    # pg_dump inherits the limit with SIGXFSZ back to its default (Python's subprocess restores it), so
+    # the kernel ends it at the limit. Was "pg_dump failed: exit code -25", hinted as a refused permission
+    # or a lock held.
+    runs = work / "runs"
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    first, second = versions(pg_uri)
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER": "true"}
+    command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "cutover", second, "--json"]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(32_768),
+    )
+    error = "pg_dump failed: killed by SIGXFSZ (File size limit exceeded)"
+    hint = (
+        "its output passed the file size limit of this process (ulimit -f): raise it, or write the backup "
+        "where none applies"
+    )
+    assert done.stderr == f"error: {error} (hint: {hint})\n", done.stderr
+    record = records(runs)[-1]
+    printed = json.loads(done.stdout)
+    assert (printed["run_id"], printed["outcome"], printed["exit_code"]) == (record["run_id"], "failed", 1)
+    assert (record["command"], record["outcome"], record["exit_code"], done.returncode) == (
+        "cutover",
+        "failed",
+        1,
+        1,
+    )
+    assert (record["error"]["message"], record["error"]["hint"]) == (error, hint)
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(first,)]
+    assert pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'") == [
+        ("failed",)
+    ]
+    assert (work / "backups").is_dir()  # where the dump began: no half of it kept
+    assert [path.name for path in (work / "backups").iterdir() if first in path.name] == []
+
+
 def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_warning_exit_2(
     work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
