@@ -512,7 +512,11 @@ def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_messag
         assert ran.exit_code == 1, ran.output
         printed = record(ran, env)
         assert (printed["outcome"], printed["error"]["message"]) == ("failed", message)
-        line = f"error: {message} (hint: nothing was committed; the live version is unchanged)"
+        line = (
+            f"error: {message} (hint: the server closed the connection (a restart, a failover, its backend "
+            "terminated), and rolled back what it had not committed: run again once the server takes "
+            "connections)"
+        )
         assert ran.stderr.splitlines() == [line]
         rows = pg_query(
             uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
