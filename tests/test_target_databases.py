@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -832,6 +833,53 @@ def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_ra
         assert pg_query(uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
     finally:
         server.stop()
+
+
+def test_a_dump_whose_connection_the_server_closes_is_hinted_so_not_as_a_permission_or_a_lock(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # pg_dump's backend terminated while it copies a table out (as a `pg_ctl restart -m fast`, a failover
+    # would): pg_dump's "server closed the connection" / "terminating connection" was hinted "check the
+    # target's permissions on the schema; or a session held a lock on one of its tables".
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    ((version,),) = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    # Rows enough for the dump to take a while: a window to end its backend in.
+    pg_query(
+        uri,
+        f"INSERT INTO {version}.t (id, subject) SELECT g, md5(g::text) FROM generate_series(100, 600000) g",
+    )
+    ended: list[int] = []
+
+    def end_the_dump() -> None:
+        deadline = time.monotonic() + 30
+        while not ended and time.monotonic() < deadline:
+            found = pg_query(
+                uri,
+                "SELECT pid FROM pg_stat_activity WHERE application_name = 'pg_dump' AND query LIKE 'COPY %' "
+                "AND state = 'active'",
+            )
+            if found:
+                pg_query(uri, f"SELECT pg_terminate_backend({found[0][0]})")
+                ended.append(found[0][0])
+            time.sleep(0.02)
+
+    ender = threading.Thread(target=end_the_dump)
+    ender.start()
+    try:
+        dumped = invoke(uri, "backup", "target", "--schema", version, "--json")
+    finally:
+        ender.join()
+    assert ended, dumped.output
+    assert dumped.exit_code == 1, dumped.output
+    (line,) = dumped.stderr.splitlines()
+    assert line.startswith("error: pg_dump failed: pg_dump: error: Dumping the contents of table ")
+    assert line.endswith(
+        "(hint: the server closed the connection (a restart, a failover, its backend terminated), and rolled "
+        "back what it had not committed: run again once the server takes connections)"
+    ), line
+    assert json.loads(dumped.stdout)["exit_code"] == 1
+    assert [path.name for path in (env.parent / "backups").glob(f"*{version}*")] == []  # no half dump kept
 
 
 # --- timeouts the role sets ----------------------------------------------------------------------------

@@ -442,7 +442,13 @@ def connection_lost(exc: BaseException) -> bool:
     state = getattr(exc, "sqlstate", None)
     if isinstance(state, str) and (state.startswith("08") or state in ("57P01", "57P02", "57P03")):
         return True
-    return any(words in str(exc) for words in _CONNECTION_LOST)
+    return says_connection_lost(str(exc))
+
+
+def says_connection_lost(text: str) -> bool:
+    """Whether ``text`` (a driver's error, a client program's stderr) says the server closed the
+    connection (:data:`_CONNECTION_LOST`)."""
+    return any(words in text for words in _CONNECTION_LOST)
 
 
 def error_hint(exc: BaseException, default: str) -> str:

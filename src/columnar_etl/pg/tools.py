@@ -21,6 +21,7 @@ from typing import IO, Any, Literal
 
 from columnar_etl.config import ENV_PREFIX, mask_secrets
 from columnar_etl.errors import BackupError
+from columnar_etl.pg.connect import CONNECTION_LOST_HINT, says_connection_lost
 from columnar_etl.pg.conninfo import split_password
 from columnar_etl.pg.embedded import pg_bin_dir
 
@@ -164,6 +165,8 @@ def _tool_failed(what: str, stderr: str, returncode: int, hint: str) -> BackupEr
         detail = " / ".join([f"killed by {ended.name} ({signal.strsignal(ended)})", *lines[:2]])
         return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=_SIGNAL_HINTS.get(ended, hint))
     detail = " / ".join(lines[:3]) or f"exit code {returncode}"
+    if says_connection_lost(stderr):  # a restart, a failover: not the schema's permissions nor a lock
+        hint = CONNECTION_LOST_HINT
     return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
 
 
