@@ -313,6 +313,52 @@ def test_a_read_only_role_is_refused_by_the_preflight(
     assert schemas(uri) == []
 
 
+def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_preflight(
+    pg_server_uri: str,
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+    tmp_path: Path,
+) -> None:
+    # A DBA's `ALTER ROLE ... SET default_tablespace` naming a tablespace the role has no CREATE on: every
+    # table the load makes goes there. Was: the preflight passed, and the run failed after the backup,
+    # the profile and the clean, exit 1, "permission denied for tablespace ... (hint: nothing was
+    # committed; the live version is unchanged)".
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("makes a tablespace in a directory of this machine")
+    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
+    # Outside tmp_path, whose parents the server's own user may not enter; it must own the directory.
+    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
+    os.chown(place, Path(data_dir).stat().st_uid, -1)
+    space = f"space_{uuid.uuid4().hex[:8]}"
+    try:
+        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
+        uri = database()
+        name = role(default_tablespace=space)
+        may_create(uri, name)
+        ran = invoke(uri_as(uri, name), "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
+        assert ran.exit_code == 3, ran.output
+        run = record(ran, env)
+        assert [stage["name"] for stage in run["stages"]] == ["preflight"]
+        assert (run["error"]["message"], run["error"]["hint"]) == (
+            f"preflight check target_create_schema failed: {name}'s tables go to tablespace '{space}' "
+            "(default_tablespace), where it may not create",
+            f'GRANT CREATE ON TABLESPACE "{space}" TO "{name}", or ALTER ROLE "{name}" SET '
+            "default_tablespace = ''",
+        )
+        assert schemas(uri) == []
+        # Its database's own tablespace needs no right: the same role with it runs.
+        pg_query(pg_server_uri, f"ALTER ROLE {name} SET default_tablespace = 'pg_default'")
+        ran = invoke(
+            uri_as(uri, name), "run", str(export(make_sqlite, ["x"], name="2.db")), "--mode", "simple"
+        )
+        assert ran.exit_code == 0, ran.output
+    finally:
+        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
     pg_server_uri: str, database: Database, make_sqlite: Any, env: Path
 ) -> None:
