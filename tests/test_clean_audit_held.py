@@ -266,7 +266,7 @@ def test_held_rows_whose_last_bytes_the_file_system_refuses_are_one_error_naming
     sink = audit.LogSink(tmp_path / "quarantine.parquet", hold=True)
     sink.write(_rows_frame(50))
     sink.commit()
-    file = sink._held._file if sink._held is not None else None  # the held rows. file: it has no name
+    file = sink._held._file if sink._held is not None else None  # the held rows' file (no name)
     assert file is not None
     limit = os.fstat(file.fileno()).st_size
     before_limit = resource.getrlimit(resource.RLIMIT_FSIZE)

@@ -411,6 +411,38 @@ def test_a_cutover_whose_dump_passes_a_file_size_limit_says_so_and_changes_nothi
     assert [path.name for path in (work / "backups").iterdir() if first in path.name] == []
 
 
+def test_a_load_stopped_by_sigterm_prints_with_json_the_outcome_its_record_holds(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # Was: stdout's object said "failed" (the exit-code table's word for 1), run.json "interrupted".
+    export = tmp_path / "quarter.db"
+    generate_export(export, scale=0.2, seed=5)  # seconds of profiling and loading
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=120)
+    (record,) = records(runs)
+    printed = json.loads(stdout)
+    assert (record["outcome"], record["exit_code"], process.returncode) == ("interrupted", 1, 1), stderr
+    assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == (
+        "interrupted",
+        1,
+        record["run_id"],
+    )
+    assert versions(pg_uri) == []
+
+
 def test_a_cutover_whose_run_json_cannot_be_written_at_the_end_is_done_with_a_warning_exit_2(
     work: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

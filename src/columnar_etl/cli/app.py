@@ -538,6 +538,7 @@ def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
             "error": record.error,
         },
         record.exit_code,
+        record.outcome,
     )
 
 
@@ -566,7 +567,7 @@ def end_recorded(
     if as_json:
         data = {**result.to_dict(), "run_id": record.run_id, "run_record": str(recorded.path)}
         data.setdefault("warnings", record.warnings)
-        echo_json(with_outcome(data, record.exit_code))
+        echo_json(with_outcome(data, record.exit_code, record.outcome))
     else:
         render(result)
     warn_unwritten(recorded)
@@ -581,9 +582,11 @@ def warn_unwritten(recorded: Recorded[Any]) -> None:
         err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
 
 
-def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:
-    """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output)."""
-    return {"outcome": OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
+def with_outcome(data: dict[str, Any], exit_code: int, outcome: str | None = None) -> dict[str, Any]:
+    """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output);
+    ``outcome``: the run record's own word, where there is one, so that the two agree (``interrupted``
+    exits 1 as ``failed`` does: a load stopped by SIGTERM printed "failed", its run.json "interrupted")."""
+    return {"outcome": outcome or OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
 
 
 #: How many JSON objects this process printed (see :func:`with_global_options`).
