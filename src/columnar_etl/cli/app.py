@@ -48,7 +48,7 @@ from columnar_etl.errors import (
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.pipeline.command_record import Recorded, record_interrupted
-from columnar_etl.pipeline.record import error_of
+from columnar_etl.pipeline.record import cancelled, error_of
 from columnar_etl.source.side_files import side_file
 from columnar_etl.version import __version__
 
@@ -123,9 +123,10 @@ class EtlGroup(TyperGroup):
         except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
             if _debug(ctx):
                 raise
-            if isinstance(exc, ImportError) and INTERRUPTED.is_set():
-                # An interrupt an extension module's initialisation turned into ImportError (see
-                # stage_imported): the interrupt's line, not "ImportError: initialization failed".
+            if INTERRUPTED.is_set() or cancelled(exc):
+                # An interrupt a library made its own error: an extension module's initialisation an
+                # ImportError (see stage_imported), DuckDB's query "RuntimeError: Query interrupted" (a
+                # `clean` or `profile` stopped in one): the interrupt's line, not that error's.
                 err.print(f"error: {interrupted_error().one_line()}", markup=False, soft_wrap=True)
                 ctx.exit(ExitCode.ERROR)
             known = file_not_written(exc)  # a write refused for room: the file and what to do
@@ -608,7 +609,7 @@ def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
         names.append(current.info_name or "")
         current = current.parent
     command = " ".join(reversed(names))
-    if isinstance(exc, KeyboardInterrupt):
+    if isinstance(exc, KeyboardInterrupt) or INTERRUPTED.is_set() or cancelled(exc):
         error = {**error_of(interrupted_error(), command), "error": type(exc).__name__}
         return with_outcome({"command": command, "error": error}, ExitCode.ERROR)
     code = exc.exit_code if isinstance(exc, EtlError) else ExitCode.ERROR
