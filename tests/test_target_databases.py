@@ -612,6 +612,29 @@ def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_no
     )
 
 
+def test_a_server_that_stopped_or_never_listened_is_hinted_as_not_running(
+    tmp_path: Path, make_sqlite: Any, env: Path
+) -> None:
+    # A server stopped (`pg_ctl stop`: its socket file gone) or nothing on the port (TCP refused): was the
+    # hint of a wrong host, port, user or password, the server's state left out.
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("starts and stops a server of its own")
+    server = EmbeddedPostgres(tmp_path / "pg")
+    stopped = server.start()
+    server.stop()
+    hint = (
+        "(hint: no server answers there: is it running (stopped, or restarting)? Then check the host and "
+        "port of --target (or COLUMNAR_ETL_TARGET), and run again once it answers)"
+    )
+    path = export(make_sqlite, ["x"])
+    for uri in (stopped, "postgresql://loader@127.0.0.1:1/db"):
+        ran = invoke(uri, "load", str(path), "--json")
+        assert ran.exit_code == 1, ran.output
+        (line,) = ran.stderr.splitlines()
+        assert line.startswith("error: cannot connect to ") and line.endswith(hint), line
+        assert record(ran, env)["outcome"] == "failed"
+
+
 def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

@@ -223,6 +223,11 @@ _NOT_TAKING_CONNECTIONS = (
 )
 
 
+#: What libpq says when nothing listens where it connects (TCP's refusal; a Unix socket's file missing):
+#: a server stopped, restarting, or never there (a wrong port).
+_NO_SERVER = ("Connection refused", "failed: No such file or directory")
+
+
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
     if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
@@ -240,6 +245,11 @@ def _refused(uri: str, exc: Exception) -> TargetError:
         hint = (
             "the server or database takes no connections now (starting up, shutting down, recovering, or "
             "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
+        )
+    elif any(words in reason for words in _NO_SERVER):
+        hint = (
+            "no server answers there: is it running (stopped, or restarting)? Then check the host and port "
+            "of --target (or COLUMNAR_ETL_TARGET), and run again once it answers"
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
