@@ -452,6 +452,10 @@ def connection_lost(exc: BaseException) -> bool:
     state = getattr(exc, "sqlstate", None)
     if isinstance(state, str) and (state.startswith("08") or state in ("57P01", "57P02", "57P03")):
         return True
+    if server_message(exc) is not None:
+        # The server answered, with its own SQLSTATE: the words may be the statement's (a ledger row
+        # holding a run's error text), never the connection's.
+        return False
     return says_connection_lost(str(exc))
 
 
