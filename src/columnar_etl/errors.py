@@ -75,6 +75,16 @@ def raise_if_interrupted() -> None:
         raise KeyboardInterrupt
 
 
+def interrupt_of_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Rust library's panic over the interrupt a Python function it called got:
+    pyo3's ``PanicException`` (a ``BaseException``, past every ``except Exception``): Polars unwraps a
+    Python UDF's result, and SIGTERM or Ctrl-C landing in one panicked it, a traceback of 100 frames and
+    no JSON object."""
+    return type(exc).__name__ == "PanicException" and (
+        INTERRUPTED.is_set() or "KeyboardInterrupt" in str(exc)
+    )
+
+
 class EtlError(Exception):
     """Root of every error the tool raises on purpose.
 
