@@ -5,6 +5,9 @@ none of them in the process's Arrow memory, no file left however the clean ends.
 from __future__ import annotations
 
 import gc
+import os
+import resource
+import signal
 import sys
 import tempfile
 from collections import Counter
@@ -250,3 +253,34 @@ def test_every_write_after_the_temporary_file_failed_says_so(
             sink.write(_rows_frame(1))
     sink.abort()
     assert not (tmp_path / "gone").exists()
+
+
+@linux_only
+def test_held_rows_whose_last_bytes_the_file_system_refuses_are_one_error_naming_the_directory(
+    tmp_path: Path,
+) -> None:
+    # The held file's last bytes (the IPC footer, Python's buffer) are written as the rows are read back,
+    # not by a write: at a file size limit (real: RLIMIT_FSIZE, SIGXFSZ ignored) set at the bytes written
+    # so far, as on a disk that filled meanwhile. Was "OSError: [Errno 27] File too large", hint "run
+    # again with --debug".
+    sink = audit.LogSink(tmp_path / "quarantine.parquet", hold=True)
+    sink.write(_rows_frame(50))
+    sink.commit()
+    file = sink._held._file if sink._held is not None else None  # the held rows' file (no name)
+    assert file is not None
+    limit = os.fstat(file.fileno()).st_size
+    before_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    before_signal = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, before_limit[1]))
+    try:
+        with pytest.raises(CleanError) as raised:
+            sink.table()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, before_limit)
+        signal.signal(signal.SIGXFSZ, before_signal)
+    sink.abort()
+    assert (raised.value.message, raised.value.path) == (
+        "cannot keep the audit or quarantine rows in a temporary file: File too large",
+        str(tmp_path),
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["quarantine.parquet"]

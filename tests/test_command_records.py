@@ -14,6 +14,8 @@ import hashlib
 import json
 import os
 import re
+import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -301,6 +303,143 @@ def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path
     assert (record["command"], record["outcome"], record["exit_code"]) == ("load", "interrupted", 1), stderr
     assert record["error"]["message"] == "interrupted: nothing live changed"
     assert record["finished"] is not None and record["version_schema"] is None
+    assert versions(pg_uri) == []
+
+
+def _file_size_limit(limit: int) -> None:
+    """In the child: writes past ``limit`` bytes fail with EFBIG (``ulimit -f``, SIGXFSZ ignored), as on
+    a file system that has no room for them."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_record(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # A file size limit (real: RLIMIT_FSIZE of the command's process) that the load's run.json (~3 KB)
+    # fits and its profile.json (~80 KB) does not. Was: "OSError: [Errno 27] File too large (hint:
+    # run again with --debug for the traceback)", naming no file, in the line and in run.json.
+    export = tmp_path / "export.db"
+    shutil.copy(SMALL_FIXTURE, export)
+    before = hashlib.sha256(export.read_bytes()).hexdigest()
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    hint = (
+        "(hint: the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free "
+        "some space or raise the limit, or write to another directory (runs_dir, backup_dir))"
+    )
+    command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(16_384),
+    )
+    (record,) = records(runs)
+    written = runs / record["run_id"] / "profile.json"
+    assert done.stderr == f"error: file {written}: cannot write the file: File too large {hint}\n", (
+        done.stderr
+    )
+    printed = json.loads(done.stdout)
+    assert (printed["run_id"], printed["outcome"], printed["exit_code"]) == (record["run_id"], "failed", 1)
+    assert (record["outcome"], record["exit_code"], done.returncode) == ("failed", 1, 1)
+    assert (record["error"]["path"], record["error"]["message"]) == (
+        str(written),
+        "cannot write the file: File too large",
+    )
+    assert not written.exists() and list(written.parent.glob(".*.tmp")) == []  # no half file either
+    assert versions(pg_uri) == []
+    assert hashlib.sha256(export.read_bytes()).hexdigest() == before
+    # A command's own output file (profile --json-file) alike, with no target.
+    out = tmp_path / "profile.json"
+    command = [sys.executable, "-m", "columnar_etl", "profile", str(export), "--json-file", str(out)]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(16_384),
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"error: file {out}: cannot write the file: File too large {hint}\n", done.stderr
+
+
+def test_a_cutover_whose_dump_passes_a_file_size_limit_says_so_and_changes_nothing(
+    work: Path, pg_uri: str
+) -> None:
+    # pg_dump inherits the limit with SIGXFSZ back to its default (Python's subprocess restores it), so
+    # the kernel ends it at the limit. Was "pg_dump failed: exit code -25", hinted as a refused permission
+    # or a lock held.
+    runs = work / "runs"
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE]).exit_code == 2
+    assert runner.invoke(app, ["--target", pg_uri, "load", FIXTURE, "--mode", "blue-green"]).exit_code == 2
+    first, second = versions(pg_uri)
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER": "true"}
+    command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "cutover", second, "--json"]
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _file_size_limit(32_768),
+    )
+    error = "pg_dump failed: killed by SIGXFSZ (File size limit exceeded)"
+    hint = (
+        "its output passed the file size limit of this process (ulimit -f): raise it, or write the backup "
+        "where none applies"
+    )
+    assert done.stderr == f"error: {error} (hint: {hint})\n", done.stderr
+    record = records(runs)[-1]
+    printed = json.loads(done.stdout)
+    assert (printed["run_id"], printed["outcome"], printed["exit_code"]) == (record["run_id"], "failed", 1)
+    assert (record["command"], record["outcome"], record["exit_code"], done.returncode) == (
+        "cutover",
+        "failed",
+        1,
+        1,
+    )
+    assert (record["error"]["message"], record["error"]["hint"]) == (error, hint)
+    assert pg_query(pg_uri, "SELECT schema_name FROM columnar_etl.versions WHERE live") == [(first,)]
+    assert pg_query(pg_uri, f"SELECT status FROM columnar_etl.runs WHERE run_id = '{record['run_id']}'") == [
+        ("failed",)
+    ]
+    assert (work / "backups").is_dir()  # where the dump began: no half of it kept
+    assert [path.name for path in (work / "backups").iterdir() if first in path.name] == []
+
+
+def test_a_load_stopped_by_sigterm_prints_with_json_the_outcome_its_record_holds(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # Was: stdout's object said "failed" (the exit-code table's word for 1), run.json "interrupted".
+    export = tmp_path / "quarter.db"
+    generate_export(export, scale=0.2, seed=5)  # seconds of profiling and loading
+    runs = tmp_path / "runs"
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=120)
+    (record,) = records(runs)
+    printed = json.loads(stdout)
+    assert (record["outcome"], record["exit_code"], process.returncode) == ("interrupted", 1, 1), stderr
+    assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == (
+        "interrupted",
+        1,
+        record["run_id"],
+    )
     assert versions(pg_uri) == []
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from columnar_etl.errors import TargetError
+from columnar_etl.errors import LoadError, TargetError
+from columnar_etl.loading.statements import execute
 from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect, query_rows, reading
 from tests.conftest import run_python, uri_as
@@ -121,3 +122,26 @@ def test_a_reading_connection_opens_and_closes_under_the_lock_the_db_api_ones_ho
         assert not done.wait(0.5), "a connection opened while another thread held the lock"
     thread.join(30)
     assert done.is_set() and found == [(2,)]
+
+
+def test_a_statement_quoting_a_lost_connection_is_not_taken_for_one(pg_uri: str) -> None:
+    # A ledger row holds the error text of the run it records, a lost connection's among them: a trigger
+    # refusing that row is the server's answer, hinted as the statement's own failure.
+    conn = connect(pg_uri, autocommit=True)
+    try:
+        cursor = conn.cursor()
+        cursor.execute("CREATE TABLE said (error text)")
+        cursor.execute(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+            "RAISE EXCEPTION 'refused by a trigger'; END$$"
+        )
+        cursor.execute("CREATE TRIGGER refuse BEFORE INSERT ON said FOR EACH ROW EXECUTE FUNCTION refuse()")
+        with pytest.raises(LoadError) as raised:
+            execute(
+                cursor, "INSERT INTO said VALUES ('COPY failed: server closed the connection unexpectedly')"
+            )
+        assert raised.value.message.startswith("refused by a trigger (while running: INSERT INTO said")
+        assert raised.value.hint == "nothing was committed; the live version is unchanged"
+        cursor.close()
+    finally:
+        conn.close()

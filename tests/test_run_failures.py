@@ -12,6 +12,9 @@ import importlib
 import json
 import os
 import re
+import resource
+import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -364,6 +367,38 @@ def test_a_run_json_that_cannot_be_written_mid_run_is_one_line_and_exit_1(
     assert live_tickets(env.target) == [(None,)]
     # What did reach the disk is the record as the run started, never a finished-looking one.
     assert only_run(env)["outcome"] == "running"
+
+
+def test_a_backup_the_file_system_has_no_room_for_is_hinted_so_not_as_a_right(
+    env: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    # A file size limit (real: RLIMIT_FSIZE of the run's process, SIGXFSZ ignored) that the run's own
+    # files (~80 KB at most) pass and the export's copy (~230 KB) does not. Was the hint "set backup_dir to
+    # a directory this user can write", as for a directory the user may not write.
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (120_000, 120_000))
+
+    command = [sys.executable, "-m", "columnar_etl", "run", str(export), "--mode", "simple", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, preexec_fn=limited)
+    record = only_run(env)
+    assert (record["outcome"], record["exit_code"], done.returncode) == ("failed", 1, 1), done.stderr
+    assert json.loads(done.stdout)["run_id"] == record["run_id"]
+    message = "cannot write the backup in this directory: File too large"
+    hint = (
+        "the file system has no room for the backup (full, a quota, or a file size limit: ulimit -f): free "
+        "some space or raise the limit, or set backup_dir to a directory with room"
+    )
+    assert (record["error"]["path"], record["error"]["message"], record["error"]["hint"]) == (
+        str(env.backup_dir),
+        message,
+        hint,
+    )
+    assert done.stderr == f"error: file {env.backup_dir}: {message} (hint: {hint})\n"
+    assert version_schemas(str(env.target)) == []
 
 
 def test_the_backup_runs_beside_the_profile_and_its_failure_stops_the_run_before_the_gate(

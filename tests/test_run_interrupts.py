@@ -30,7 +30,7 @@ from columnar_etl.loading.ledger import VERSIONS
 from columnar_etl.pipeline.recorded import recorded_switch
 from columnar_etl.pipeline.runner import Mode, run
 
-from .conftest import pg_query, run_env, run_settings
+from .conftest import SMALL_FIXTURE, pg_query, run_env, run_settings
 
 T = TypeVar("T")
 
@@ -580,6 +580,51 @@ def test_sigterm_at_varied_early_delays_ends_a_command_one_of_two_ways(tmp_path:
         } or (ended[0] == 1 and "127.0.0.1" in stderr), (delay, ended)  # it ended before the signal
         seen.add(ended[0])
     assert 1 in seen  # at 0.4 s at the latest, the command had its handler
+
+
+def test_sigterm_in_a_duckdb_query_of_clean_ends_it_with_the_interrupts_line(tmp_path: Path) -> None:
+    # A signal that lands while DuckDB runs a query of the main thread comes back as DuckDB's error,
+    # "RuntimeError: Query interrupted" (here the clean's profile setting its memory limit). Was that line,
+    # hinted "run again with --debug for the traceback", in `clean` and `profile`, which record nothing.
+    # Delays over a clean's duration: each lands somewhere else, the outcome never differs
+    # (one landing in a Python expression Polars runs was Polars' PanicException: 100 frames of traceback,
+    # no JSON object).
+    export = tmp_path / "export.db"
+    export.write_bytes(SMALL_FIXTURE.read_bytes())
+    started = time.monotonic()  # how long a whole clean takes here, now: the delays spread over it
+    whole = [
+        sys.executable,
+        "-m",
+        "columnar_etl",
+        "clean",
+        str(export),
+        "-o",
+        str(tmp_path / "whole.parquet"),
+    ]
+    subprocess.run(whole, capture_output=True, check=False)
+    took = time.monotonic() - started
+    for share in (0.45, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        delay = share * took
+        out = tmp_path / f"clean_{share}.parquet"
+        command = [sys.executable, "-m", "columnar_etl", "clean", str(export), "-o", str(out), "--json"]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=120)
+        if process.returncode in (0, 2):  # it ended before the signal
+            continue
+        assert (process.returncode, stderr) == (
+            1,
+            "error: interrupted: nothing live changed (hint: run again)\n",
+        ), (
+            delay,
+            stderr,
+        )
+        printed = json.loads(stdout)
+        assert (printed["outcome"], printed["error"]["message"]) == (
+            "failed",
+            "interrupted: nothing live changed",
+        )
 
 
 _SIGTERM_IN_CLICK = """

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -312,6 +313,52 @@ def test_a_read_only_role_is_refused_by_the_preflight(
     assert schemas(uri) == []
 
 
+def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_preflight(
+    pg_server_uri: str,
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+    tmp_path: Path,
+) -> None:
+    # A DBA's `ALTER ROLE ... SET default_tablespace` naming a tablespace the role has no CREATE on: every
+    # table the load makes goes there. Was: the preflight passed, and the run failed after the backup,
+    # the profile and the clean, exit 1, "permission denied for tablespace ... (hint: nothing was
+    # committed; the live version is unchanged)".
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("makes a tablespace in a directory of this machine")
+    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
+    # Outside tmp_path, whose parents the server's own user may not enter; it must own the directory.
+    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
+    os.chown(place, Path(data_dir).stat().st_uid, -1)
+    space = f"space_{uuid.uuid4().hex[:8]}"
+    try:
+        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
+        uri = database()
+        name = role(default_tablespace=space)
+        may_create(uri, name)
+        ran = invoke(uri_as(uri, name), "run", str(export(make_sqlite, ["x"])), "--mode", "simple", "--json")
+        assert ran.exit_code == 3, ran.output
+        run = record(ran, env)
+        assert [stage["name"] for stage in run["stages"]] == ["preflight"]
+        assert (run["error"]["message"], run["error"]["hint"]) == (
+            f"preflight check target_create_schema failed: {name}'s tables go to tablespace '{space}' "
+            "(default_tablespace), where it may not create",
+            f'GRANT CREATE ON TABLESPACE "{space}" TO "{name}", or ALTER ROLE "{name}" SET '
+            "default_tablespace = ''",
+        )
+        assert schemas(uri) == []
+        # Its database's own tablespace needs no right: the same role with it runs.
+        pg_query(pg_server_uri, f"ALTER ROLE {name} SET default_tablespace = 'pg_default'")
+        ran = invoke(
+            uri_as(uri, name), "run", str(export(make_sqlite, ["x"], name="2.db")), "--mode", "simple"
+        )
+        assert ran.exit_code == 0, ran.output
+    finally:
+        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
     pg_server_uri: str, database: Database, make_sqlite: Any, env: Path
 ) -> None:
@@ -512,7 +559,11 @@ def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_messag
         assert ran.exit_code == 1, ran.output
         printed = record(ran, env)
         assert (printed["outcome"], printed["error"]["message"]) == ("failed", message)
-        line = f"error: {message} (hint: nothing was committed; the live version is unchanged)"
+        line = (
+            f"error: {message} (hint: the server closed the connection (a restart, a failover, its backend "
+            "terminated), and rolled back what it had not committed: run again once the server takes "
+            "connections)"
+        )
         assert ran.stderr.splitlines() == [line]
         rows = pg_query(
             uri, f"SELECT status, error FROM columnar_etl.runs WHERE run_id = '{printed['run_id']}'"
@@ -559,6 +610,29 @@ def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_no
         "the server or database takes no connections now (starting up, shutting down, recovering, or "
         "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
     )
+
+
+def test_a_server_that_stopped_or_never_listened_is_hinted_as_not_running(
+    tmp_path: Path, make_sqlite: Any, env: Path
+) -> None:
+    # A server stopped (`pg_ctl stop`: its socket file gone) or nothing on the port (TCP refused): was the
+    # hint of a wrong host, port, user or password, the server's state left out.
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("starts and stops a server of its own")
+    server = EmbeddedPostgres(tmp_path / "pg")
+    stopped = server.start()
+    server.stop()
+    hint = (
+        "(hint: no server answers there: is it running (stopped, or restarting)? Then check the host and "
+        "port of --target (or COLUMNAR_ETL_TARGET), and run again once it answers)"
+    )
+    path = export(make_sqlite, ["x"])
+    for uri in (stopped, "postgresql://loader@127.0.0.1:1/db"):
+        ran = invoke(uri, "load", str(path), "--json")
+        assert ran.exit_code == 1, ran.output
+        (line,) = ran.stderr.splitlines()
+        assert line.startswith("error: cannot connect to ") and line.endswith(hint), line
+        assert record(ran, env)["outcome"] == "failed"
 
 
 def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
@@ -828,6 +902,53 @@ def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_ra
         assert pg_query(uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
     finally:
         server.stop()
+
+
+def test_a_dump_whose_connection_the_server_closes_is_hinted_so_not_as_a_permission_or_a_lock(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # pg_dump's backend terminated while it copies a table out (as a `pg_ctl restart -m fast`, a failover
+    # would): pg_dump's "server closed the connection" / "terminating connection" was hinted "check the
+    # target's permissions on the schema; or a session held a lock on one of its tables".
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, SUBJECTS)), "--mode", "simple").exit_code == 0
+    ((version,),) = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    # Rows enough for the dump to take a while: a window to end its backend in.
+    pg_query(
+        uri,
+        f"INSERT INTO {version}.t (id, subject) SELECT g, md5(g::text) FROM generate_series(100, 600000) g",
+    )
+    ended: list[int] = []
+
+    def end_the_dump() -> None:
+        deadline = time.monotonic() + 30
+        while not ended and time.monotonic() < deadline:
+            found = pg_query(
+                uri,
+                "SELECT pid FROM pg_stat_activity WHERE application_name = 'pg_dump' AND query LIKE 'COPY %' "
+                "AND state = 'active'",
+            )
+            if found:
+                pg_query(uri, f"SELECT pg_terminate_backend({found[0][0]})")
+                ended.append(found[0][0])
+            time.sleep(0.02)
+
+    ender = threading.Thread(target=end_the_dump)
+    ender.start()
+    try:
+        dumped = invoke(uri, "backup", "target", "--schema", version, "--json")
+    finally:
+        ender.join()
+    assert ended, dumped.output
+    assert dumped.exit_code == 1, dumped.output
+    (line,) = dumped.stderr.splitlines()
+    assert line.startswith("error: pg_dump failed: pg_dump: error: Dumping the contents of table ")
+    assert line.endswith(
+        "(hint: the server closed the connection (a restart, a failover, its backend terminated), and rolled "
+        "back what it had not committed: run again once the server takes connections)"
+    ), line
+    assert json.loads(dumped.stdout)["exit_code"] == 1
+    assert [path.name for path in (env.parent / "backups").glob(f"*{version}*")] == []  # no half dump kept
 
 
 # --- timeouts the role sets ----------------------------------------------------------------------------

@@ -22,6 +22,12 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        if exc.filename is not None or exc.errno is None:
+            raise
+        # A write's error names no file (a full disk, a file size limit): the file being written, so
+        # that the one line says which (OSError's constructor keeps the errno's subclass).
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path

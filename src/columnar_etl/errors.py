@@ -7,6 +7,7 @@ object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.pa
 
 from __future__ import annotations
 
+import errno
 import threading
 from enum import IntEnum
 from pathlib import Path
@@ -72,6 +73,16 @@ def raise_if_interrupted() -> None:
     exited 2 (CI, 2026-12-02). The flag stays set: checked before the commit, the interrupt holds."""
     if INTERRUPTED.is_set() and not OUTCOME_DECIDED.is_set():
         raise KeyboardInterrupt
+
+
+def interrupt_of_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Rust library's panic over the interrupt a Python function it called got:
+    pyo3's ``PanicException`` (a ``BaseException``, past every ``except Exception``): Polars unwraps a
+    Python UDF's result, and SIGTERM or Ctrl-C landing in one panicked it, a traceback of 100 frames and
+    no JSON object."""
+    return type(exc).__name__ == "PanicException" and (
+        INTERRUPTED.is_set() or "KeyboardInterrupt" in str(exc)
+    )
 
 
 class EtlError(Exception):
@@ -212,3 +223,24 @@ class PreflightFailed(EtlError):
 
 class BackupError(EtlError):
     """A backup could not be made, verified or restored."""
+
+
+#: What a file system answers a write it has no room for: full, over a quota, or over the process's file
+#: size limit (``ulimit -f``: EFBIG, with SIGXFSZ ignored).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def file_not_written(exc: BaseException) -> EtlError | None:
+    """The error of a write to a file the file system refused for room (:data:`NO_ROOM`), naming the
+    file ``exc`` names (see :func:`~columnar_etl.atomic.write_text_atomically`); None for any other
+    exception. Was: "OSError: [Errno 27] File too large", no file, hint "run again with --debug"."""
+    if not isinstance(exc, OSError) or exc.errno not in NO_ROOM or not isinstance(exc.filename, str):
+        return None
+    error = EtlError(
+        f"cannot write the file: {exc.strerror or exc}",
+        path=exc.filename,
+        hint="the file system has no room for it (full, a quota, or a file size limit: ulimit -f): "
+        "free some space or raise the limit, or write to another directory (runs_dir, backup_dir)",
+    )
+    error.__cause__ = exc  # --debug's traceback shows the write that failed
+    return error

@@ -310,9 +310,16 @@ class HeldRows:
         if self._writer is None or self._file is None:
             self._table = empty_log()
             return self._table
-        self._writer.close()
-        self._writer = None
-        self._file.flush()
+        try:
+            # The last bytes (the IPC footer, the file's buffer) are written here: as full a disk, or as
+            # near its file size limit, as a write; was "OSError: [Errno 27] File too large".
+            self._writer.close()
+            self._writer = None
+            self._file.flush()
+        except (OSError, pa.ArrowException) as exc:
+            self.close()
+            self._failure = str(getattr(exc, "strerror", None) or exc)
+            raise self._error(self._failure) from exc
         # The map holds the file open (its own descriptor): the file goes with the last table using it.
         mapped = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
         self._file.close()

@@ -42,12 +42,13 @@ from columnar_etl.errors import (
     EtlError,
     ExitCode,
     exit_code_lines,
+    file_not_written,
     interrupted_error,
 )
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
 from columnar_etl.pipeline.command_record import Recorded, record_interrupted
-from columnar_etl.pipeline.record import error_of
+from columnar_etl.pipeline.record import cancelled, error_of
 from columnar_etl.source.side_files import side_file
 from columnar_etl.version import __version__
 
@@ -122,11 +123,16 @@ class EtlGroup(TyperGroup):
         except Exception as exc:  # not foreseen: still one line and exit 1, the traceback with --debug
             if _debug(ctx):
                 raise
-            if isinstance(exc, ImportError) and INTERRUPTED.is_set():
-                # An interrupt an extension module's initialisation turned into ImportError (see
-                # stage_imported): the interrupt's line, not "ImportError: initialization failed".
+            if INTERRUPTED.is_set() or cancelled(exc):
+                # An interrupt a library made its own error: an extension module's initialisation an
+                # ImportError (see stage_imported), DuckDB's query "RuntimeError: Query interrupted" (a
+                # `clean` or `profile` stopped in one): the interrupt's line, not that error's.
                 err.print(f"error: {interrupted_error().one_line()}", markup=False, soft_wrap=True)
                 ctx.exit(ExitCode.ERROR)
+            known = file_not_written(exc)  # a write refused for room: the file and what to do
+            if known is not None:
+                err.print(f"error: {mask_secrets(known.one_line())}", markup=False, soft_wrap=True)
+                ctx.exit(known.exit_code)
             text = " ".join(str(exc).split("\n", 1)[0].split()) or "(no message)"
             line = f"{type(exc).__name__}: {text} (hint: run again with --debug for the traceback)"
             err.print(f"error: {mask_secrets(line)}", markup=False, soft_wrap=True)
@@ -533,6 +539,7 @@ def failure_json(record: Any, path: Path, **data: Any) -> dict[str, Any]:
             "error": record.error,
         },
         record.exit_code,
+        record.outcome,
     )
 
 
@@ -561,7 +568,7 @@ def end_recorded(
     if as_json:
         data = {**result.to_dict(), "run_id": record.run_id, "run_record": str(recorded.path)}
         data.setdefault("warnings", record.warnings)
-        echo_json(with_outcome(data, record.exit_code))
+        echo_json(with_outcome(data, record.exit_code, record.outcome))
     else:
         render(result)
     warn_unwritten(recorded)
@@ -576,9 +583,11 @@ def warn_unwritten(recorded: Recorded[Any]) -> None:
         err.print(f"warning: {warning or 'run.json not written'}", markup=False, soft_wrap=True)
 
 
-def with_outcome(data: dict[str, Any], exit_code: int) -> dict[str, Any]:
-    """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output)."""
-    return {"outcome": OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
+def with_outcome(data: dict[str, Any], exit_code: int, outcome: str | None = None) -> dict[str, Any]:
+    """``data`` with the outcome word and exit code of the exit-code table first (``--json`` output);
+    ``outcome``: the run record's own word, where there is one, so that the two agree (``interrupted``
+    exits 1 as ``failed`` does: a load stopped by SIGTERM printed "failed", its run.json "interrupted")."""
+    return {"outcome": outcome or OUTCOMES[int(exit_code)], "exit_code": int(exit_code), **data}
 
 
 #: How many JSON objects this process printed (see :func:`with_global_options`).
@@ -600,7 +609,7 @@ def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
         names.append(current.info_name or "")
         current = current.parent
     command = " ".join(reversed(names))
-    if isinstance(exc, KeyboardInterrupt):
+    if isinstance(exc, KeyboardInterrupt) or INTERRUPTED.is_set() or cancelled(exc):
         error = {**error_of(interrupted_error(), command), "error": type(exc).__name__}
         return with_outcome({"command": command, "error": error}, ExitCode.ERROR)
     code = exc.exit_code if isinstance(exc, EtlError) else ExitCode.ERROR

@@ -14,7 +14,9 @@ def write_access_sql(base: str) -> str:
     """The row :func:`target_write_problem` reads: the role, whether its transactions are read-only
     (``default_transaction_read_only`` or a standby), and of the base schema ``base`` (NULL while it
     does not exist) its owner, whether the role may create in it, and the views in it another role owns
-    that read a version schema (views columnar_etl made, which a cutover replaces: only their owner may)."""
+    that read a version schema (views columnar_etl made, which a cutover replaces: only their owner may);
+    then the tablespace its tables go to (``default_tablespace`` of the role or database) when it may not
+    create there (the database's own needs no right)."""
     return (
         "SELECT current_user::text, current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery(), "
         f"(SELECT pg_get_userbyid(nspowner)::text FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
@@ -22,7 +24,10 @@ def write_access_sql(base: str) -> str:
         f"FROM pg_namespace WHERE nspname = {quote_literal(base)}), "
         "(SELECT string_agg(DISTINCT format('%s (%s)', v.relname, pg_get_userbyid(v.relowner)), ', ') "
         f"{our_views_sql(base)} "
-        "AND NOT pg_has_role(v.relowner, 'USAGE'))"
+        "AND NOT pg_has_role(v.relowner, 'USAGE')), "
+        "(SELECT spcname::text FROM pg_tablespace WHERE spcname = current_setting('default_tablespace') "
+        "AND oid <> (SELECT dattablespace FROM pg_database WHERE datname = current_database()) "
+        "AND NOT has_tablespace_privilege(oid, 'CREATE'))"
     )
 
 
@@ -33,15 +38,22 @@ def target_write_problem(
     base_owner: str | None,
     base_usable: bool | None,
     foreign_views: str | None,
+    tablespace: str | None = None,
 ) -> tuple[str, str] | None:
     """What stops ``user`` from loading and cutting over (message, hint), from :func:`write_access_sql`'s
-    row of base schema ``base``: read-only transactions, a base schema it may not create in, or views in
-    it another role owns. Each failed after the export was profiled, cleaned and copied (exit 1,
-    nothing live changed)."""
+    row of base schema ``base``: read-only transactions, a default tablespace it may not create in, a
+    base schema it may not create in, or views in it another role owns. Each failed after the export was
+    profiled, cleaned and copied (exit 1, nothing live changed)."""
     if read_only:
         return (
             f"{user}'s transactions are read-only (default_transaction_read_only, or a standby server)",
             f'ALTER ROLE "{user}" SET default_transaction_read_only = off, or point --target at the primary',
+        )
+    if tablespace is not None:
+        return (
+            f"{user}'s tables go to tablespace {tablespace!r} (default_tablespace), where it may not create",
+            f"GRANT CREATE ON TABLESPACE {quote_ident(tablespace)} TO {quote_ident(user)}, or "
+            f"ALTER ROLE {quote_ident(user)} SET default_tablespace = ''",
         )
     if base_owner is not None and not base_usable:
         return (

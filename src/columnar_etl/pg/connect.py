@@ -124,7 +124,7 @@ def _lift_timeouts(connection: Any, *, autocommit: bool) -> None:
     except adbc_driver_manager.Error as exc:
         raise TargetError(
             f"connected, but cannot set the session's timeouts: {first_line(exc)}",
-            hint="check the role's permissions on the database",
+            hint=error_hint(exc, "check the role's permissions on the database"),
         ) from exc
     connection.timeouts_lifted = "session" if autocommit else "transaction"
 
@@ -223,6 +223,11 @@ _NOT_TAKING_CONNECTIONS = (
 )
 
 
+#: What libpq says when nothing listens where it connects (TCP's refusal; a Unix socket's file missing):
+#: a server stopped, restarting, or never there (a wrong port).
+_NO_SERVER = ("Connection refused", "failed: No such file or directory")
+
+
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
     if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
@@ -240,6 +245,11 @@ def _refused(uri: str, exc: Exception) -> TargetError:
         hint = (
             "the server or database takes no connections now (starting up, shutting down, recovering, or "
             "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
+        )
+    elif any(words in reason for words in _NO_SERVER):
+        hint = (
+            "no server answers there: is it running (stopped, or restarting)? Then check the host and port "
+            "of --target (or COLUMNAR_ETL_TARGET), and run again once it answers"
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
@@ -418,12 +428,54 @@ def server_message(exc: BaseException) -> str | None:
     return mask_secrets(message) if message is not None else None
 
 
+#: What libpq or the server says of a connection the server closed under a statement (a restart or a
+#: stop, a failover, ``pg_terminate_backend``, a backend that crashed): libpq's own words carry no
+#: SQLSTATE, the server's ``FATAL`` is 57P01-57P03 (``admin_shutdown``, ``crash_shutdown``,
+#: ``cannot_connect_now``) or of class 08 (``connection_exception``).
+_CONNECTION_LOST = (
+    "server closed the connection unexpectedly",
+    "terminating connection due to administrator command",
+    "terminating connection because of crash of another server process",
+    "no connection to the server",
+    "could not receive data from server",
+    "could not send data to server",
+    "connection to server was lost",
+)
+CONNECTION_LOST_HINT = (
+    "the server closed the connection (a restart, a failover, its backend terminated), and rolled back "
+    "what it had not committed: run again once the server takes connections"
+)
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server closed the connection under a statement."""
+    state = getattr(exc, "sqlstate", None)
+    if isinstance(state, str) and (state.startswith("08") or state in ("57P01", "57P02", "57P03")):
+        return True
+    if server_message(exc) is not None:
+        # The server answered, with its own SQLSTATE: the words may be the statement's (a ledger row
+        # holding a run's error text), never the connection's.
+        return False
+    return says_connection_lost(str(exc))
+
+
+def says_connection_lost(text: str) -> bool:
+    """Whether ``text`` (a driver's error, a client program's stderr) says the server closed the
+    connection (:data:`_CONNECTION_LOST`)."""
+    return any(words in text for words in _CONNECTION_LOST)
+
+
 def error_hint(exc: BaseException, default: str) -> str:
     """The hint of a failed statement: :data:`READ_ONLY_HINT` for a write the target refused as
-    read-only, :data:`OUT_OF_LOCKS_HINT` when the server's lock table is full, else ``default``."""
+    read-only, :data:`OUT_OF_LOCKS_HINT` when the server's lock table is full,
+    :data:`CONNECTION_LOST_HINT` when the server closed the connection, else ``default``."""
     state = getattr(exc, "sqlstate", None)
     if state == READ_ONLY_SQLSTATE:
         return READ_ONLY_HINT
+    if connection_lost(exc):
+        # Not the data's fault nor a permission's (a COPY's hint was "fix the data or the target", the
+        # timeouts' lift "check the role's permissions"): the server went away.
+        return CONNECTION_LOST_HINT
     if state == "53200" and "max_locks_per_transaction" in (_detail(exc, b"PG_DIAG_MESSAGE_HINT") or ""):
         return OUT_OF_LOCKS_HINT
     if state is None and "out of shared memory" in str(exc):

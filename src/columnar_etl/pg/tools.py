@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import IO, Any, Literal
 
 from columnar_etl.config import ENV_PREFIX, mask_secrets
 from columnar_etl.errors import BackupError
+from columnar_etl.pg.connect import CONNECTION_LOST_HINT, says_connection_lost
 from columnar_etl.pg.conninfo import split_password
 from columnar_etl.pg.embedded import pg_bin_dir
 
@@ -142,11 +144,29 @@ def run_pg_tool(args: list[str], *, env: dict[str, str], what: str, hint: str) -
     return done.stdout
 
 
+#: The hint of a client program a signal ended that says why, in place of the command's own.
+_SIGNAL_HINTS = {
+    signal.SIGXFSZ: "its output passed the file size limit of this process (ulimit -f): raise it, "
+    "or write the backup where none applies",
+}
+
+
 def _tool_failed(what: str, stderr: str, returncode: int, hint: str) -> BackupError:
     """The error of client program ``what`` that exited ``returncode``: its first three lines of
-    ``stderr``, secrets masked."""
+    ``stderr``, secrets masked. One a signal ended (a negative ``returncode``) is said killed by it, and
+    one a file size limit ended (SIGXFSZ) hinted so; was "exit code -25" and the hint of a refused
+    permission or a lock."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    if returncode < 0:
+        try:
+            ended = signal.Signals(-returncode)
+        except ValueError:
+            return BackupError(f"{what} was killed by signal {-returncode}", hint=hint)
+        detail = " / ".join([f"killed by {ended.name} ({signal.strsignal(ended)})", *lines[:2]])
+        return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=_SIGNAL_HINTS.get(ended, hint))
     detail = " / ".join(lines[:3]) or f"exit code {returncode}"
+    if says_connection_lost(stderr):  # a restart, a failover: not the schema's permissions nor a lock
+        hint = CONNECTION_LOST_HINT
     return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
 
 

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
 from columnar_etl.config import mask_secrets
-from columnar_etl.errors import EtlError, ExitCode, interrupted_error
+from columnar_etl.errors import EtlError, ExitCode, file_not_written, interrupted_error
 from columnar_etl.observability.logs import new_run_id
 from columnar_etl.process import process_boot_start, process_gone, process_started
 from columnar_etl.version import __version__
@@ -271,6 +271,7 @@ def error_line(exc: BaseException) -> str:
 
 def error_of(exc: BaseException, stage: str) -> dict[str, Any]:
     """What run.json says of the exception that ended a command (``error``): one line, no password."""
+    exc = file_not_written(exc) or exc
     if isinstance(exc, EtlError):
         return {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
     return {

@@ -43,6 +43,7 @@ from columnar_etl.errors import (
     ExitCode,
     UsageError,
     failure_outcome,
+    file_not_written,
     interrupted_error,
 )
 from columnar_etl.gates.preflight import preflight
@@ -352,13 +353,14 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         record.outcome = "warn"
         record.warnings.append(f"{stage} failed after the version was committed: {error_line(exc)}")
         return
-    result.exception = exc
     record.version_schema = None  # rolled back with the load's transaction, if it was ever made
     from columnar_etl.loading.result import LoadRefused  # deliberate: see LATER_MODULES
 
     if isinstance(exc, LoadRefused):  # keep the refused load's checks for the record and the report
         result.load = exc.result
         record.load = exc.result.to_dict()
+    exc = file_not_written(exc) or exc  # a write refused for room names its file, as an EtlError
+    result.exception = exc
     if isinstance(exc, EtlError):
         record.outcome = failure_outcome(exc)
         record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
