@@ -165,10 +165,12 @@ def _quiet_interrupts(unraisable: sys.UnraisableHookArgs) -> None:
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    from columnar_etl.errors import INTERRUPTED, OUTCOME_DECIDED  # deliberate: stdlib only, imported
+    from columnar_etl.errors import INTERRUPTED, INTERRUPTS_HELD, OUTCOME_DECIDED  # deliberate: stdlib only
 
     INTERRUPTED.set()
-    if not OUTCOME_DECIDED.is_set():  # else the record is being written and printed: let it end
+    # Once the outcome is decided, the record is being written and printed: let it end. While a
+    # native call runs Python code back (interrupts_held), its end raises the interrupt.
+    if not OUTCOME_DECIDED.is_set() and not INTERRUPTS_HELD.is_set():
         raise KeyboardInterrupt
 
 

@@ -7,8 +7,10 @@ object with the context as attributes (``.table``, ``.column``, ``.hint``, ``.pa
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import threading
+from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
 from typing import Literal
@@ -73,6 +75,31 @@ def raise_if_interrupted() -> None:
     exited 2 (CI, 2026-12-02). The flag stays set: checked before the commit, the interrupt holds."""
     if INTERRUPTED.is_set() and not OUTCOME_DECIDED.is_set():
         raise KeyboardInterrupt
+
+
+#: Set while the main thread runs a native call that calls Python code back (Polars collecting a frame
+#: with a Python expression: :func:`interrupts_held`). An interrupt then only sets :data:`INTERRUPTED`
+#: (see ``__main__``), and is raised as the call returns: raised inside the Python code, Polars
+#: panicked over it, and Rust printed its panic and a backtrace of ~100 frames on stderr before the
+#: interrupt's line (CI, 2026-12-07).
+INTERRUPTS_HELD = threading.Event()
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold an interrupt of the main thread (:data:`INTERRUPTS_HELD`) while the block runs, and raise
+    it as the block ends (:func:`raise_if_interrupted`). Another thread's block holds nothing: a
+    signal's handler runs on the main thread only, and Python code another thread runs for a native
+    call is never interrupted by it. The wait is the block's: one batch's collect."""
+    if threading.current_thread() is not threading.main_thread() or INTERRUPTS_HELD.is_set():
+        yield
+        return
+    INTERRUPTS_HELD.set()
+    try:
+        yield
+    finally:
+        INTERRUPTS_HELD.clear()
+    raise_if_interrupted()
 
 
 def interrupt_of_panic(exc: BaseException) -> bool:

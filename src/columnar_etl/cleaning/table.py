@@ -23,7 +23,7 @@ from columnar_etl.cleaning.duplicates import CopyFilter
 from columnar_etl.cleaning.expressions import CHANGE_STATS, Change, ColumnExprs, canonical_text, trimmed_text
 from columnar_etl.cleaning.outliers import EXAMPLES, Fence, judged_columns, outside
 from columnar_etl.cleaning.result import ColumnCleanStats, TableCleanStats
-from columnar_etl.errors import CleanError, ConfigError, interrupt_of_panic
+from columnar_etl.errors import CleanError, ConfigError, interrupt_of_panic, interrupts_held
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import WHITESPACE
 from columnar_etl.source.cells import HELPER_PREFIX, framed
@@ -139,12 +139,15 @@ def cleaned_frame(
     if stages.formats_read:
         lazy = lazy.with_columns(stages.formats_read)
     try:
-        return (
-            lazy.with_columns(stages.value)
-            .with_columns(*first, *stages.code)
-            .with_columns(stages.masked)
-            .collect()
-        )
+        # Python expressions (a format's reading, a mask's hash) run inside the collect: an interrupt
+        # raised in one was Polars' panic, so it is held until the collect returns.
+        with interrupts_held():
+            return (
+                lazy.with_columns(stages.value)
+                .with_columns(*first, *stages.code)
+                .with_columns(stages.masked)
+                .collect()
+            )
     except BaseException as exc:
         if interrupt_of_panic(exc):  # the interrupt a Python expression got, as Polars' panic
             raise KeyboardInterrupt from exc
