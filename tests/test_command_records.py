@@ -279,13 +279,15 @@ def test_the_api_s_load_and_cutover_leave_the_same_records(tmp_path: Path, pg_ur
     assert found[1]["version_schema"] == switched.to_version == loaded.schema
 
 
-def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path, pg_uri: str) -> None:
+def _load_stopped_by_sigterm(tmp_path: Path, pg_uri: str, *flags: str) -> tuple[int, str, str, Path]:
+    """``load`` of a ~52,000-row export (seconds of profiling and loading) sent SIGTERM half a second
+    after its run.json appeared: its exit code, stdout, stderr and runs directory."""
     export = tmp_path / "quarter.db"
-    generate_export(export, scale=0.2, seed=5)  # ~52,000 rows: seconds of profiling and loading
+    generate_export(export, scale=0.2, seed=5)
     runs = tmp_path / "runs"
     env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export)],
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), *flags],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -296,8 +298,13 @@ def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path
         time.sleep(0.05)
     time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
     process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 1, stderr
+    stdout, stderr = process.communicate(timeout=120)
+    return process.returncode, stdout, stderr, runs
+
+
+def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path, pg_uri: str) -> None:
+    returncode, _, stderr, runs = _load_stopped_by_sigterm(tmp_path, pg_uri)
+    assert returncode == 1, stderr
     assert stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)", stderr
     (record,) = records(runs)
     assert (record["command"], record["outcome"], record["exit_code"]) == ("load", "interrupted", 1), stderr
@@ -415,26 +422,10 @@ def test_a_load_stopped_by_sigterm_prints_with_json_the_outcome_its_record_holds
     tmp_path: Path, pg_uri: str
 ) -> None:
     # Was: stdout's object said "failed" (the exit-code table's word for 1), run.json "interrupted".
-    export = tmp_path / "quarter.db"
-    generate_export(export, scale=0.2, seed=5)  # seconds of profiling and loading
-    runs = tmp_path / "runs"
-    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
-    process.send_signal(signal.SIGTERM)
-    stdout, stderr = process.communicate(timeout=120)
+    returncode, stdout, stderr, runs = _load_stopped_by_sigterm(tmp_path, pg_uri, "--json")
     (record,) = records(runs)
     printed = json.loads(stdout)
-    assert (record["outcome"], record["exit_code"], process.returncode) == ("interrupted", 1, 1), stderr
+    assert (record["outcome"], record["exit_code"], returncode) == ("interrupted", 1, 1), stderr
     assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == (
         "interrupted",
         1,
