@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -108,6 +110,23 @@ def run_python(
         text=True,
         timeout=timeout,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **(env or {})},
+    )
+
+
+def run_with_file_size_limit(
+    command: Sequence[str], limit: int, *, env: Mapping[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` (its output as text) where writes past ``limit`` bytes fail as on a file system
+    with no room for them: ``RLIMIT_FSIZE`` (``ulimit -f``) of the child, SIGXFSZ ignored so that the
+    write fails with EFBIG (a client program it starts gets SIGXFSZ back: Python's subprocess restores
+    it, and the kernel ends that program at the limit)."""
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        list(command), env=env, capture_output=True, text=True, timeout=timeout, preexec_fn=limited
     )
 
 

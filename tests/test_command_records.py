@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess
@@ -35,7 +34,7 @@ from columnar_etl.pipeline import load_step
 from columnar_etl.pipeline.record import RunRecord
 from export_generator import generate_export
 
-from .conftest import SMALL_FIXTURE, pg_query, truth_rows
+from .conftest import SMALL_FIXTURE, pg_query, run_with_file_size_limit, truth_rows
 
 runner = CliRunner()
 FIXTURE = str(SMALL_FIXTURE)
@@ -313,13 +312,6 @@ def test_a_load_stopped_by_sigterm_is_recorded_interrupted_exit_1(tmp_path: Path
     assert versions(pg_uri) == []
 
 
-def _file_size_limit(limit: int) -> None:
-    """In the child: writes past ``limit`` bytes fail with EFBIG (``ulimit -f``, SIGXFSZ ignored), as on
-    a file system that has no room for them."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-
 def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_record(
     tmp_path: Path, pg_uri: str
 ) -> None:
@@ -336,14 +328,7 @@ def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_rec
         "some space or raise the limit, or write to another directory (runs_dir, backup_dir))"
     )
     command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "load", str(export), "--json"]
-    done = subprocess.run(
-        command,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=lambda: _file_size_limit(16_384),
-    )
+    done = run_with_file_size_limit(command, 16_384, env=env)
     (record,) = records(runs)
     written = runs / record["run_id"] / "profile.json"
     assert done.stderr == f"error: file {written}: cannot write the file: File too large {hint}\n", (
@@ -362,14 +347,7 @@ def test_a_file_the_file_system_has_no_room_for_is_named_in_the_line_and_the_rec
     # A command's own output file (profile --json-file) alike, with no target.
     out = tmp_path / "profile.json"
     command = [sys.executable, "-m", "columnar_etl", "profile", str(export), "--json-file", str(out)]
-    done = subprocess.run(
-        command,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=lambda: _file_size_limit(16_384),
-    )
+    done = run_with_file_size_limit(command, 16_384, env=env)
     assert done.returncode == 1
     assert done.stderr == f"error: file {out}: cannot write the file: File too large {hint}\n", done.stderr
 
@@ -386,14 +364,7 @@ def test_a_cutover_whose_dump_passes_a_file_size_limit_says_so_and_changes_nothi
     first, second = versions(pg_uri)
     env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(runs), "COLUMNAR_ETL_BACKUP_BEFORE_CUTOVER": "true"}
     command = [sys.executable, "-m", "columnar_etl", "--target", pg_uri, "cutover", second, "--json"]
-    done = subprocess.run(
-        command,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=lambda: _file_size_limit(32_768),
-    )
+    done = run_with_file_size_limit(command, 32_768, env=env)
     error = "pg_dump failed: killed by SIGXFSZ (File size limit exceeded)"
     hint = (
         "its output passed the file size limit of this process (ulimit -f): raise it, or write the backup "

@@ -12,9 +12,7 @@ import importlib
 import json
 import os
 import re
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +29,7 @@ from columnar_etl.observability.metrics import RunMetrics
 from columnar_etl.pipeline.runner import run
 from columnar_etl.source import sqlite_file
 
-from .conftest import pg_query, run_env, run_settings
+from .conftest import pg_query, run_env, run_settings, run_with_file_size_limit
 
 runner = CliRunner()
 # The run calls the stages by the names its module imported: those are what a test replaces.
@@ -378,12 +376,8 @@ def test_a_backup_the_file_system_has_no_room_for_is_hinted_so_not_as_a_right(
     export = tmp_path / "export.db"
     shutil.copy(small_fixture, export)
 
-    def limited() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (120_000, 120_000))
-
     command = [sys.executable, "-m", "columnar_etl", "run", str(export), "--mode", "simple", "--json"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, preexec_fn=limited)
+    done = run_with_file_size_limit(command, 120_000)
     record = only_run(env)
     assert (record["outcome"], record["exit_code"], done.returncode) == ("failed", 1, 1), done.stderr
     assert json.loads(done.stdout)["run_id"] == record["run_id"]
