@@ -25,7 +25,7 @@ from columnar_etl.backups.manifest import (
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import LOCK_NOT_AVAILABLE_SQLSTATE, connect
 from columnar_etl.pg.conninfo import database_of, with_database
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
@@ -71,7 +71,7 @@ def _described_under_lock_wait(cursor: Any, schema: str, wait_seconds: float) ->
     try:
         return describe_schema(cursor, schema)
     except adbc_driver_manager.Error as exc:
-        if getattr(exc, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+        if getattr(exc, "sqlstate", None) != LOCK_NOT_AVAILABLE_SQLSTATE:
             raise
         raise BackupError(
             f"a session held a lock on a table of {schema} for more than {wait_seconds:g} s: nothing dumped",
@@ -92,9 +92,6 @@ _RESTORE_LOCK = 7303
 def _hash(schema: str) -> str:
     return f"hashtext({quote_literal(schema)})"
 
-
-#: SQLSTATE ``lock_not_available``: a ``lock_timeout`` ran out.
-LOCK_NOT_AVAILABLE = "55P03"
 
 #: ``application_name`` of the transaction holding the snapshot a ``backup target`` dumps.
 BACKUP_APPLICATION = "columnar_etl backup"

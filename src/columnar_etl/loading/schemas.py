@@ -18,7 +18,7 @@ from columnar_etl.errors import ConfigError, LoadError
 from columnar_etl.loading.statements import execute as execute
 from columnar_etl.loading.statements import fetch_all as fetch_all
 from columnar_etl.loading.statements import pg_error_text as pg_error_text
-from columnar_etl.pg.connect import server_message
+from columnar_etl.pg.connect import LOCK_NOT_AVAILABLE_SQLSTATE, server_message
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
 
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
@@ -30,8 +30,6 @@ LEDGER_SCHEMA = "columnar_etl"
 # what makes the version name collision-free); cutover, rollback and prune hold the second while they
 # re-point or drop, so two of them never interleave.
 _LOAD_LOCK, _VIEWS_LOCK = 7301, 7302
-#: SQLSTATE lock_not_available: ``lock_timeout`` expired.
-_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def check_base(base: str) -> str:
@@ -75,7 +73,7 @@ def lock_base(cursor: Any, base: str, *, views: bool, wait_seconds: float) -> No
     try:
         fetch_all(cursor, f"SELECT pg_advisory_xact_lock({key})")
     except LoadError as exc:
-        if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+        if getattr(exc.__cause__, "sqlstate", None) != LOCK_NOT_AVAILABLE_SQLSTATE:
             raise
         running = f"is running since {since}" if since else "is running"  # since: hidden from this role
         raise LoadError(
@@ -334,7 +332,7 @@ def raise_waited_out(exc: LoadError, says: Callable[[str], str], *, hint: str) -
     """Raise ``exc`` again, unless the server gave up a bounded wait (``lock_not_available``): then a
     :class:`LoadError` whose message is ``says`` of the holders as the server named them (`` (pid 7
     psql)``, or ``""``), with ``hint``."""
-    if getattr(exc.__cause__, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+    if getattr(exc.__cause__, "sqlstate", None) != LOCK_NOT_AVAILABLE_SQLSTATE:
         raise exc
     holders = server_message(exc.__cause__) if exc.__cause__ is not None else None
     raise LoadError(says(f" ({holders})" if holders else ""), hint=hint) from exc.__cause__

@@ -391,6 +391,9 @@ COMMIT_REFUSED_HINT = (
 )
 
 
+#: SQLSTATE ``lock_not_available``: a ``lock_timeout`` ran out (the loader's and the dumps' bounded waits).
+LOCK_NOT_AVAILABLE_SQLSTATE = "55P03"
+
 #: SQLSTATE ``read_only_sql_transaction``: the role's or database's ``default_transaction_read_only``,
 #: or a standby (a failover left the URI on one): every write of every command fails so.
 READ_ONLY_SQLSTATE = "25006"
