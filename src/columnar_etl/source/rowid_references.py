@@ -10,6 +10,7 @@ from typing import Any
 
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.source.naming import entity_of, names_by_id_word, names_own_identifier, table_singulars
+from columnar_etl.source.schema_objects import indexes
 from columnar_etl.source.tables import SourceTable
 
 #: The column a rowid table's rowid arrives as when other rows refer to it by its rowid alone
@@ -156,11 +157,9 @@ def identified_by_unique_index(con: sqlite3.Connection, table: str) -> bool:
     rows (MyBible's ``verses`` by book, chapter and verse), as other rows name them too, and its rowid
     is no identity they use. A number column named for the table (``stories.verse``: a verse number)
     then merely fits its rowids. One query per such index, only for a table a column names."""
-    for _, index, unique, _, partial in con.execute(f"PRAGMA index_list({quote_ident(table)})").fetchall():
-        if not unique or partial:
-            continue
-        columns = [row[2] for row in con.execute(f"PRAGMA index_info({quote_ident(index)})").fetchall()]
-        if not columns or any(column is None for column in columns):
+    for index in indexes(con, [table]):  # a keyless table's: none is a primary key's own
+        columns = [column for column in index.columns if column is not None]  # None: an expression
+        if not index.unique or index.partial or not columns or len(columns) < len(index.columns):
             continue
         nulls = " OR ".join(f"{quote_ident(column)} IS NULL" for column in columns)
         if con.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {quote_ident(table)} WHERE {nulls})").fetchone()[0]:
