@@ -33,7 +33,6 @@ from columnar_etl.config import (
     check_mode,
     checked_target,
     load_settings,
-    mask_secrets,
     memory_bytes,
 )
 from columnar_etl.errors import (
@@ -60,6 +59,7 @@ from columnar_etl.pipeline.record import (
     StageRecord,
     cancelled,
     error_line,
+    error_of,
     mark_interrupted_runs,
     read_record,
     record_interrupted_start,
@@ -361,22 +361,12 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         record.load = exc.result.to_dict()
     exc = file_not_written(exc) or exc  # a write refused for room names its file, as an EtlError
     result.exception = exc
+    record.error = error_of(exc, stage)
     if isinstance(exc, EtlError):
         record.outcome = failure_outcome(exc)
-        record.error = {**exc.to_dict(), "message": mask_secrets(exc.message), "stage": stage}
-    else:
+    else:  # what run.json says of any command's, with the file and the hint a run's stage explains
         record.outcome = "failed"
-        path, hint = _explained(exc, stage, record.source or "", settings)
-        record.error = {
-            "error": type(exc).__name__,
-            "message": f"{stage} failed: {error_line(exc)}",
-            "path": path,
-            "table": None,
-            "column": None,
-            "hint": hint,
-            "exit_code": int(ExitCode.ERROR),
-            "stage": stage,
-        }
+        record.error["path"], record.error["hint"] = _explained(exc, stage, record.source or "", settings)
     if result.target_uri is None and _preflight_reached_target(result):
         # Preflight connected to it: the failure (a later check, say) can still be recorded there.
         with contextlib.suppress(EtlError):
