@@ -108,7 +108,8 @@ it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
-notes profile, an Orgzly outliner database and a GEOmetadb catalogue of NCBI GEO)
+notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO and a Sioyek PDF
+viewer's annotations)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27212,4 +27213,79 @@ def test_geometadb_reads_iso_dates_keeps_public_on_statuses_and_tab_joined_field
         ("gsm", "gpl"): "gpl.gpl",
         ("sMatrix", "gse"): "gse.gse",
         ("sMatrix", "gpl"): "gpl.gpl",
+    }
+
+
+def test_sioyek_keeps_cpp_streamed_floats_and_one_letter_marks_and_refers_by_md5_with_orphans_charged(
+    run_export: Runner,
+) -> None:
+    # Sioyek's shared.db (DatabaseManager's DDL): papers named by the MD5 of their bytes (32 hex digits,
+    # text) in every table; floats C++'s ``<<`` streamed with 6 significant digits into REAL columns
+    # (every digit as stored); ``datetime('now')`` text; one-letter mark symbols (``a`` and ``A`` two
+    # marks: text, no boolean or code read from letters) and highlight types; a ``desc`` column, a
+    # keyword of SQL; ids with gaps where ``insert or replace`` reopened a book.
+    rows = apps.sioyek_rows()
+    ran, run_dir = run_export(apps.sioyek)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in rows}
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+    types = {t: ran.types(t) for t in rows}
+    assert types == {
+        t: {
+            c: "timestamp without time zone"
+            if c == "last_access_time"
+            else {"INTEGER": "bigint", "REAL": "double precision"}.get(d, "text")
+            for c, d in columns.items()
+        }
+        for t, columns in declared.items()
+    }
+    assert declared["marks"]["symbol"] == declared["highlights"]["type"] == "CHAR"
+
+    def loaded(column: str, value: Any) -> Any:
+        if column == "last_access_time":
+            return datetime.fromisoformat(value)
+        return value
+
+    for table, values in rows.items():
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        want = [tuple(loaded(c, v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    # What C++ wrote is what arrives: 6 significant digits, no more, no fewer.
+    zooms = set(ran.values("opened_books", "zoom_level", "id").values())
+    assert 1.35185 in zooms and 1.0 in zooms
+    assert all(v == float(f"{v:.6g}") for v in ran.values("highlights", "begin_y", "id").values())
+    symbols = ran.values("marks", "symbol", "id")
+    assert {"a", "A", "t"} <= set(symbols.values()) and all(len(s) == 1 for s in symbols.values())
+    ids = [row[0] for row in rows["opened_books"]]
+    assert ids != list(range(1, len(ids) + 1))
+    assert pq.read_table(run_dir / "audit.parquet").num_rows == 0
+    # Keys as declared; every annotation names its paper by hash: references to the history's UNIQUE
+    # ``path``. A paper removed from the history (delete_opened_book) leaves its highlights and a portal
+    # at each end: orphans, counted and charged (10 points per 1 % of the column's rows), no warning.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("marks", "document_path"): "opened_books.path",
+        ("bookmarks", "document_path"): "opened_books.path",
+        ("highlights", "document_path"): "opened_books.path",
+        ("links", "src_document"): "opened_books.path",
+        ("links", "dst_document"): "opened_books.path",
+    }
+    history = {row[1] for row in rows["opened_books"]}
+    naming = [("highlights", "document_path", 1), ("links", "src_document", 1), ("links", "dst_document", 2)]
+    naming += [("marks", "document_path", 1), ("bookmarks", "document_path", 1)]
+    orphans = {
+        (table, column): sum(row[k] not in history for row in rows[table]) for table, column, k in naming
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(100 - 10 * 100 * n / len(rows[key[0]]), 2) for key, n in orphans.items() if n
+    }
+    assert {key for key, n in orphans.items() if n} == {
+        ("highlights", "document_path"),
+        ("links", "src_document"),
+        ("links", "dst_document"),
     }
