@@ -27257,6 +27257,7 @@ def test_sioyek_keeps_cpp_streamed_floats_and_one_letter_marks_and_refers_by_md5
     # What C++ wrote is what arrives: 6 significant digits, no more, no fewer.
     zooms = set(ran.values("opened_books", "zoom_level", "id").values())
     assert 1.35185 in zooms and 1.0 in zooms
+    assert 1_234_570.0 in ran.values("opened_books", "offset_y", "id").values()  # streamed 1.23457e+06
     assert all(v == float(f"{v:.6g}") for v in ran.values("highlights", "begin_y", "id").values())
     symbols = ran.values("marks", "symbol", "id")
     assert {"a", "A", "t"} <= set(symbols.values()) and all(len(s) == 1 for s in symbols.values())
