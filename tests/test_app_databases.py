@@ -108,8 +108,8 @@ it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
-notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO and a Sioyek PDF
-viewer's annotations)
+notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
+viewer's annotations and KOReader's vocabulary builder)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27290,3 +27290,68 @@ def test_sioyek_keeps_cpp_streamed_floats_and_one_letter_marks_and_refers_by_md5
         ("links", "src_document"),
         ("links", "dst_document"),
     }
+
+
+def test_koreader_vocabulary_keys_words_by_their_text_reads_os_time_seconds_and_keeps_a_column_added_later(
+    run_export: Runner,
+) -> None:
+    # KOReader's vocabulary builder: ``vocabulary`` keyed by its ``word`` (text: ``1984``, ``Ephemeral``
+    # beside ``ephemeral``, ``木漏れ日``), ``os.time()`` seconds (instants, audited), a ``highlight``
+    # column the 20240905 migration appended once 80 words existed (NULL in each of them), the lookup
+    # history's untitled book ``''``, ``filter`` 1/0 (an INTEGER flag: integers, as declared).
+    rows = apps.koreader_vocabulary_rows()
+    ran, run_dir = run_export(apps.koreader_vocabulary)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {t: [c[1] for c in con.execute(f'PRAGMA table_info("{t}")')] for t in rows}
+        declared = {t: {c[1]: c[2].upper() for c in con.execute(f'PRAGMA table_info("{t}")')} for t in rows}
+        assert con.execute("PRAGMA user_version").fetchone() == (20240905,)
+    assert names["vocabulary"][-1] == "highlight"
+    instant = "timestamp with time zone"
+    seconds = {"create_time", "review_time", "due_time"}
+    types = {t: ran.types(t) for t in rows}
+    assert types == {
+        t: {c: instant if c in seconds else {"INTEGER": "bigint"}.get(d, "text") for c, d in columns.items()}
+        for t, columns in declared.items()
+    }
+
+    def loaded(column: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if column in seconds:
+            return UNIX_EPOCH + timedelta(seconds=value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, values in rows.items():
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        want = [tuple(loaded(c, v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    highlights = ran.values("vocabulary", "highlight", "word")
+    older = [row[0] for row in rows["vocabulary"][:80]]
+    assert all(highlights[w] is None for w in older) and any(highlights.values())
+    assert {"1984", "Ephemeral", "ephemeral"} <= set(highlights)
+    # Every due time is the schedule's step after the review (gotOrForgot), read from the same seconds.
+    due = ran.values("vocabulary", "due_time", "word")
+    reviewed = ran.values("vocabulary", "review_time", "word")
+    assert {(due[w] - reviewed[w]).total_seconds() for w in due} >= {300.0, 1800.0, 43_200.0}
+    # What cleaning changed: each filled second (epoch:seconds) and the untitled book's '' (NULL: its
+    # UNIQUE name, one NULL, still unique).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    index = {c: k for k, c in enumerate(names["vocabulary"])}
+    assert audit == {
+        **{
+            ("vocabulary", c, "epoch:seconds"): sum(row[index[c]] is not None for row in rows["vocabulary"])
+            for c in sorted(seconds)
+        },
+        ("title", "name", "empty_to_null"): sum(row[1] == "" for row in rows["title"]),
+    }
+    # Keys as declared, the word the vocabulary's; each word's book a reference to ``title.id``.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {"title": ["id"], "vocabulary": ["word"]}
+    assert references(run_dir) == {("vocabulary", "title_id"): "title.id"}
