@@ -11,11 +11,13 @@ import importlib
 import math
 import shutil
 import sqlite3
+import tempfile
 import time
 import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from unittest import mock
 from uuid import UUID
 
 import pytest
@@ -25,12 +27,13 @@ from rich.console import Console
 
 from columnar_etl.config import load_settings
 from columnar_etl.models import ColumnProfile, Profile
+from columnar_etl.profiling import trees
 from columnar_etl.profiling.inclusion import NOCASE_TEXT, Pair, inclusion_sql, measure
 from columnar_etl.profiling.parent_keys import fits_keys
 from columnar_etl.profiling.profile import profile, profile_table
 from columnar_etl.profiling.reference_names import owning_tables
 from columnar_etl.profiling.reference_rows import KEPT_PREFIX, KEPT_VALUE_BYTES, MIN_INCLUSION, kept_values
-from columnar_etl.profiling.trees import older_rows, wide_rows
+from columnar_etl.profiling.trees import key_range, older_rows, wide_rows
 from columnar_etl.profiling.value_text import trimmed_sql
 from columnar_etl.report.console import render_profile_console
 from columnar_etl.source.export import open_source
@@ -5060,6 +5063,74 @@ def test_the_tree_check_reads_its_columns_once_or_again_alike(tmp_path: Path) ->
         for name, (_, tree) in cases.items():
             answers = {once: older_rows(src, "t", name, "id", read_once=once) for once in (True, False)}
             assert answers == {True: tree, False: tree}, name
+
+
+def test_key_range_is_read_from_a_key_profiled_as_every_integer_between_its_ends(tmp_path: Path) -> None:
+    """key_range gives a key's lowest and highest where its values are every integer between them (the
+    rowids 1..40 of a table no row was deleted from, keys from -3 in another), and None where they are
+    not: a row deleted (a gap), a key holding a TEXT cell, a sampled profile."""
+    path = tmp_path / "ranges.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE whole (id INTEGER PRIMARY KEY, v INTEGER)")
+        con.executemany("INSERT INTO whole VALUES (?, ?)", [(n, n % 7) for n in range(1, 41)])
+        con.execute("CREATE TABLE shifted (id INTEGER PRIMARY KEY, v INTEGER)")
+        con.executemany("INSERT INTO shifted VALUES (?, ?)", [(n, n % 7) for n in range(-3, 37)])
+        con.execute("CREATE TABLE gap (id INTEGER PRIMARY KEY, v INTEGER)")
+        con.executemany("INSERT INTO gap VALUES (?, ?)", [(n, n % 7) for n in range(1, 41) if n != 17])
+        con.execute("CREATE TABLE mixed (code NOT NULL UNIQUE, v INTEGER)")
+        con.executemany(
+            "INSERT INTO mixed VALUES (?, ?)", [(n if n != 9 else "9", n % 7) for n in range(1, 41)]
+        )
+    con.close()
+    # Independent of the package: what SQLite holds.
+    assert _query(path, "SELECT typeof(code), count(*) FROM mixed GROUP BY 1 ORDER BY 1") == [
+        ("integer", 39),
+        ("text", 1),
+    ]
+    found = profile(path)
+    ranges = {name: key_range(found.tables[name][key], found.tables[name]) for name, key in
+              (("whole", "id"), ("shifted", "id"), ("gap", "id"), ("mixed", "code"))}  # fmt: skip
+    assert ranges == {"whole": (1, 40), "shifted": (-3, 36), "gap": None, "mixed": None}
+    sampled = profile(path, sample=10).tables["whole"]
+    assert sampled.sampled_rows is not None and key_range(sampled["id"], sampled) is None
+
+
+@st.composite
+def _columns_beside_keys(draw: st.DrawFn) -> tuple[int, list[int | None], int]:
+    """A table's first key (keys one after another from it), a column's values (NULL, keys, numbers
+    beside the keys, a tree's parents for some rows), and how many rows the first read takes."""
+    first = draw(st.integers(min_value=-3, max_value=3))
+    size = draw(st.integers(min_value=11, max_value=50))
+    values: list[int | None] = []
+    treelike = draw(st.booleans())
+    for key in range(first, first + size):
+        if treelike and key > first and draw(st.integers(0, 9)) > 0:
+            values.append(draw(st.integers(min_value=first, max_value=key - 1)))
+        else:
+            values.append(draw(st.one_of(st.none(), st.integers(first - 3, first + size + 3))))
+    return first, values, draw(st.integers(min_value=1, max_value=60))
+
+
+@settings(max_examples=examples(40, 300), deadline=None)
+@given(drawn=_columns_beside_keys())
+def test_the_tree_check_answers_alike_with_the_keys_range_or_without(
+    drawn: tuple[int, list[int | None], int],
+) -> None:
+    """older_rows answers alike whether it is told the table's keys are every integer of a range (and
+    first asks the first rows read whether one names a row no older than its own) or not, however
+    many rows that first read takes: trees, codes, self-loops, values beside the keys."""
+    first, values, first_rows = drawn
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "t.db"
+        con = sqlite3.connect(path)
+        with con:
+            con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)")
+            con.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(values, start=first)))
+        con.close()
+        keys = (first, first + len(values) - 1)
+        with open_source(path) as src, mock.patch.object(trees, "FIRST_ROWS", first_rows):
+            assert older_rows(src, "t", "v", "id", keys=keys) == older_rows(src, "t", "v", "id"), values
 
 
 def _revision_rows() -> list[tuple[int, str, int]]:

@@ -259,6 +259,7 @@ from columnar_etl.profiling.reference_names import (
 from columnar_etl.profiling.reference_rows import MIN_INCLUSION, KeptValues, Reference
 from columnar_etl.profiling.trees import (
     entity_of_rows,
+    key_range,
     of_several_tables,
     older_rows,
     roots_apart,
@@ -561,7 +562,12 @@ def find_references(
     # 0.8 s of the profile for a pair the rank rule then turned away (since 2026-12-06).
     ordered: dict[Pair, bool] = {
         (child, column, parent, key, kind): older_rows(
-            src, child, column, key, read_once=wide_rows(tables[child])
+            src,
+            child,
+            column,
+            key,
+            read_once=wide_rows(tables[child]),
+            keys=key_range(tables[child][key], tables[child]),
         )
         for child, column, parent, key, kind in pairs
         if kind == "integer" and parent == child and not fits_keys(tables[child][column], tables[parent][key])
