@@ -108,7 +108,8 @@ it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
-notes profile and an Orgzly outliner database)
+notes profile, an Orgzly outliner database and a Veloren game server's character
+database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27098,4 +27099,100 @@ def test_orgzly_keeps_org_timestamps_as_text_reads_their_millis_and_finds_its_ou
         ("note_properties", "note_id"): "notes.id",
         ("note_events", "note_id"): "notes.id",
         ("note_events", "org_range_id"): "org_ranges.id",
+    }
+
+
+def test_veloren_keeps_its_item_tree_s_json_positions_as_text_and_its_migrated_empty_skills_audited(
+    run_export: Runner,
+) -> None:
+    # Veloren (server/src/migrations replayed over rows already there): every id from one AUTOINCREMENT
+    # ``entity`` sequence (``sqlite_sequence`` is SQLite's, not loaded); the items a tree under the
+    # world pseudo-container 1, its own parent, three levels deep (a modular weapon's parts under it);
+    # ``position`` a character's id as digits, slot names, serde JSON and ``component_0`` in one column:
+    # text, as written. ``item.properties`` and ``character.hardcore`` added by ALTER TABLE after rows
+    # existed: their defaults there (``'{}'``, 0), INT 0/1 stays integers. Migrations' ``''`` (V46's
+    # skills, V60's recipe books' properties, V64's erased pet names) NULL, each audited; V46's zero
+    # ``hash_val`` BLOBs bytea byte for byte. ``character_id`` declares two references on one column.
+    rows = apps.veloren_rows()
+    ran, run_dir = run_export(apps.veloren)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_sequence")] == ["entity"]
+    integers = {
+        "entity_id",
+        "item_id",
+        "parent_container_item_id",
+        "stack_size",
+        "body_id",
+        "character_id",
+        "pet_id",
+        "earned_exp",
+        "spent_exp",
+        "hardcore",
+    }
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            want = "bigint" if column in integers else "bytea" if column == "hash_val" else "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(value: Any) -> Any:
+        if isinstance(value, str):
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        want = [tuple(expected(v) for v in row) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    # The tree: every item's parent is an item, the world its own; a weapon's parts two levels below
+    # the loadout; positions of four kinds in one column.
+    parents = {row[0]: row[1] for row in rows["item"]}
+    assert parents[1] == 1 and set(parents.values()) <= set(parents)
+    positions = [row[4] for row in rows["item"]]
+    assert any(p.isdigit() for p in positions) and any(p.startswith('{"loadout_idx"') for p in positions)
+    assert "component_1" in positions and "DEFAULT_RECIPE_ITEM" in positions
+    # The two ALTERed columns: old rows read their defaults, the game's rows what it wrote.
+    assert ran.values("character", "hardcore", "character_id") == {
+        row[0]: row[4] for row in rows["character"]
+    }
+    assert sorted({row[4] for row in rows["character"]}) == [0, 1]
+    zero = [row for row in rows["skill_group"] if row[5] == bytes(32)]
+    assert zero and all(row[4] == "" for row in zero)
+    # What cleaning changed: the migrations' '' only, each cell audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = {
+        (table, column): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(names[table])
+    }
+    assert audit == {(t, c, "empty_to_null"): n for (t, c), n in blanks.items() if n}
+    assert set(blanks) >= {("item", "properties"), ("skill_group", "skills"), ("pet", "name")}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "entity": ["entity_id"],
+        "item": ["item_id"],
+        "body": ["body_id"],
+        "character": ["character_id"],
+        "pet": ["pet_id"],
+        "skill_group": ["entity_id", "skill_group_kind"],
+        "ability_set": ["entity_id"],
+    }
+    assert references(run_dir) == {
+        ("item", "item_id"): "entity.entity_id",
+        ("item", "parent_container_item_id"): "item.item_id",
+        ("body", "body_id"): "entity.entity_id",
+        ("character", "character_id"): "body.body_id",
+        ("pet", "pet_id"): "entity.entity_id",
+        ("pet", "character_id"): "character.character_id",
+        ("skill_group", "entity_id"): "entity.entity_id",
+        ("ability_set", "entity_id"): "character.character_id",
     }
