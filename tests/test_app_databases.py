@@ -108,8 +108,8 @@ it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
-notes profile, an Orgzly outliner database and a Veloren game server's character
-database)
+notes profile, an Orgzly outliner database, a Veloren game server's character database and a KStars
+planetarium's user database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27195,4 +27195,111 @@ def test_veloren_keeps_its_item_tree_s_json_positions_as_text_and_its_migrated_e
         ("pet", "character_id"): "character.character_id",
         ("skill_group", "entity_id"): "entity.entity_id",
         ("ability_set", "entity_id"): "character.character_id",
+    }
+
+
+def test_kstars_userdb_reads_qt_number_text_as_exact_numerics_keeps_horizon_reals_and_its_none_markers_null(
+    run_export: Runner,
+) -> None:
+    # KStars' userdb.sqlite (ksuserdb.cpp, schema 308): flags' RA and Dec written by
+    # ``QString::number(double)`` (six significant digits) and the epoch ``2000.0`` into TEXT: numbers,
+    # numeric, every number as written; HiPS orders and tile widths as TEXT digits (integers) and the sky
+    # fraction (numeric); the schema version ``'308'`` the UPDATE wrote into a CHAR column (an integer).
+    # Artificial horizons' points in keyless ``horizon_N`` tables of REAL degrees, every digit. Its
+    # markers for nothing: ``'--'`` (no locked filter) and the driver ``None`` NULL, audited as null
+    # tokens; ``''`` (a contact, a label, a province, a profile's remote drivers) NULL, audited. Dark
+    # frames' ``CURRENT_TIMESTAMP`` text a timestamp (its text unchanged: not audited). The declared
+    # references only (``driver.profile``, the empty ``logentry``'s); a profile's ``primaryscope`` (0 for
+    # none) no reference.
+    rows = apps.kstars_rows()
+    ran, run_dir = run_export(apps.kstars)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    numerics = {("flags", "RA"), ("flags", "Dec"), ("flags", "Epoch"), ("hips", "moc_sky_fraction")}
+    integers = {("hips", "hips_order"), ("hips", "hips_tile_width"), ("Version", "Version")}
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(declared[table]), table
+        for column, kind in declared[table].items():
+            if (table, column) in numerics or kind == "NUMERIC":
+                want = "numeric"  # an empty NUMERIC column (wishlist, fov, logentry) as declared
+            elif (table, column) in integers or kind == "INTEGER":
+                want = "bigint"
+            elif kind == "REAL":
+                want = "double precision"
+            elif kind == "DATETIME":
+                want = "timestamp without time zone"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or (kind in ("bigint", "double precision") and not isinstance(value, str)):
+            return value
+        if kind == "numeric":
+            return Decimal(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        return None if value.strip() in ("--", "None") else arrives_as(value)
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if types[c] == "numeric" and v is not None else v
+                for c, v in zip(columns, row, strict=True)
+            )
+            for row in pg_query(
+                ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}"
+            )
+        ]
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=lambda r: repr(r[0])) == sorted(want, key=lambda r: repr(r[0])), table
+    # Qt's six digits arrive as the numbers written, at the column's scale (the most fraction digits
+    # written, at least two): ``0`` is 0.0000, the epoch 2000.00.
+    ra = {k: str(v) for k, v in ran.values("flags", "RA", "id").items()}
+    assert ra[1] == "83.8221" and ra[4] == "0.0000" and ra[8] == "308.5000"
+    assert str(ran.values("flags", "Epoch", "id")[1]) == "2000.00"
+    # The horizons' degrees: the doubles SQLite holds.
+    for table in ("horizon_1", "horizon_2"):
+        got = pg_query(ran.uri, f'SELECT "Az", "Alt" FROM {quote_ident(ran.base)}.{table}')
+        assert sorted(got) == sorted(rows[table])
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = {
+        (table, column, "empty_to_null"): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(declared[table])
+        if ran.types(table)[column] == "text"
+    }
+    assert audit == {
+        **{key: n for key, n in blanks.items() if n},
+        ("telescope", "Driver", "null_like_to_null"): sum(r[4] == "None" for r in rows["telescope"]),
+        ("filter", "LockedFilter", "null_like_to_null"): sum(r[8] == "--" for r in rows["filter"]),
+    }
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    # Keys as declared; the one-row Version table keyed by its one column (unique in the data); the
+    # horizons' points none (an azimuth may repeat), HiPS by its UNIQUE ``ID``.
+    assert keys == {
+        t: [] if t.startswith("horizon_") else ["ID"] if t == "hips" else [t] if t == "Version" else ["id"]
+        for t in rows
+    }
+    assert references(run_dir) == {
+        ("driver", "profile"): "profile.id",
+        ("logentry", "User"): "user.id",
+        ("logentry", "Telescope"): "telescope.id",
+        ("logentry", "Filter"): "filter.id",
+        ("logentry", "lens"): "lens.id",
+        ("logentry", "Eyepiece"): "eyepiece.id",
+        ("logentry", "FOV"): "fov.id",
     }
