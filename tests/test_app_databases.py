@@ -108,8 +108,8 @@ it, GarminDB's monitoring.db, xDrip+'s ActiveAndroid database, an openHAB server
 SQLite, an evcc charge controller's database, a Gladys Assistant home automation server, a Lute v3
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
-notes profile, an Orgzly outliner database, a Veloren game server's character database and a KStars
-planetarium's user database)
+notes profile, an Orgzly outliner database, a Veloren game server's character database, a KStars
+planetarium's user database and a Cartes du Ciel planetarium's database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27302,4 +27302,129 @@ def test_kstars_userdb_reads_qt_number_text_as_exact_numerics_keeps_horizon_real
         ("logentry", "lens"): "lens.id",
         ("logentry", "Eyepiece"): "eyepiece.id",
         ("logentry", "FOV"): "fov.id",
+    }
+
+
+def _stored_by_affinity(kind: str, value: Any) -> Any:
+    """The value SQLite stores for ``value`` bound into a column of declared ``kind`` (its affinity):
+    for INTEGER and NUMERIC, text that is an integer literal, or a real literal whose value is a whole
+    number that fits 64 bits, an integer; other real literals a double; anything else as bound."""
+    if kind not in ("INTEGER", "NUMERIC") or value is None:
+        return value
+    number: float | int
+    if isinstance(value, str):
+        try:
+            number = int(value)
+        except ValueError:
+            try:
+                number = float(value)
+            except ValueError:
+                return value
+    else:
+        number = value
+    if isinstance(number, float) and number.is_integer() and abs(number) < 2**63:
+        return int(number)
+    return number
+
+
+def test_skychart_keeps_padded_designations_as_text_julian_dates_as_numbers_and_no_reference_by_a_copied_name(
+    run_export: Runner,
+) -> None:
+    # Cartes du Ciel's cdc.db (u_constant.pas / cu_database.pas): every field bound as quoted text into
+    # NUMERIC columns, so SQLite stores REALs, INTEGERs (a comet's default G '4.0' is 4) and a blank
+    # H or G as ''; asteroid ids zero-padded MPC designations (``0000001``, ``00A0345``): text, every
+    # zero kept; epochs and perihelion times Julian Dates (2460600.5): numbers, no instant read from
+    # them; a .nil placeholder's RA of fifteen digits beside radians: numeric, every digit; the
+    # gazetteer's negative ids; ``NA`` (Namibia) among ISO codes a value. The blank H and G are
+    # NULL, audited. References: elements to their names' ids and to their element file. A comet's
+    # name is a copy in both tables, which refer to each other: ``cdc_com_elem.id`` names
+    # ``cdc_com_name``'s declared key, and the comet names, distinct only while one comet file is loaded
+    # (an asteroid's repeat with its second epoch), are no reference back (until 2026-12-07 one was
+    # found: ``cdc_com_name.name`` → ``cdc_com_elem.name``).
+    rows = apps.skychart_rows()
+    ran, run_dir = run_export(apps.skychart)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    stored = {
+        table: [
+            tuple(_stored_by_affinity(kind, v) for kind, v in zip(declared[table].values(), row, strict=True))
+            for row in values
+        ]
+        for table, values in rows.items()
+    }
+    for table, values in stored.items():
+        types = ran.types(table)
+        for index, (column, kind) in enumerate(declared[table].items()):
+            cells = [row[index] for row in values if row[index] not in (None, "")]
+            if kind == "TEXT":
+                want = "text"
+            elif (cells and all(isinstance(v, int) for v in cells)) or (not cells and kind == "INTEGER"):
+                want = "bigint"
+            else:
+                want = "numeric"  # NUMERIC: exact decimals, REAL cells with every digit
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "numeric":
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return value
+
+    for table, values in stored.items():
+        types = ran.types(table)
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if types[c] == "numeric" and v is not None else v
+                for c, v in zip(columns, row, strict=True)
+            )
+            for row in pg_query(
+                ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}"
+            )
+        ]
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    ids = ran.values("cdc_ast_name", "name", "id")
+    assert ids["0000001"] == "(1) Ceres" and ids["00A0345"] == "(100345) 2000 QW1" and "K24T12B" in ids
+    assert ran.values("cdc_country", "name", "isocode")["NA"] == "Namibia"
+    epochs = pg_query(ran.uri, f"SELECT DISTINCT epoch FROM {quote_ident(ran.base)}.cdc_ast_elem")
+    assert {Decimal(e) for (e,) in epochs} == {
+        Decimal("2460200.5"),
+        Decimal("2460400.5"),
+        Decimal("2460600.5"),
+    }
+    blanks = {
+        (table, column): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(declared[table])
+    }
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, c, "empty_to_null"): n for (t, c), n in blanks.items() if n}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "cdc_ast_name": ["id"],
+        "cdc_ast_elem_list": ["elem_id"],
+        "cdc_ast_elem": ["id", "epoch"],
+        "cdc_ast_mag": ["jd", "id"],
+        "cdc_com_name": ["id"],
+        "cdc_com_elem_list": ["elem_id"],
+        "cdc_com_elem": ["id", "epoch"],
+        "cdc_fits": ["catalogname", "ra", "de"],
+        "cdc_country": ["country"],
+        "cdc_location": ["locid"],
+    }
+    comet_names = [row[10] for row in rows["cdc_com_elem"]]
+    assert len(set(comet_names)) == len(comet_names)  # one comet file: each name once, by chance
+    assert references(run_dir) == {
+        ("cdc_ast_elem", "id"): "cdc_ast_name.id",
+        ("cdc_ast_elem", "elem_id"): "cdc_ast_elem_list.elem_id",
+        ("cdc_com_elem", "id"): "cdc_com_name.id",
     }
