@@ -5444,3 +5444,24 @@ def test_two_tables_referring_to_each_others_declared_keys_keep_both_references(
         ("departments", "manager_code"): "employees.code",
         ("employees", "department_code"): "departments.code",
     }
+
+
+def test_a_tables_key_found_in_the_data_stays_the_parent_of_a_reference_back(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A comic names its latest issue (``comics.latest_issue_id``) and each issue its comic
+    (``issues.comic_id``), the comics' ``comic_id`` declared UNIQUE, the issues keyed by ``issue_id``
+    in the data alone (no key declared): the two tables refer to each other, but the issues' column is
+    their table's key, not a copy beside it, and both references stand (Mylar3's watch list)."""
+    comics = [(f"{4050 + c}", f"Series {c}", f"{700000 + c * 10 + 5}") for c in range(5)]
+    issues = [(f"{700000 + c * 10 + n}", f"{4050 + c}", f"Issue {n}") for c in range(5) for n in range(6)]
+    path = make_sqlite(
+        {
+            "comics": ("CREATE TABLE comics(comic_id TEXT UNIQUE, name TEXT, latest_issue_id TEXT)", comics),
+            "issues": ("CREATE TABLE issues(issue_id TEXT, comic_id TEXT, title TEXT)", issues),
+        }
+    )
+    assert _references_of(profile(path)) == {
+        ("comics", "latest_issue_id"): "issues.issue_id",
+        ("issues", "comic_id"): "comics.comic_id",
+    }

@@ -190,15 +190,17 @@ def without_circles(
 def _without_pairings_back(
     tables: Mapping[str, TableProfile], declared: Sequence[Reference], kept: dict[_Node, Inclusion]
 ) -> None:
-    """Drop from ``kept`` each reference found to a column unique in the data alone whose table refers
-    back to the child's table through a key its schema declares (a PRIMARY KEY or a UNIQUE one; the
-    reference back declared or found): two tables referring to each other pair their rows one to one,
-    and the reference to the declared key is that pairing. The other is an attribute both tables copy
-    (a name beside the id), distinct in each only while each row has one partner: a planetarium's
-    comet elements (keyed by id and epoch, one file loaded) name ``cdc_com_name``'s key by their id,
-    and the names that table copies from them were a reference back to the elements' ``name`` until
-    2026-12-07. Two references to declared keys (employees' department, a department's manager) both
-    stand; a column circle is :func:`without_circles`' own."""
+    """Drop from ``kept`` each reference found to a column that is not its table's key, only distinct in
+    the data beside it (beside a key of several columns: :func:`.parent_keys.keys_referable`), whose
+    table refers back to the child's table through a key the child's schema declares (a PRIMARY KEY or a
+    UNIQUE one; the reference back declared or found): the two tables pair their rows one to one by
+    that reference, and the other is an attribute both copy (a name beside the id), distinct only while
+    each row has one partner. A planetarium's comet elements (keyed by id and epoch, one file loaded)
+    name ``cdc_com_name``'s key by their id, and the names that table copies from them were a reference
+    back to the elements' ``name`` until 2026-12-07. A table's own key stays a parent (a comic's latest
+    issue names the issues' key found in the data, while each issue names its comic's declared one),
+    and so do two declared keys (employees' department, a department's manager); a column circle is
+    :func:`without_circles`' own."""
     back: dict[tuple[str, str], list[tuple[_Node, _Node]]] = {}
     for reference in declared:
         if len(reference.columns) == 1 and len(reference.parent_columns) == 1:
@@ -210,8 +212,9 @@ def _without_pairings_back(
         back.setdefault((node[0], fit.parent), []).append((node, (fit.parent, fit.key)))
     dropped: dict[_Node, tuple[_Node, _Node, int]] = {}
     for node, fit in kept.items():
-        if node[0] == fit.parent or _key_rank(tables[fit.parent], fit.key) > 1:
-            continue
+        parent = tables[fit.parent]
+        if node[0] == fit.parent or parent.key == [fit.key] or _key_rank(parent, fit.key) > 1:
+            continue  # its own table's key (declared, or found in the data) stays a parent
         for other, key in back.get((fit.parent, node[0]), []):
             if (other, key) == ((fit.parent, fit.key), node):
                 continue  # the same two columns: a circle, settled above
