@@ -151,9 +151,9 @@ def without_circles(
     the data is dropped. A declared reference is never dropped (the schema says it), nor a chain
     (a → b → c, a column that refers and is referred to). A note on each column whose reference is
     dropped says why. Since 2026-12-06: before, both directions were references, each column's values
-    not in the other counted as its orphans. Since 2026-12-07 two tables referring to each other through
-    a column unique in the data alone keep only the reference to the declared key
-    (:func:`_without_pairings_back`)."""
+    not in the other counted as its orphans. Since 2026-12-07 two tables referring to each other, one of
+    them through a column distinct in the data beside its table's key, keep only the reference to the
+    declared key (:func:`_without_pairings_back`)."""
     kept = dict(inferred)
     following: dict[_Node, list[_Node]] = {}
     parents: set[_Node] = set()
