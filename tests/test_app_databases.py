@@ -109,7 +109,8 @@ SQLite, an evcc charge controller's database, a Gladys Assistant home automation
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
-viewer's annotations and KOReader's vocabulary builder)
+viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
+KStars planetarium's user database and a Cartes du Ciel planetarium's database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27361,3 +27362,331 @@ def test_koreader_vocabulary_keys_words_by_their_text_reads_os_time_seconds_and_
     schema = ran.record["version_schema"]
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {"title": ["id"], "vocabulary": ["word"]}
     assert references(run_dir) == {("vocabulary", "title_id"): "title.id"}
+
+
+def test_veloren_keeps_its_item_tree_s_json_positions_as_text_and_its_migrated_empty_skills_audited(
+    run_export: Runner,
+) -> None:
+    # Veloren (server/src/migrations replayed over rows already there): every id from one AUTOINCREMENT
+    # ``entity`` sequence (``sqlite_sequence`` is SQLite's, not loaded); the items a tree under the
+    # world pseudo-container 1, its own parent, three levels deep (a modular weapon's parts under it);
+    # ``position`` a character's id as digits, slot names, serde JSON and ``component_0`` in one column:
+    # text, as written. ``item.properties`` and ``character.hardcore`` added by ALTER TABLE after rows
+    # existed: their defaults there (``'{}'``, 0), INT 0/1 stays integers. Migrations' ``''`` (V46's
+    # skills, V60's recipe books' properties, V64's erased pet names) NULL, each audited; V46's zero
+    # ``hash_val`` BLOBs bytea byte for byte. ``character_id`` declares two references on one column.
+    rows = apps.veloren_rows()
+    ran, run_dir = run_export(apps.veloren)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        names = {table: [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')] for table in rows}
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_sequence")] == ["entity"]
+    integers = {
+        "entity_id",
+        "item_id",
+        "parent_container_item_id",
+        "stack_size",
+        "body_id",
+        "character_id",
+        "pet_id",
+        "earned_exp",
+        "spent_exp",
+        "hardcore",
+    }
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(names[table]), table
+        for column in names[table]:
+            want = "bigint" if column in integers else "bytea" if column == "hash_val" else "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(value: Any) -> Any:
+        if isinstance(value, str):
+            return arrives_as(value)
+        return value
+
+    for table, values in rows.items():
+        columns = names[table]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}")
+        got = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in got]
+        want = [tuple(expected(v) for v in row) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    # The tree: every item's parent is an item, the world its own; a weapon's parts two levels below
+    # the loadout; positions of four kinds in one column.
+    parents = {row[0]: row[1] for row in rows["item"]}
+    assert parents[1] == 1 and set(parents.values()) <= set(parents)
+    positions = [row[4] for row in rows["item"]]
+    assert any(p.isdigit() for p in positions) and any(p.startswith('{"loadout_idx"') for p in positions)
+    assert "component_1" in positions and "DEFAULT_RECIPE_ITEM" in positions
+    # The two ALTERed columns: old rows read their defaults, the game's rows what it wrote.
+    assert ran.values("character", "hardcore", "character_id") == {
+        row[0]: row[4] for row in rows["character"]
+    }
+    assert sorted({row[4] for row in rows["character"]}) == [0, 1]
+    zero = [row for row in rows["skill_group"] if row[5] == bytes(32)]
+    assert zero and all(row[4] == "" for row in zero)
+    # What cleaning changed: the migrations' '' only, each cell audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = {
+        (table, column): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(names[table])
+    }
+    assert audit == {(t, c, "empty_to_null"): n for (t, c), n in blanks.items() if n}
+    assert set(blanks) >= {("item", "properties"), ("skill_group", "skills"), ("pet", "name")}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "entity": ["entity_id"],
+        "item": ["item_id"],
+        "body": ["body_id"],
+        "character": ["character_id"],
+        "pet": ["pet_id"],
+        "skill_group": ["entity_id", "skill_group_kind"],
+        "ability_set": ["entity_id"],
+    }
+    assert references(run_dir) == {
+        ("item", "item_id"): "entity.entity_id",
+        ("item", "parent_container_item_id"): "item.item_id",
+        ("body", "body_id"): "entity.entity_id",
+        ("character", "character_id"): "body.body_id",
+        ("pet", "pet_id"): "entity.entity_id",
+        ("pet", "character_id"): "character.character_id",
+        ("skill_group", "entity_id"): "entity.entity_id",
+        ("ability_set", "entity_id"): "character.character_id",
+    }
+
+
+def test_kstars_userdb_reads_qt_number_text_as_exact_numerics_keeps_horizon_reals_and_its_none_markers_null(
+    run_export: Runner,
+) -> None:
+    # KStars' userdb.sqlite (ksuserdb.cpp, schema 308): flags' RA and Dec written by
+    # ``QString::number(double)`` (six significant digits) and the epoch ``2000.0`` into TEXT: numbers,
+    # numeric, every number as written; HiPS orders and tile widths as TEXT digits (integers) and the sky
+    # fraction (numeric); the schema version ``'308'`` the UPDATE wrote into a CHAR column (an integer).
+    # Artificial horizons' points in keyless ``horizon_N`` tables of REAL degrees, every digit. Its
+    # markers for nothing: ``'--'`` (no locked filter) and the driver ``None`` NULL, audited as null
+    # tokens; ``''`` (a contact, a label, a province, a profile's remote drivers) NULL, audited. Dark
+    # frames' ``CURRENT_TIMESTAMP`` text a timestamp (its text unchanged: not audited). The declared
+    # references only (``driver.profile``, the empty ``logentry``'s); a profile's ``primaryscope`` (0 for
+    # none) no reference.
+    rows = apps.kstars_rows()
+    ran, run_dir = run_export(apps.kstars)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    numerics = {("flags", "RA"), ("flags", "Dec"), ("flags", "Epoch"), ("hips", "moc_sky_fraction")}
+    integers = {("hips", "hips_order"), ("hips", "hips_tile_width"), ("Version", "Version")}
+    for table in rows:
+        types = ran.types(table)
+        assert sorted(types) == sorted(declared[table]), table
+        for column, kind in declared[table].items():
+            if (table, column) in numerics or kind == "NUMERIC":
+                want = "numeric"  # an empty NUMERIC column (wishlist, fov, logentry) as declared
+            elif (table, column) in integers or kind == "INTEGER":
+                want = "bigint"
+            elif kind == "REAL":
+                want = "double precision"
+            elif kind == "DATETIME":
+                want = "timestamp without time zone"
+            else:
+                want = "text"
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or (kind in ("bigint", "double precision") and not isinstance(value, str)):
+            return value
+        if kind == "numeric":
+            return Decimal(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        return None if value.strip() in ("--", "None") else arrives_as(value)
+
+    for table, values in rows.items():
+        types = ran.types(table)
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if types[c] == "numeric" and v is not None else v
+                for c, v in zip(columns, row, strict=True)
+            )
+            for row in pg_query(
+                ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}"
+            )
+        ]
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=lambda r: repr(r[0])) == sorted(want, key=lambda r: repr(r[0])), table
+    # Qt's six digits arrive as the numbers written, at the column's scale (the most fraction digits
+    # written, at least two): ``0`` is 0.0000, the epoch 2000.00.
+    ra = {k: str(v) for k, v in ran.values("flags", "RA", "id").items()}
+    assert ra[1] == "83.8221" and ra[4] == "0.0000" and ra[8] == "308.5000"
+    assert str(ran.values("flags", "Epoch", "id")[1]) == "2000.00"
+    # The horizons' degrees: the doubles SQLite holds.
+    for table in ("horizon_1", "horizon_2"):
+        got = pg_query(ran.uri, f'SELECT "Az", "Alt" FROM {quote_ident(ran.base)}.{table}')
+        assert sorted(got) == sorted(rows[table])
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = {
+        (table, column, "empty_to_null"): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(declared[table])
+        if ran.types(table)[column] == "text"
+    }
+    assert audit == {
+        **{key: n for key, n in blanks.items() if n},
+        ("telescope", "Driver", "null_like_to_null"): sum(r[4] == "None" for r in rows["telescope"]),
+        ("filter", "LockedFilter", "null_like_to_null"): sum(r[8] == "--" for r in rows["filter"]),
+    }
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    # Keys as declared; the one-row Version table keyed by its one column (unique in the data); the
+    # horizons' points none (an azimuth may repeat), HiPS by its UNIQUE ``ID``.
+    assert keys == {
+        t: [] if t.startswith("horizon_") else ["ID"] if t == "hips" else [t] if t == "Version" else ["id"]
+        for t in rows
+    }
+    assert references(run_dir) == {
+        ("driver", "profile"): "profile.id",
+        ("logentry", "User"): "user.id",
+        ("logentry", "Telescope"): "telescope.id",
+        ("logentry", "Filter"): "filter.id",
+        ("logentry", "lens"): "lens.id",
+        ("logentry", "Eyepiece"): "eyepiece.id",
+        ("logentry", "FOV"): "fov.id",
+    }
+
+
+def _stored_by_affinity(kind: str, value: Any) -> Any:
+    """The value SQLite stores for ``value`` bound into a column of declared ``kind`` (its affinity):
+    for INTEGER and NUMERIC, text that is an integer literal, or a real literal whose value is a whole
+    number that fits 64 bits, an integer; other real literals a double; anything else as bound."""
+    if kind not in ("INTEGER", "NUMERIC") or value is None:
+        return value
+    number: float | int
+    if isinstance(value, str):
+        try:
+            number = int(value)
+        except ValueError:
+            try:
+                number = float(value)
+            except ValueError:
+                return value
+    else:
+        number = value
+    if isinstance(number, float) and number.is_integer() and abs(number) < 2**63:
+        return int(number)
+    return number
+
+
+def test_skychart_keeps_padded_designations_as_text_julian_dates_as_numbers_and_no_reference_by_a_copied_name(
+    run_export: Runner,
+) -> None:
+    # Cartes du Ciel's cdc.db (u_constant.pas / cu_database.pas): every field bound as quoted text into
+    # NUMERIC columns, so SQLite stores REALs, INTEGERs (a comet's default G '4.0' is 4) and a blank
+    # H or G as ''; asteroid ids zero-padded MPC designations (``0000001``, ``00A0345``): text, every
+    # zero kept; epochs and perihelion times Julian Dates (2460600.5): numbers, no instant read from
+    # them; a .nil placeholder's RA of fifteen digits beside radians: numeric, every digit; the
+    # gazetteer's negative ids; ``NA`` (Namibia) among ISO codes a value. The blank H and G are
+    # NULL, audited. References: elements to their names' ids and to their element file. A comet's
+    # name is a copy in both tables, which refer to each other: ``cdc_com_elem.id`` names
+    # ``cdc_com_name``'s declared key, and the comet names, distinct only while one comet file is loaded
+    # (an asteroid's repeat with its second epoch), are no reference back (until 2026-12-07 one was
+    # found: ``cdc_com_name.name`` → ``cdc_com_elem.name``).
+    rows = apps.skychart_rows()
+    ran, run_dir = run_export(apps.skychart)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    with closing(sqlite3.connect(ran.db)) as con:
+        declared = {
+            table: {r[1]: r[2] for r in con.execute(f'PRAGMA table_info("{table}")')} for table in rows
+        }
+    stored = {
+        table: [
+            tuple(_stored_by_affinity(kind, v) for kind, v in zip(declared[table].values(), row, strict=True))
+            for row in values
+        ]
+        for table, values in rows.items()
+    }
+    for table, values in stored.items():
+        types = ran.types(table)
+        for index, (column, kind) in enumerate(declared[table].items()):
+            cells = [row[index] for row in values if row[index] not in (None, "")]
+            if kind == "TEXT":
+                want = "text"
+            elif (cells and all(isinstance(v, int) for v in cells)) or (not cells and kind == "INTEGER"):
+                want = "bigint"
+            else:
+                want = "numeric"  # NUMERIC: exact decimals, REAL cells with every digit
+            assert types[column] == want, (table, column, types[column])
+
+    def expected(kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "numeric":
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return value
+
+    for table, values in stored.items():
+        types = ran.types(table)
+        columns = list(declared[table])
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if types[c] == "numeric" and v is not None else v
+                for c, v in zip(columns, row, strict=True)
+            )
+            for row in pg_query(
+                ran.uri, f"SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation}"
+            )
+        ]
+        want = [tuple(expected(types[c], v) for c, v in zip(columns, row, strict=True)) for row in values]
+        assert sorted(got, key=repr) == sorted(want, key=repr), table
+    ids = ran.values("cdc_ast_name", "name", "id")
+    assert ids["0000001"] == "(1) Ceres" and ids["00A0345"] == "(100345) 2000 QW1" and "K24T12B" in ids
+    assert ran.values("cdc_country", "name", "isocode")["NA"] == "Namibia"
+    epochs = pg_query(ran.uri, f"SELECT DISTINCT epoch FROM {quote_ident(ran.base)}.cdc_ast_elem")
+    assert {Decimal(e) for (e,) in epochs} == {
+        Decimal("2460200.5"),
+        Decimal("2460400.5"),
+        Decimal("2460600.5"),
+    }
+    blanks = {
+        (table, column): sum(row[i] == "" for row in rows[table])
+        for table in rows
+        for i, column in enumerate(declared[table])
+    }
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, c, "empty_to_null"): n for (t, c), n in blanks.items() if n}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "cdc_ast_name": ["id"],
+        "cdc_ast_elem_list": ["elem_id"],
+        "cdc_ast_elem": ["id", "epoch"],
+        "cdc_ast_mag": ["jd", "id"],
+        "cdc_com_name": ["id"],
+        "cdc_com_elem_list": ["elem_id"],
+        "cdc_com_elem": ["id", "epoch"],
+        "cdc_fits": ["catalogname", "ra", "de"],
+        "cdc_country": ["country"],
+        "cdc_location": ["locid"],
+    }
+    comet_names = [row[10] for row in rows["cdc_com_elem"]]
+    assert len(set(comet_names)) == len(comet_names)  # one comet file: each name once, by chance
+    assert references(run_dir) == {
+        ("cdc_ast_elem", "id"): "cdc_ast_name.id",
+        ("cdc_ast_elem", "elem_id"): "cdc_ast_elem_list.elem_id",
+        ("cdc_com_elem", "id"): "cdc_com_name.id",
+    }

@@ -5448,3 +5448,91 @@ def test_a_table_declaring_its_references_has_a_column_naming_a_tables_generated
         ("BgReadings", "sensor"): "Sensors._id",
         ("BgReadings", "sensor_uuid"): "Sensors.uuid",
     }
+
+
+_BODIES = ["Halley", "Encke", "Pons-Brooks", "Tempel", "Tuttle", "Biela", "Faye", "Brorsen", "Holmes", "Wolf"]
+
+
+@pytest.mark.parametrize("files", [1, 2])
+def test_a_name_two_tables_copy_is_no_reference_back_along_one_to_a_declared_key(
+    make_sqlite: SqliteFactory, files: int
+) -> None:
+    """A catalogue keeps each body's name by its id (``bodies.id TEXT PRIMARY KEY``) and its orbital
+    elements keyed by id and epoch, each row copying the body's name too; no foreign key is declared.
+    The elements' ``body_id`` is found to refer to the bodies' key. With one element file loaded each
+    name is also distinct among the elements, and until 2026-12-07 ``bodies.name`` was found to refer
+    back to ``elements.name``, a column unique in the data alone: the two tables already pair their
+    rows by the reference to the declared key; a name both copy is no second reference. With two files
+    (two epochs a body) the names repeat among the elements and were no key then either."""
+    bodies = [(f"{n + 1:04d}P", f"{n + 1}P/{name}") for n, name in enumerate(_BODIES)]
+    elements = [
+        (ident, 2460200.5 + 400 * f, 0.3 + n / 7 + f / 100, name)
+        for f in range(files)
+        for n, (ident, name) in enumerate(bodies)
+    ]
+    path = make_sqlite(
+        {
+            "bodies": ("CREATE TABLE bodies(id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (id))", bodies),
+            "elements": (
+                "CREATE TABLE elements(body_id TEXT NOT NULL, epoch REAL NOT NULL, q REAL, "
+                "name TEXT NOT NULL, PRIMARY KEY (body_id, epoch))",
+                elements,
+            ),
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {("elements", "body_id"): "bodies.id"}
+    if files == 1:
+        assert _one_note(found["bodies"]["name"], "pair their rows") == (
+            "values are keys of elements.name, unique in the data alone, but elements.body_id refers to "
+            "bodies.id, the table's declared PRIMARY KEY: two tables referring to each other pair their rows "
+            "one to one, the reference to the declared key is that pairing; no reference to elements.name "
+            "inferred"
+        )
+
+
+def test_two_tables_referring_to_each_others_declared_keys_keep_both_references(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Employees name their department and each department its manager, an employee: two tables
+    referring to each other, both by declared keys, found in the data. Both references stand (a
+    reference back is dropped only where its parent is unique in the data alone)."""
+    departments = [(f"D{n}", f"Department {n}", f"E{n * 3}") for n in range(4)]
+    employees = [(f"E{n}", f"Person {n}", f"D{n % 4}") for n in range(12)]
+    path = make_sqlite(
+        {
+            "departments": (
+                "CREATE TABLE departments(code TEXT PRIMARY KEY, title TEXT, manager_code TEXT)",
+                departments,
+            ),
+            "employees": (
+                "CREATE TABLE employees(code TEXT PRIMARY KEY, full_name TEXT, department_code TEXT)",
+                employees,
+            ),
+        }
+    )
+    assert _references_of(profile(path)) == {
+        ("departments", "manager_code"): "employees.code",
+        ("employees", "department_code"): "departments.code",
+    }
+
+
+def test_a_tables_key_found_in_the_data_stays_the_parent_of_a_reference_back(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A comic names its latest issue (``comics.latest_issue_id``) and each issue its comic
+    (``issues.comic_id``), the comics' ``comic_id`` declared UNIQUE, the issues keyed by ``issue_id``
+    in the data alone (no key declared): the two tables refer to each other, but the issues' column is
+    their table's key, not a copy beside it, and both references stand (Mylar3's watch list)."""
+    comics = [(f"{4050 + c}", f"Series {c}", f"{700000 + c * 10 + 5}") for c in range(5)]
+    issues = [(f"{700000 + c * 10 + n}", f"{4050 + c}", f"Issue {n}") for c in range(5) for n in range(6)]
+    path = make_sqlite(
+        {
+            "comics": ("CREATE TABLE comics(comic_id TEXT UNIQUE, name TEXT, latest_issue_id TEXT)", comics),
+            "issues": ("CREATE TABLE issues(issue_id TEXT, comic_id TEXT, title TEXT)", issues),
+        }
+    )
+    assert _references_of(profile(path)) == {
+        ("comics", "latest_issue_id"): "issues.issue_id",
+        ("issues", "comic_id"): "comics.comic_id",
+    }

@@ -151,7 +151,9 @@ def without_circles(
     the data is dropped. A declared reference is never dropped (the schema says it), nor a chain
     (a → b → c, a column that refers and is referred to). A note on each column whose reference is
     dropped says why. Since 2026-12-06: before, both directions were references, each column's values
-    not in the other counted as its orphans."""
+    not in the other counted as its orphans. Since 2026-12-07 two tables referring to each other, one of
+    them through a column distinct in the data beside its table's key, keep only the reference to the
+    declared key (:func:`_without_pairings_back`)."""
     kept = dict(inferred)
     following: dict[_Node, list[_Node]] = {}
     parents: set[_Node] = set()
@@ -181,7 +183,53 @@ def without_circles(
                     f"{named}: a one-to-one pairing whose direction the data does not tell; no reference "
                     "inferred"
                 )
+    _without_pairings_back(tables, declared, kept)
     return kept
+
+
+def _without_pairings_back(
+    tables: Mapping[str, TableProfile], declared: Sequence[Reference], kept: dict[_Node, Inclusion]
+) -> None:
+    """Drop from ``kept`` each reference found to a column that is not its table's key, only distinct in
+    the data beside it (beside a key of several columns: :func:`.parent_keys.keys_referable`), whose
+    table refers back to the child's table through a key the child's schema declares (a PRIMARY KEY or a
+    UNIQUE one; the reference back declared or found): the two tables pair their rows one to one by
+    that reference, and the other is an attribute both copy (a name beside the id), distinct only while
+    each row has one partner. A planetarium's comet elements (keyed by id and epoch, one file loaded)
+    name ``cdc_com_name``'s key by their id, and the names that table copies from them were a reference
+    back to the elements' ``name`` until 2026-12-07. A table's own key stays a parent (a comic's latest
+    issue names the issues' key found in the data, while each issue names its comic's declared one),
+    and so do two declared keys (employees' department, a department's manager); a column circle is
+    :func:`without_circles`' own."""
+    back: dict[tuple[str, str], list[tuple[_Node, _Node]]] = {}
+    for reference in declared:
+        if len(reference.columns) == 1 and len(reference.parent_columns) == 1:
+            key = (reference.parent, reference.parent_columns[0])
+            back.setdefault((reference.child, reference.parent), []).append(
+                ((reference.child, reference.columns[0]), key)
+            )
+    for node, fit in kept.items():
+        back.setdefault((node[0], fit.parent), []).append((node, (fit.parent, fit.key)))
+    dropped: dict[_Node, tuple[_Node, _Node, int]] = {}
+    for node, fit in kept.items():
+        parent = tables[fit.parent]
+        if node[0] == fit.parent or parent.key == [fit.key] or _key_rank(parent, fit.key) > 1:
+            continue  # its own table's key (declared, or found in the data) stays a parent
+        for other, key in back.get((fit.parent, node[0]), []):
+            if (other, key) == ((fit.parent, fit.key), node):
+                continue  # the same two columns: a circle, settled above
+            firm = _key_rank(tables[key[0]], key[1])
+            if firm > 1:
+                dropped[node] = (other, key, firm)
+                break
+    for node, (other, key, firm) in dropped.items():
+        fit = kept.pop(node)
+        tables[node[0]][node[1]].notes.append(
+            f"values are keys of {fit.parent}.{fit.key}, unique in the data alone, but {other[0]}.{other[1]} "
+            f"refers to {key[0]}.{key[1]}, {_KEY_KINDS[firm]}: two tables referring to each other pair their "
+            f"rows one to one, the reference to the declared key is that pairing; no reference to "
+            f"{fit.parent}.{fit.key} inferred"
+        )
 
 
 def _first_circle(
