@@ -33,7 +33,7 @@ from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
-from tests.conftest import SqliteFactory
+from tests.conftest import SqliteFactory, run_with_file_size_limit
 
 runner = CliRunner()
 
@@ -284,6 +284,32 @@ def test_disk_full_before_and_during_the_write(
             clean(export, plan, output=tmp_path / name, audit=tmp_path / f"{name}.audit.parquet")
         assert not (tmp_path / name).exists() and not (tmp_path / f"{name}.audit.parquet").exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_an_output_past_the_file_size_limit_says_no_room_and_leaves_no_file_nor_journal(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # A file size limit (real: RLIMIT_FSIZE of the clean's process, SIGXFSZ ignored) that the cleaned
+    # SQLite file passes: SQLite says only "disk I/O error" (SQLITE_IOERR_WRITE; the errno, EFBIG, is
+    # its own). Was "file out.db: cannot write the output: disk I/O error", no hint, and the temporary
+    # file's rollback journal left behind in the output's directory.
+    rows = [(n, f"subject number {n} " * 5 + "end", n * 7) for n in range(1, 20_001)]
+    source = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n INTEGER)", rows)})
+    checksum = file_checksum(source)
+    out = tmp_path / "out" / "x.db"
+    out.parent.mkdir()
+    limit = 400 << 10
+    assert source.stat().st_size > limit  # so is the output: the same rows
+    command = [sys.executable, "-m", "columnar_etl", "clean", str(source), "-o", str(out), "--no-reprofile"]
+    done = run_with_file_size_limit(command, limit)
+    assert done.returncode == 1, done.stderr
+    hint = (
+        "the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free some "
+        "space or raise the limit, or write the output to another directory"
+    )
+    assert done.stderr == f"error: file {out}: cannot write the output: File too large (hint: {hint})\n"
+    assert sorted(p.name for p in out.parent.iterdir()) == []  # no output, no temporary, no journal
+    assert file_checksum(source) == checksum
 
 
 def _size(path: Path) -> int:
