@@ -19,6 +19,7 @@ from columnar_etl.config import Settings
 from columnar_etl.errors import EtlError, TargetError
 from columnar_etl.loading.schemas import (
     LEDGER_SCHEMA,
+    check_tablespace,
     columns_by_table,
     execute,
     fetch_all,
@@ -116,6 +117,7 @@ def ensure_ledger(uri: str) -> None:
             # the table even when the index is there, so a role sharing another role's ledger (granted
             # USAGE, CREATE and the tables' rights) failed "must be owner of table versions".
             if not fetch_all(cursor, _COMPLETE)[0][0]:
+                check_tablespace(cursor)  # a load's first tables are these
                 for statement in _DDL:
                     execute(cursor, statement)
         finally:
