@@ -824,6 +824,52 @@ def test_a_second_role_shares_the_ledger_but_not_the_views_of_another(
     ) == [(1,)]
 
 
+def test_a_role_sharing_a_ledger_whose_tables_it_may_not_write_is_refused_before_the_export_is_read(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A DBA shared the ledger's schema (USAGE, CREATE) but not its tables. Was: `run` failed after its
+    # backup, profile and gate with the driver's text, "gate failed: ProgrammingError: UNAUTHORIZED:
+    # [libpq] Failed to execute query: could not begin COPY: ERROR: permission denied for table versions
+    # (hint: run again with --debug for the traceback)" (or "preflight failed: ..." without --force, its
+    # preflight passed), and `load` alike.
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple").exit_code == 0
+    owner = pg_query(uri, "SELECT current_user")[0][0]
+    loader = role()
+    may_create(uri, loader)
+    pg_query(uri, f"GRANT USAGE, CREATE ON SCHEMA columnar_etl TO {loader}")
+    pg_query(uri, f"GRANT SELECT ON columnar_etl.versions TO {loader}")  # read, but not written
+    as_loader = uri_as(uri, loader)
+    before = schemas(uri), pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions")
+    path = str(export(make_sqlite, ["y"], name="second.db"))
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "other")  # the base schema `servicedesk` is the owner's
+    said = (
+        f"'{loader}' may not read and write the ledger's tables runs ({owner}), versions ({owner}) (SELECT, "
+        "INSERT, UPDATE on each)"
+    )
+    hint = (
+        "as their owner or a superuser, GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA columnar_etl "
+        f'TO "{loader}"'
+    )
+    for force in ([], ["--force"]):
+        ran = invoke(as_loader, "run", path, "--mode", "simple", "--json", *force)
+        assert ran.exit_code == 3, ran.output
+        run = record(ran, env)
+        assert [stage["name"] for stage in run["stages"]] == ["preflight"]
+        assert (run["error"]["message"], run["error"]["hint"]) == (
+            f"preflight check target_create_schema failed: {said}",
+            hint,
+        )
+    loaded = invoke(as_loader, "load", path, "--json")
+    assert loaded.exit_code == 1, loaded.output
+    assert loaded.stderr.splitlines()[-1] == f"error: {said} (hint: {hint})"
+    assert (record(loaded, env)["error"]["message"], record(loaded, env)["error"]["hint"]) == (said, hint)
+    assert (schemas(uri), pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions")) == before
+    # Granted what the hint says, the same role loads.
+    pg_query(uri, f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA columnar_etl TO {loader}")
+    assert invoke(as_loader, "load", path).exit_code == 0
+
+
 def test_a_dashboard_view_on_a_base_view_is_kept_through_a_cutover_that_recreates_it(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:
