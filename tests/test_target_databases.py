@@ -719,6 +719,39 @@ def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
     assert pg_query(uri, "SELECT to_regclass('raw.kept') IS NOT NULL, to_regclass('raw.t')") == [(True, None)]
 
 
+def test_a_raw_copy_whose_table_an_event_trigger_refuses_is_named_by_the_servers_message(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A DBA's event trigger refusing CREATE TABLE: the driver creates a raw copy's table itself (its
+    # ingest), and its error carries no fields of the server's. Was: "COPY into demo_raw.t failed: IO:
+    # [libpq] Failed to create table: ERROR:  tables are created by change requests only".
+    uri = database()
+    pg_query(
+        uri,
+        "CREATE FUNCTION no_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN "
+        "RAISE EXCEPTION 'tables are created by change requests only'; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE EVENT TRIGGER no_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE') "
+        "EXECUTE FUNCTION no_tables()",
+    )
+    try:
+        ran = invoke(uri, "copy-raw", str(export(make_sqlite, ["x"])), "--json")
+        assert ran.exit_code == 1, ran.output
+        (line,) = ran.stderr.splitlines()
+        assert line == (
+            "error: table 't': COPY into demo_raw.t failed: tables are created by change requests only "
+            "(hint: nothing was committed; fix the data or the target and run again)"
+        )
+        assert record(ran, env)["error"]["message"] == (
+            "COPY into demo_raw.t failed: tables are created by change requests only"
+        )
+        assert pg_query(uri, "SELECT to_regnamespace('demo_raw') IS NULL") == [(True,)]
+    finally:
+        pg_query(uri, "DROP EVENT TRIGGER no_tables")
+
+
 def test_a_canary_whose_ledger_row_the_target_refuses_is_done_with_a_warning_saying_so(
     database: Database, make_sqlite: Any, env: Path
 ) -> None:
