@@ -357,6 +357,44 @@ def test_a_killed_clean_leaves_no_output(tmp_path: Path) -> None:
     assert out.exists()
 
 
+def test_a_clean_interrupted_once_its_output_is_in_place_is_done_with_a_warning(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # SIGTERM once the output was renamed into place, while the output is re-profiled (~0.15 s here). Was
+    # exit 1, "interrupted: nothing live changed (hint: run again)", the output there and complete, and
+    # running again refused: "the output already exists". As `run` and `load` stopped after their commit:
+    # done with a warning, exit 2.
+    rows = [(n, f"subject number {n}", n * 7) for n in range(1, 20_001)]
+    source = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n INTEGER)", rows)})
+    out = tmp_path / "out.db"
+    command = [sys.executable, "-m", "columnar_etl", "clean", str(source), "-o", str(out), "--json"]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not out.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert process.poll() is None, f"clean finished before its signal: {process.stderr}"
+        process.send_signal(signal.SIGTERM)
+    finally:
+        stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2, stderr
+    printed = json.loads(stdout)
+    assert (printed["outcome"], printed["exit_code"]) == ("warn", 2)
+    assert printed["warnings"] == [
+        f"interrupted after the output was written: {out} is complete; what was left to measure (the "
+        "output's re-profile) was not"
+    ]
+    written = sqlite3.connect(out)
+    try:
+        counted = written.execute("SELECT count(*), sum(n) FROM t").fetchone()
+    finally:
+        written.close()
+    assert counted == (20_000, 7 * 20_000 * 20_001 // 2)
+    assert _leftovers(tmp_path) == []
+
+
 def test_cli_clean_writes_the_files_and_reports(export: Path, tmp_path: Path) -> None:
     out, audit, quarantine = tmp_path / "c.db", tmp_path / "a.parquet", tmp_path / "q.parquet"
     plan = tmp_path / "plan.json"
