@@ -414,6 +414,37 @@ def test_the_users_own_views_and_tables_in_the_base_schema_are_never_replaced_or
     assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.notes") == [(0,)]
 
 
+def test_an_index_or_a_type_of_a_table_s_name_in_the_base_schema_is_named_as_in_the_way(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # A view takes its name among the schema's relations (an index's, a composite type's too) and makes a
+    # row type of it: a DBA's index or enum so named failed the load at its CREATE VIEW, "relation
+    # "tickets" already exists" / "type "tickets" already exists", hint "nothing was committed; the live
+    # version is unchanged", where a table or view of that name is said to be in the way, with the way out.
+    pg_query(pg_uri, "CREATE SCHEMA servicedesk")
+    pg_query(pg_uri, "CREATE TABLE servicedesk.notes (n int)")
+    small = {"tickets": v1_tables["tickets"]}
+    for made, dropped, what in (
+        ("CREATE INDEX tickets ON servicedesk.notes (n)", "DROP INDEX servicedesk.tickets", "an index"),
+        ("CREATE TYPE servicedesk.tickets AS ENUM ('open')", "DROP TYPE servicedesk.tickets", "a type"),
+        ("CREATE TYPE servicedesk.tickets AS (n int)", "DROP TYPE servicedesk.tickets", "a composite type"),
+    ):
+        pg_query(pg_uri, made)
+        with pytest.raises(LoadError) as info:
+            load_tables(small, pg_uri, keys=KEYS, settings=settings)
+        assert (info.value.message, info.value.hint) == (
+            f"base schema 'servicedesk' holds {what} 'tickets' that columnar_etl did not make: nothing was "
+            "committed",
+            "rename or drop it, or load into another base_schema (--base)",
+        )
+        assert version_schemas(pg_uri) == []
+        pg_query(pg_uri, dropped)
+    # An enum named like a view's array type is no obstacle: PostgreSQL names that one otherwise.
+    pg_query(pg_uri, "CREATE TYPE servicedesk._tickets AS ENUM ('open')")
+    load_tables(small, pg_uri, keys=KEYS, settings=settings)
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.tickets") == [(v1_tables["tickets"].num_rows,)]
+
+
 def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecessor(
     pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
 ) -> None:
