@@ -470,6 +470,37 @@ def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecesso
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(2,)]
 
 
+def test_a_prune_the_target_refuses_names_the_version_it_could_not_drop(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # A DBA's event trigger refusing DROP SCHEMA. Was: "schemas are dropped by change requests only (while
+    # running: DO $columnar_etl$ DECLARE detail text; holders text; BEGIN PERFORM set_config...)", the
+    # version it was dropping named nowhere.
+    small = {"tickets": v1_tables["tickets"]}
+    names = [load_tables(small, pg_uri, keys=KEYS, settings=settings).schema for _ in range(3)]
+    pg_query(
+        pg_uri,
+        "CREATE FUNCTION no_drops() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN "
+        "RAISE EXCEPTION 'schemas are dropped by change requests only'; END$$",
+    )
+    pg_query(
+        pg_uri,
+        "CREATE EVENT TRIGGER no_drops ON ddl_command_start WHEN TAG IN ('DROP SCHEMA') "
+        "EXECUTE FUNCTION no_drops()",
+    )
+    try:
+        with pytest.raises(LoadError) as info:
+            prune_versions(pg_uri, keep=0, settings=settings)
+    finally:
+        pg_query(pg_uri, "DROP EVENT TRIGGER no_drops")
+    assert (info.value.message, info.value.hint) == (
+        f"cannot drop version {names[0]}: schemas are dropped by change requests only",
+        "nothing was committed; the live version is unchanged",
+    )
+    assert version_schemas(pg_uri) == sorted(names)
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(0,)]
+
+
 def test_a_second_version_in_the_same_second_of_a_base_with_a_backslash_gets_its_suffix(
     pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
 ) -> None:

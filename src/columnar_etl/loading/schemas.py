@@ -307,17 +307,21 @@ def drop_version_schema(
             f"PERFORM set_config({setting}, '', true); {attempt}END $columnar_etl$",
         )
     except LoadError as exc:
-        if wait_seconds is None:
-            raise
-        waited = wait_seconds
-        raise_waited_out(
-            exc,
-            lambda holders: (
-                f"readers held version {schema} for more than {waited:g} s{holders}: nothing was dropped"
-            ),
-            hint="let them finish (a dashboard or pg_dump reading that version) or raise target_lock_wait, "
-            "and prune again",
-        )
+        cause = exc.__cause__
+        if wait_seconds is not None and getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE_SQLSTATE:
+            waited = wait_seconds
+            raise_waited_out(
+                exc,
+                lambda holders: (
+                    f"readers held version {schema} for more than {waited:g} s{holders}: nothing was dropped"
+                ),
+                hint="let them finish (a dashboard or pg_dump reading that version) or raise "
+                "target_lock_wait, and prune again",
+            )
+        # Any other refusal (a DBA's event trigger on DROP, the schema another role's) names the version:
+        # the statement it quoted was the drop's PL/pgSQL block ("DO $columnar_etl$ DECLARE ...").
+        said = pg_error_text(cause) if cause is not None else exc.message
+        raise LoadError(f"cannot drop version {schema}: {said}", hint=exc.hint) from cause
     ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
     lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
     return "; ".join(lines) if lines else None
