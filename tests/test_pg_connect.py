@@ -163,6 +163,9 @@ def test_a_reading_query_that_fails_is_one_line_with_the_servers_message(pg_uri:
         lost.value.message == "terminating connection due to administrator command (while running: SELECT 1)"
     )
     assert lost.value.hint == connect_module.CONNECTION_LOST_HINT
+    with pytest.raises(TargetError) as streamed:  # failing as its rows are read, not as it starts
+        query_rows(pg_uri, "SELECT 1 / (n - 50000) FROM generate_series(1, 100000) n")
+    assert streamed.value.message.startswith("division by zero (while running: SELECT 1 / (n - 50000)")
     role = f"reader_{uuid.uuid4().hex[:8]}"
     query_rows(pg_uri, f"CREATE ROLE {role} LOGIN")
     try:

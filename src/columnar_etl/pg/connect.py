@@ -309,10 +309,12 @@ def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
             statement.set_sql_query(sql)
             stream, _ = statement.execute_query()
             return list(nanoarrow.ArrayStream(stream).read_all().iter_tuples())
-    except adbc_driver_manager.Error as exc:
+    except (adbc_driver_manager.Error, RuntimeError) as exc:
         # One line with the server's message, as a statement of the loader's: was the driver's whole
         # text ("UNAUTHORIZED: [libpq] Failed to execute query: could not begin COPY: ERROR: ...",
-        # "IO: Failed to prepare query: FATAL: ..."), hinted "run again with --debug".
+        # "IO: Failed to prepare query: FATAL: ..."; nanoarrow's RuntimeError for one failing as its
+        # rows are read: "ArrowArrayStream::get_next() failed (5): [libpq] ... ERROR: ..."), hinted
+        # "run again with --debug".
         raise TargetError(
             f"{pg_error_text(exc, sql)} (while running: {statement_head(sql)})",
             hint=error_hint(exc, "nothing was changed; check the role's rights on what it reads"),
