@@ -224,6 +224,12 @@ class OutputWriter:
         """Remove the temporary output; ``path`` is left as it was."""
         _remove(self.tmp)
 
+    @property
+    def in_place(self) -> bool:
+        """Whether :meth:`commit` moved the output to ``path``: its temporary name is gone (told by the
+        file system, so also when an interrupt landed between the rename and the end of the commit)."""
+        return not os.path.lexists(self.tmp)
+
 
 class SqliteWriter(OutputWriter):
     """A new SQLite file with declared types; rows inserted by ``sqlite3`` from each cleaned batch."""

@@ -95,7 +95,6 @@ def clean(
             )
         writer = writers.open_writer(out, overwrite=overwrite) if out is not None else None
         data: dict[str, pa.Table] | None = None if out is not None else {}
-        written = False
         try:
             with clean_step(
                 source,
@@ -130,8 +129,8 @@ def clean(
                     result.unplanned = stream.unplanned()
                 if writer is not None:
                     writer.commit()
-                    written = True
         except BaseException as exc:
+            written = writer is not None and writer.in_place
             if not (written and cancelled(exc)):
                 if writer is not None:
                     writer.abort()
@@ -151,7 +150,7 @@ def clean(
         ):
             result.quality_reprofiled = profile(out, settings=settings).quality
     except BaseException as exc:
-        if not (written and cancelled(exc)):
+        if out is None or not cancelled(exc):
             raise
         result.interrupted_after_output = True
     result.seconds = time.perf_counter() - started
