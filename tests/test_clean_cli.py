@@ -33,7 +33,7 @@ from columnar_etl.planning.build import build_plan
 from columnar_etl.profiling.profile import profile
 from columnar_etl.source.identity import file_checksum
 from export_generator import generate_export
-from tests.conftest import SqliteFactory
+from tests.conftest import SqliteFactory, run_with_file_size_limit
 
 runner = CliRunner()
 
@@ -286,6 +286,32 @@ def test_disk_full_before_and_during_the_write(
     assert _leftovers(tmp_path) == []
 
 
+def test_an_output_past_the_file_size_limit_says_no_room_and_leaves_no_file_nor_journal(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # A file size limit (real: RLIMIT_FSIZE of the clean's process, SIGXFSZ ignored) that the cleaned
+    # SQLite file passes: SQLite says only "disk I/O error" (SQLITE_IOERR_WRITE; the errno, EFBIG, is
+    # its own). Was "file out.db: cannot write the output: disk I/O error", no hint, and the temporary
+    # file's rollback journal left behind in the output's directory.
+    rows = [(n, f"subject number {n} " * 5 + "end", n * 7) for n in range(1, 20_001)]
+    source = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n INTEGER)", rows)})
+    checksum = file_checksum(source)
+    out = tmp_path / "out" / "x.db"
+    out.parent.mkdir()
+    limit = 400 << 10
+    assert source.stat().st_size > limit  # so is the output: the same rows
+    command = [sys.executable, "-m", "columnar_etl", "clean", str(source), "-o", str(out), "--no-reprofile"]
+    done = run_with_file_size_limit(command, limit)
+    assert done.returncode == 1, done.stderr
+    hint = (
+        "the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free some "
+        "space or raise the limit, or write the output to another directory"
+    )
+    assert done.stderr == f"error: file {out}: cannot write the output: File too large (hint: {hint})\n"
+    assert sorted(p.name for p in out.parent.iterdir()) == []  # no output, no temporary, no journal
+    assert file_checksum(source) == checksum
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -329,6 +355,44 @@ def test_a_killed_clean_leaves_no_output(tmp_path: Path) -> None:
     # The next run is not disturbed by the leftover temporary file.
     assert clean(source, output=out).rows_out == 26_013
     assert out.exists()
+
+
+def test_a_clean_interrupted_once_its_output_is_in_place_is_done_with_a_warning(
+    make_sqlite: SqliteFactory, tmp_path: Path
+) -> None:
+    # SIGTERM once the output was renamed into place, while the output is re-profiled (~0.15 s here). Was
+    # exit 1, "interrupted: nothing live changed (hint: run again)", the output there and complete, and
+    # running again refused: "the output already exists". As `run` and `load` stopped after their commit:
+    # done with a warning, exit 2.
+    rows = [(n, f"subject number {n}", n * 7) for n in range(1, 20_001)]
+    source = make_sqlite({"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, n INTEGER)", rows)})
+    out = tmp_path / "out.db"
+    command = [sys.executable, "-m", "columnar_etl", "clean", str(source), "-o", str(out), "--json"]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not out.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert process.poll() is None, f"clean finished before its signal: {process.stderr}"
+        process.send_signal(signal.SIGTERM)
+    finally:
+        stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2, stderr
+    printed = json.loads(stdout)
+    assert (printed["outcome"], printed["exit_code"]) == ("warn", 2)
+    assert printed["warnings"] == [
+        f"interrupted after the output was written: {out} is complete; what was left to measure (the "
+        "output's re-profile) was not"
+    ]
+    written = sqlite3.connect(out)
+    try:
+        counted = written.execute("SELECT count(*), sum(n) FROM t").fetchone()
+    finally:
+        written.close()
+    assert counted == (20_000, 7 * 20_000 * 20_001 // 2)
+    assert _leftovers(tmp_path) == []
 
 
 def test_cli_clean_writes_the_files_and_reports(export: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 import pytest
@@ -145,3 +146,36 @@ def test_a_statement_quoting_a_lost_connection_is_not_taken_for_one(pg_uri: str)
         cursor.close()
     finally:
         conn.close()
+
+
+def test_a_reading_query_that_fails_is_one_line_with_the_servers_message(pg_uri: str) -> None:
+    # The reading connection of the preflight, the "already loaded?" look and the live version's types.
+    # Was the driver's whole text, "IO: Failed to prepare query: FATAL:  terminating connection due to
+    # administrator command\nserver closed the connection unexpectedly ...", and for a right refused
+    # "UNAUTHORIZED: [libpq] Failed to execute query: could not begin COPY: ERROR:  permission denied ...",
+    # each an unforeseen error in a run (hint "run again with --debug for the traceback").
+    with reading(pg_uri) as rows:
+        ((pid,),) = rows("SELECT pg_backend_pid()")
+        assert query_rows(pg_uri, f"SELECT pg_terminate_backend({pid})") == [(True,)]
+        with pytest.raises(TargetError) as lost:
+            rows("SELECT 1")
+    assert (
+        lost.value.message == "terminating connection due to administrator command (while running: SELECT 1)"
+    )
+    assert lost.value.hint == connect_module.CONNECTION_LOST_HINT
+    with pytest.raises(TargetError) as streamed:  # failing as its rows are read, not as it starts
+        query_rows(pg_uri, "SELECT 1 / (n - 50000) FROM generate_series(1, 100000) n")
+    assert streamed.value.message.startswith("division by zero (while running: SELECT 1 / (n - 50000)")
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    query_rows(pg_uri, f"CREATE ROLE {role} LOGIN")
+    try:
+        query_rows(pg_uri, "CREATE TABLE kept (n int)")
+        with pytest.raises(TargetError) as refused:
+            query_rows(uri_as(pg_uri, role), "SELECT n FROM kept")
+    finally:
+        query_rows(pg_uri, "DROP TABLE kept")
+        query_rows(pg_uri, f"DROP ROLE {role}")
+    assert (refused.value.message, refused.value.hint) == (
+        "permission denied for table kept (while running: SELECT n FROM kept)",
+        "nothing was changed; check the role's rights on what it reads",
+    )

@@ -71,6 +71,42 @@ def only_run(settings: Settings) -> dict[str, Any]:
     return data
 
 
+def test_a_plan_the_settings_contradict_is_recorded_failed_in_the_plan_not_the_gate_that_passed(
+    env: Settings, make_sqlite: Any, tmp_path: Path
+) -> None:
+    # A column override the profile contradicts (`trim = false` on a column it reads as timestamps) fails
+    # the plan, after the gate passed. Was: run.json's error (and the --json object's) named the stage
+    # "gate", which had passed.
+    source = make_sqlite(
+        {"t": ("CREATE TABLE t (id INTEGER PRIMARY KEY, at TEXT)", [(1, "2024-03-10 02:30:00")])}
+    )
+    config = tmp_path / "columnar_etl.toml"
+    config.write_text('[columns."t"."at"]\ntrim = false\n')
+    assert env.target is not None
+    ran = runner.invoke(app, ["--config", str(config), "run", str(source), "--mode", "simple", "--json"])
+    assert ran.exit_code == 1, ran.output
+    record = only_run(env)
+    assert json.loads(ran.stdout)["error"] == record["error"]
+    assert (record["outcome"], record["exit_code"]) == ("failed", 1)
+    assert (record["error"]["stage"], record["error"]["table"], record["error"]["column"]) == (
+        "plan",
+        "t",
+        "at",
+    )
+    assert (
+        record["error"]["message"]
+        == "trim = false keeps text as written, but the column is read as timestamp"
+    )
+    assert [(s["name"], s["status"]) for s in record["stages"]] == [
+        ("preflight", "done"),
+        ("backup", "done"),
+        ("profile", "done"),
+        ("gate", "done"),
+    ]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"
+    assert version_schemas(env.target) == []
+
+
 def test_any_exception_inside_a_stage_is_recorded_failed_with_one_line_and_a_ledger_row(
     env: Settings, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -359,6 +359,64 @@ def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_
         shutil.rmtree(place, ignore_errors=True)
 
 
+def test_a_load_or_raw_copy_whose_tables_go_to_a_tablespace_the_role_may_not_create_in_says_so(
+    pg_server_uri: str,
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+) -> None:
+    # `load` and `copy-raw` have no preflight: the role's default tablespace, where it may not create,
+    # ended them with the driver's text ("COPY into demo_raw.t failed: UNAUTHORIZED: [libpq] Failed to
+    # create table: ERROR:  permission denied for tablespace ..."), hint "fix the data or the target".
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("makes a tablespace in a directory of this machine")
+    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
+    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
+    os.chown(place, Path(data_dir).stat().st_uid, -1)
+    space = f"space_{uuid.uuid4().hex[:8]}"
+    uri = database()
+    try:
+        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
+        name = role(default_tablespace=space)
+        may_create(uri, name)
+        path = export(make_sqlite, ["x"])
+        said = (
+            f"error: {name}'s tables go to tablespace '{space}' (default_tablespace), where it may not "
+            f'create: nothing was created or changed (hint: GRANT CREATE ON TABLESPACE "{space}" TO '
+            f'"{name}", or ALTER ROLE "{name}" SET default_tablespace = \'\')'
+        )
+
+        def refused(*command: str) -> None:
+            ran = invoke(uri_as(uri, name), *command, "--json")
+            assert ran.exit_code == 1, ran.output
+            assert ran.stderr.splitlines()[-1] == said, ran.stderr
+            assert record(ran, env)["outcome"] == "failed"
+            assert (
+                pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname IN ('demo_raw', 'x_raw')") == []
+            )
+
+        # A first load: the ledger's own tables would be the first it creates.
+        refused("load", str(path))
+        assert pg_query(uri, "SELECT to_regnamespace('columnar_etl') IS NULL") == [(True,)]
+        refused("copy-raw", str(path))
+        # A ledger there already, shared with the role: its version's tables.
+        assert invoke(uri, "load", str(path), "--base", "other").exit_code == 0
+        pg_query(uri, f"GRANT ALL ON SCHEMA columnar_etl TO {name}")
+        pg_query(uri, f"GRANT ALL ON ALL TABLES IN SCHEMA columnar_etl TO {name}")
+        before = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
+        refused("load", str(path), "--mode", "blue-green")
+        after = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
+        assert after == before
+        # Allowed to create there, the same role loads.
+        pg_query(pg_server_uri, f"GRANT CREATE ON TABLESPACE {space} TO {name}")
+        assert invoke(uri_as(uri, name), "copy-raw", str(path)).exit_code == 0
+    finally:
+        pg_query(pg_server_uri, f"DROP DATABASE IF EXISTS {dbname(uri)} WITH (FORCE)")
+        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
     pg_server_uri: str, database: Database, make_sqlite: Any, env: Path
 ) -> None:
@@ -661,6 +719,39 @@ def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(
     assert pg_query(uri, "SELECT to_regclass('raw.kept') IS NOT NULL, to_regclass('raw.t')") == [(True, None)]
 
 
+def test_a_raw_copy_whose_table_an_event_trigger_refuses_is_named_by_the_servers_message(
+    database: Database, make_sqlite: Any, env: Path
+) -> None:
+    # A DBA's event trigger refusing CREATE TABLE: the driver creates a raw copy's table itself (its
+    # ingest), and its error carries no fields of the server's. Was: "COPY into demo_raw.t failed: IO:
+    # [libpq] Failed to create table: ERROR:  tables are created by change requests only".
+    uri = database()
+    pg_query(
+        uri,
+        "CREATE FUNCTION no_tables() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN "
+        "RAISE EXCEPTION 'tables are created by change requests only'; END$$",
+    )
+    pg_query(
+        uri,
+        "CREATE EVENT TRIGGER no_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE') "
+        "EXECUTE FUNCTION no_tables()",
+    )
+    try:
+        ran = invoke(uri, "copy-raw", str(export(make_sqlite, ["x"])), "--json")
+        assert ran.exit_code == 1, ran.output
+        (line,) = ran.stderr.splitlines()
+        assert line == (
+            "error: table 't': COPY into demo_raw.t failed: tables are created by change requests only "
+            "(hint: nothing was committed; fix the data or the target and run again)"
+        )
+        assert record(ran, env)["error"]["message"] == (
+            "COPY into demo_raw.t failed: tables are created by change requests only"
+        )
+        assert pg_query(uri, "SELECT to_regnamespace('demo_raw') IS NULL") == [(True,)]
+    finally:
+        pg_query(uri, "DROP EVENT TRIGGER no_tables")
+
+
 def test_a_canary_whose_ledger_row_the_target_refuses_is_done_with_a_warning_saying_so(
     database: Database, make_sqlite: Any, env: Path
 ) -> None:
@@ -764,6 +855,52 @@ def test_a_second_role_shares_the_ledger_but_not_the_views_of_another(
     assert pg_query(
         uri, f"SELECT count(*) FROM columnar_etl.versions WHERE live AND schema_name = '{live[-1]}'"
     ) == [(1,)]
+
+
+def test_a_role_sharing_a_ledger_whose_tables_it_may_not_write_is_refused_before_the_export_is_read(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A DBA shared the ledger's schema (USAGE, CREATE) but not its tables. Was: `run` failed after its
+    # backup, profile and gate with the driver's text, "gate failed: ProgrammingError: UNAUTHORIZED:
+    # [libpq] Failed to execute query: could not begin COPY: ERROR: permission denied for table versions
+    # (hint: run again with --debug for the traceback)" (or "preflight failed: ..." without --force, its
+    # preflight passed), and `load` alike.
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple").exit_code == 0
+    owner = pg_query(uri, "SELECT current_user")[0][0]
+    loader = role()
+    may_create(uri, loader)
+    pg_query(uri, f"GRANT USAGE, CREATE ON SCHEMA columnar_etl TO {loader}")
+    pg_query(uri, f"GRANT SELECT ON columnar_etl.versions TO {loader}")  # read, but not written
+    as_loader = uri_as(uri, loader)
+    before = schemas(uri), pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions")
+    path = str(export(make_sqlite, ["y"], name="second.db"))
+    monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", "other")  # the base schema `servicedesk` is the owner's
+    said = (
+        f"'{loader}' may not read and write the ledger's tables runs ({owner}), versions ({owner}) (SELECT, "
+        "INSERT, UPDATE on each)"
+    )
+    hint = (
+        "as their owner or a superuser, GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA columnar_etl "
+        f'TO "{loader}"'
+    )
+    for force in ([], ["--force"]):
+        ran = invoke(as_loader, "run", path, "--mode", "simple", "--json", *force)
+        assert ran.exit_code == 3, ran.output
+        run = record(ran, env)
+        assert [stage["name"] for stage in run["stages"]] == ["preflight"]
+        assert (run["error"]["message"], run["error"]["hint"]) == (
+            f"preflight check target_create_schema failed: {said}",
+            hint,
+        )
+    loaded = invoke(as_loader, "load", path, "--json")
+    assert loaded.exit_code == 1, loaded.output
+    assert loaded.stderr.splitlines()[-1] == f"error: {said} (hint: {hint})"
+    assert (record(loaded, env)["error"]["message"], record(loaded, env)["error"]["hint"]) == (said, hint)
+    assert (schemas(uri), pg_query(uri, "SELECT schema_name, live FROM columnar_etl.versions")) == before
+    # Granted what the hint says, the same role loads.
+    pg_query(uri, f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA columnar_etl TO {loader}")
+    assert invoke(as_loader, "load", path).exit_code == 0
 
 
 def test_a_dashboard_view_on_a_base_view_is_kept_through_a_cutover_that_recreates_it(

@@ -52,7 +52,7 @@ _BEFORE_POSTGRES_TIME = pa.array([-210_900_000_000_000_000], pa.int64()).cast(pa
             pa.array(["nul\x00byte"], pa.string()),
             'invalid byte sequence for encoding "UTF8": 0x00',
         ),
-        ("TS-Start Time", _BEFORE_POSTGRES_TIME, "ERROR: timestamp out of range"),
+        ("TS-Start Time", _BEFORE_POSTGRES_TIME, "failed: timestamp out of range"),
     ],
     ids=["nul-byte-in-text", "timestamp-out-of-range"],
 )

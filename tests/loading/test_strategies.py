@@ -414,6 +414,37 @@ def test_the_users_own_views_and_tables_in_the_base_schema_are_never_replaced_or
     assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.notes") == [(0,)]
 
 
+def test_an_index_or_a_type_of_a_table_s_name_in_the_base_schema_is_named_as_in_the_way(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # A view takes its name among the schema's relations (an index's, a composite type's too) and makes a
+    # row type of it: a DBA's index or enum so named failed the load at its CREATE VIEW, "relation
+    # "tickets" already exists" / "type "tickets" already exists", hint "nothing was committed; the live
+    # version is unchanged", where a table or view of that name is said to be in the way, with the way out.
+    pg_query(pg_uri, "CREATE SCHEMA servicedesk")
+    pg_query(pg_uri, "CREATE TABLE servicedesk.notes (n int)")
+    small = {"tickets": v1_tables["tickets"]}
+    for made, dropped, what in (
+        ("CREATE INDEX tickets ON servicedesk.notes (n)", "DROP INDEX servicedesk.tickets", "an index"),
+        ("CREATE TYPE servicedesk.tickets AS ENUM ('open')", "DROP TYPE servicedesk.tickets", "a type"),
+        ("CREATE TYPE servicedesk.tickets AS (n int)", "DROP TYPE servicedesk.tickets", "a composite type"),
+    ):
+        pg_query(pg_uri, made)
+        with pytest.raises(LoadError) as info:
+            load_tables(small, pg_uri, keys=KEYS, settings=settings)
+        assert (info.value.message, info.value.hint) == (
+            f"base schema 'servicedesk' holds {what} 'tickets' that columnar_etl did not make: nothing was "
+            "committed",
+            "rename or drop it, or load into another base_schema (--base)",
+        )
+        assert version_schemas(pg_uri) == []
+        pg_query(pg_uri, dropped)
+    # An enum named like a view's array type is no obstacle: PostgreSQL names that one otherwise.
+    pg_query(pg_uri, "CREATE TYPE servicedesk._tickets AS ENUM ('open')")
+    load_tables(small, pg_uri, keys=KEYS, settings=settings)
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.tickets") == [(v1_tables["tickets"].num_rows,)]
+
+
 def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecessor(
     pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
 ) -> None:
@@ -437,6 +468,37 @@ def test_versions_are_listed_and_pruned_but_never_the_live_one_or_its_predecesso
     assert [v.schema for v in list_versions(pg_uri)] == pruned.kept
     # A pruned name is never handed out again.
     assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(2,)]
+
+
+def test_a_prune_the_target_refuses_names_the_version_it_could_not_drop(
+    pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table]
+) -> None:
+    # A DBA's event trigger refusing DROP SCHEMA. Was: "schemas are dropped by change requests only (while
+    # running: DO $columnar_etl$ DECLARE detail text; holders text; BEGIN PERFORM set_config...)", the
+    # version it was dropping named nowhere.
+    small = {"tickets": v1_tables["tickets"]}
+    names = [load_tables(small, pg_uri, keys=KEYS, settings=settings).schema for _ in range(3)]
+    pg_query(
+        pg_uri,
+        "CREATE FUNCTION no_drops() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN "
+        "RAISE EXCEPTION 'schemas are dropped by change requests only'; END$$",
+    )
+    pg_query(
+        pg_uri,
+        "CREATE EVENT TRIGGER no_drops ON ddl_command_start WHEN TAG IN ('DROP SCHEMA') "
+        "EXECUTE FUNCTION no_drops()",
+    )
+    try:
+        with pytest.raises(LoadError) as info:
+            prune_versions(pg_uri, keep=0, settings=settings)
+    finally:
+        pg_query(pg_uri, "DROP EVENT TRIGGER no_drops")
+    assert (info.value.message, info.value.hint) == (
+        f"cannot drop version {names[0]}: schemas are dropped by change requests only",
+        "nothing was committed; the live version is unchanged",
+    )
+    assert version_schemas(pg_uri) == sorted(names)
+    assert pg_query(pg_uri, "SELECT count(*) FROM columnar_etl.versions WHERE dropped IS NOT NULL") == [(0,)]
 
 
 def test_a_second_version_in_the_same_second_of_a_base_with_a_backslash_gets_its_suffix(

@@ -180,6 +180,10 @@ class CleanResult:
     quality_reprofiled: float | None = None
     #: Tables of the export a given plan (``clean --plan``) does not name: not cleaned, not in the output.
     unplanned: list[str] = field(default_factory=list)
+    #: Interrupted (Ctrl-C, SIGTERM) once the output was in place, complete: the clean is done with a
+    #: warning (exit 2), what it had left to measure unmeasured (the output's re-profile). Was exit 1,
+    #: "interrupted: nothing live changed (hint: run again)", and running again refused the output there.
+    interrupted_after_output: bool = False
 
     def __getitem__(self, table: str) -> TableCleanStats:
         return self.tables[table]
@@ -202,6 +206,11 @@ class CleanResult:
             f"table {name!r} of the export is not in the plan: not cleaned, not in the output"
             for name in self.unplanned
         ]
+        if self.interrupted_after_output:
+            found.append(
+                f"interrupted after the output was written: {self.output} is complete; what was left to "
+                "measure (the output's re-profile) was not"
+            )
         for name, table in self.tables.items():
             quarantined = table.total("quarantined")
             if quarantined:

@@ -29,6 +29,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import resource
 import secrets
 import shutil
 import sqlite3
@@ -52,6 +53,8 @@ OutputFormat = Literal["sqlite", "parquet"]
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 #: Writing stops when the output's file system has less than this left (the rest is for everyone else).
 FREE_SPACE_RESERVE = 32 << 20
+#: The files SQLite keeps beside a database it writes: its rollback journal; in WAL mode, its log and index.
+SQLITE_BESIDE = ("-journal", "-wal", "-shm")
 SQLITE_TYPES = {
     "timestamp": "TIMESTAMP",
     "timestamptz": "TIMESTAMPTZ",
@@ -138,12 +141,43 @@ def temp_path(final: Path, *, directory: bool = False) -> Path:
         return tmp
 
 
-def disk_error(exc: BaseException, path: Path) -> CleanError:
-    """The CleanError for a write that failed (disk full gets its own words)."""
+#: The hint of an output the file system has no room for, as :func:`~columnar_etl.errors.file_not_written`'s.
+NO_ROOM_HINT = (
+    "the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free some space "
+    "or raise the limit, or write the output to another directory"
+)
+
+
+def disk_error(exc: BaseException, path: Path, written: Iterable[Path] = ()) -> CleanError:
+    """The CleanError for a write that failed (disk full gets its own words; a write refused for room
+    otherwise, :func:`_no_room`, says so, ``written``: the files the write may have been to)."""
     text = str(exc).lower()
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in text or "no space" in text:
         return CleanError("disk full while writing the output", path=path, hint="free some space")
+    refused = _no_room(exc, written)
+    if refused is not None:
+        return CleanError(f"cannot write the output: {os.strerror(refused)}", path=path, hint=NO_ROOM_HINT)
     return CleanError(f"cannot write the output: {exc}", path=path)
+
+
+def _no_room(exc: BaseException, written: Iterable[Path]) -> int | None:
+    """The errno of a write refused for room (a quota, the file size limit: EDQUOT, EFBIG), else None.
+
+    SQLite keeps the errno to itself: a write it could not make is SQLITE_IOERR_WRITE ("disk I/O
+    error") whatever refused it. One of its files grown to the process's file size limit (``ulimit
+    -f``: the kernel writes up to it, then refuses the rest) is the evidence of EFBIG."""
+    if isinstance(exc, OSError):
+        return exc.errno if exc.errno in (errno.EDQUOT, errno.EFBIG) else None
+    if getattr(exc, "sqlite_errorname", None) != "SQLITE_IOERR_WRITE":
+        return None
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return None
+    for file in written:
+        with contextlib.suppress(OSError):
+            if file.stat().st_size >= limit:
+                return errno.EFBIG
+    return None
 
 
 class OutputWriter:
@@ -190,6 +224,12 @@ class OutputWriter:
         """Remove the temporary output; ``path`` is left as it was."""
         _remove(self.tmp)
 
+    @property
+    def in_place(self) -> bool:
+        """Whether :meth:`commit` moved the output to ``path``: its temporary name is gone (told by the
+        file system, so also when an interrupt landed between the rename and the end of the commit)."""
+        return not os.path.lexists(self.tmp)
+
 
 class SqliteWriter(OutputWriter):
     """A new SQLite file with declared types; rows inserted by ``sqlite3`` from each cleaned batch."""
@@ -221,8 +261,12 @@ class SqliteWriter(OutputWriter):
                 self.check_space()
             con.commit()
         except sqlite3.Error as exc:
-            raise disk_error(exc, self.path) from exc
+            raise disk_error(exc, self.path, self._files()) from exc
         return rows
+
+    def _files(self) -> list[Path]:
+        """The temporary file and the files SQLite keeps beside it while it writes (its journals)."""
+        return [self.tmp, *(self.tmp.with_name(self.tmp.name + end) for end in SQLITE_BESIDE)]
 
     def create(self, plans: list[TablePlan], keys: dict[str, list[str]]) -> None:
         """Create every table with SQLite's own DDL, so the declared types are exactly these words."""
@@ -246,7 +290,7 @@ class SqliteWriter(OutputWriter):
             finally:
                 con.close()
         except sqlite3.Error as exc:
-            raise disk_error(exc, self.path) from exc
+            raise disk_error(exc, self.path, self._files()) from exc
 
     def finish(self) -> None:
         """Close the file and flush it to disk."""
@@ -262,6 +306,9 @@ class SqliteWriter(OutputWriter):
                 self._con.close()
             self._con = None
         super().abort()
+        # A write that failed left its rollback journal hot (SQLite could not roll back): it goes too.
+        for beside in self._files()[1:]:
+            beside.unlink(missing_ok=True)
 
 
 #: The longest file name written for a table, in bytes, before ``.parquet`` (file systems allow 255).

@@ -7,6 +7,7 @@ live changed); the preflight's ``target_create_schema`` check now names it first
 from __future__ import annotations
 
 from columnar_etl.loading.base_views import our_views_sql
+from columnar_etl.loading.schemas import UNWRITABLE_TABLESPACE_SQL, tablespace_refused
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 
 
@@ -25,9 +26,7 @@ def write_access_sql(base: str) -> str:
         "(SELECT string_agg(DISTINCT format('%s (%s)', v.relname, pg_get_userbyid(v.relowner)), ', ') "
         f"{our_views_sql(base)} "
         "AND NOT pg_has_role(v.relowner, 'USAGE')), "
-        "(SELECT spcname::text FROM pg_tablespace WHERE spcname = current_setting('default_tablespace') "
-        "AND oid <> (SELECT dattablespace FROM pg_database WHERE datname = current_database()) "
-        "AND NOT has_tablespace_privilege(oid, 'CREATE'))"
+        f"{UNWRITABLE_TABLESPACE_SQL}"
     )
 
 
@@ -50,11 +49,7 @@ def target_write_problem(
             f'ALTER ROLE "{user}" SET default_transaction_read_only = off, or point --target at the primary',
         )
     if tablespace is not None:
-        return (
-            f"{user}'s tables go to tablespace {tablespace!r} (default_tablespace), where it may not create",
-            f"GRANT CREATE ON TABLESPACE {quote_ident(tablespace)} TO {quote_ident(user)}, or "
-            f"ALTER ROLE {quote_ident(user)} SET default_tablespace = ''",
-        )
+        return tablespace_refused(user, tablespace)
     if base_owner is not None and not base_usable:
         return (
             f"the base schema {base!r} belongs to role {base_owner!r}, and {user!r} may not create in it",

@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.pg.connect import error_hint, first_line, server_message, transaction
+from columnar_etl.pg.connect import error_hint, first_line, pg_error_text, server_message, transaction
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT, quote_ident
 
 # Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
@@ -125,7 +125,9 @@ def copy_tables(
                         "preflight names the columns)"
                     )
                 raise LoadError(
-                    f"COPY into {schema}.{table} failed: {first_line(exc)}",
+                    # The server's message, not the driver's text around it ("IO: [libpq] Failed to
+                    # create table: ERROR:  ...": its own CREATE TABLE carries no fields of the server's).
+                    f"COPY into {schema}.{table} failed: {pg_error_text(exc)}",
                     table=table,
                     hint=error_hint(exc, hint),
                 ) from exc

@@ -88,8 +88,8 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
         if table in taken and table not in ours:
             what = _KINDS.get(taken[table], "relation")
             raise LoadError(
-                f"base schema {base!r} holds a {what} {table!r} that columnar_etl did not make: nothing was "
-                "committed",
+                f"base schema {base!r} holds {'an' if what[0] in 'aeiou' else 'a'} {what} {table!r} that "
+                "columnar_etl did not make: nothing was committed",
                 table=table,
                 hint="rename or drop it, or load into another base_schema (--base)",
             )
@@ -142,9 +142,14 @@ _DROPS = ("recreated", "dropped")
 
 
 #: Every relation of a schema, with its kind (``pg_class.relkind``).
+#: Every name of the schema a view's creation needs: a relation's of any kind (an index's and a composite
+#: type's too: "relation already exists"), and a type's other than a relation's row type (a view makes
+#: its row type of its name: "type already exists").
 _RELATIONS = (
-    "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE n.nspname = {schema} AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+    "SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = {schema} "
+    "UNION ALL SELECT t.typname, 'type' FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "WHERE n.nspname = {schema} AND t.typrelid = 0 AND t.typelem = 0"
 )
 
 
@@ -155,6 +160,10 @@ _KINDS = {
     "m": "materialized view",
     "f": "foreign table",
     "S": "sequence",
+    "i": "index",
+    "I": "index",
+    "c": "composite type",
+    "type": "type",
 }
 
 

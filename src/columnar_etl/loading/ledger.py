@@ -19,6 +19,7 @@ from columnar_etl.config import Settings
 from columnar_etl.errors import EtlError, TargetError
 from columnar_etl.loading.schemas import (
     LEDGER_SCHEMA,
+    check_tablespace,
     columns_by_table,
     execute,
     fetch_all,
@@ -81,29 +82,51 @@ _COMPLETE = "SELECT " + " AND ".join(
 #: The connected role, the ledger schema's owner, and whether the role may use it (USAGE and CREATE);
 #: owner and use are NULL while there is no ledger schema yet.
 _LEDGER_NAMESPACE = f"FROM pg_namespace WHERE nspname = {quote_literal(LEDGER_SCHEMA)}"
+#: What every command that keeps the ledger does to its tables (reads, adds, updates rows; never deletes).
+_LEDGER_TABLE_RIGHTS = ("SELECT", "INSERT", "UPDATE")
 LEDGER_ACCESS_SQL = (
     f"SELECT current_user::text, (SELECT pg_get_userbyid(nspowner)::text {_LEDGER_NAMESPACE}), "
-    f"(SELECT has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE') {_LEDGER_NAMESPACE})"
+    "(SELECT has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE') "
+    f"{_LEDGER_NAMESPACE}), "
+    # Its tables (those there) the role may not read and write: a role sharing another's ledger.
+    "(SELECT string_agg(format('%s (%s)', c.relname, pg_get_userbyid(c.relowner)), ', ' "
+    "ORDER BY c.relname) "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    f"WHERE n.nspname = {quote_literal(LEDGER_SCHEMA)} AND c.relname IN ('runs', 'versions') AND NOT ("
+    + " AND ".join(f"has_table_privilege(c.oid, '{right}')" for right in _LEDGER_TABLE_RIGHTS)
+    + "))"
 )
 
 
-def ledger_access_problem(user: str, owner: str | None, usable: bool | None) -> tuple[str, str] | None:
+def ledger_access_problem(
+    user: str, owner: str | None, usable: bool | None, tables: str | None = None
+) -> tuple[str, str] | None:
     """What stops ``user`` from keeping the ledger (message, hint), from :data:`LEDGER_ACCESS_SQL`'s
-    row: the schema ``columnar_etl`` exists, another role owns it, and ``user`` may not use it."""
-    if owner is None or usable:
-        return None
-    return (
-        f"the ledger schema {LEDGER_SCHEMA} belongs to role {owner!r}, and {user!r} may not use it",
-        f"as {owner!r} or a superuser, ALTER SCHEMA {LEDGER_SCHEMA} OWNER TO {quote_ident(user)}, "
-        f"or GRANT USAGE, CREATE ON SCHEMA {LEDGER_SCHEMA} TO {quote_ident(user)}",
-    )
+    row: the schema ``columnar_etl`` exists, another role owns it, and ``user`` may not use it; or
+    ``tables`` of it (another role's) ``user`` may not read and write. Each failed after the export was
+    profiled and cleaned, with the driver's text ("UNAUTHORIZED: [libpq] ... permission denied for
+    table versions")."""
+    if owner is not None and not usable:
+        return (
+            f"the ledger schema {LEDGER_SCHEMA} belongs to role {owner!r}, and {user!r} may not use it",
+            f"as {owner!r} or a superuser, ALTER SCHEMA {LEDGER_SCHEMA} OWNER TO {quote_ident(user)}, "
+            f"or GRANT USAGE, CREATE ON SCHEMA {LEDGER_SCHEMA} TO {quote_ident(user)}",
+        )
+    if tables:
+        rights = ", ".join(_LEDGER_TABLE_RIGHTS)
+        return (
+            f"{user!r} may not read and write the ledger's tables {tables} ({rights} on each)",
+            f"as their owner or a superuser, GRANT {rights} ON ALL TABLES IN SCHEMA {LEDGER_SCHEMA} TO "
+            f"{quote_ident(user)}",
+        )
+    return None
 
 
 def ensure_ledger(uri: str) -> None:
     """Create the ledger schema and tables when missing (its own short transaction).
 
     :class:`~columnar_etl.errors.TargetError` naming the schema's owner when another role owns it and
-    the connected one may not use it.
+    the connected one may not use it, or the tables of it the role may not read and write.
     """
     with transaction(uri) as conn:
         cursor = conn.cursor()
@@ -116,6 +139,7 @@ def ensure_ledger(uri: str) -> None:
             # the table even when the index is there, so a role sharing another role's ledger (granted
             # USAGE, CREATE and the tables' rights) failed "must be owner of table versions".
             if not fetch_all(cursor, _COMPLETE)[0][0]:
+                check_tablespace(cursor)  # a load's first tables are these
                 for statement in _DDL:
                     execute(cursor, statement)
         finally:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, NoReturn
 
-from columnar_etl.errors import ConfigError, LoadError
+from columnar_etl.errors import ConfigError, LoadError, TargetError
 from columnar_etl.loading.statements import execute as execute
 from columnar_etl.loading.statements import fetch_all as fetch_all
 from columnar_etl.loading.statements import pg_error_text as pg_error_text
@@ -187,6 +187,37 @@ def check_readers(cursor: Any, readers: list[str]) -> None:
         )
 
 
+#: The tablespace the connected role's tables go to (``default_tablespace`` of the role or database, a
+#: DBA's ``ALTER ROLE ... SET``) when it may not create there; NULL when it may (the database's own
+#: tablespace needs no right).
+UNWRITABLE_TABLESPACE_SQL = (
+    "(SELECT spcname::text FROM pg_tablespace WHERE spcname = current_setting('default_tablespace') "
+    "AND oid <> (SELECT dattablespace FROM pg_database WHERE datname = current_database()) "
+    "AND NOT has_tablespace_privilege(oid, 'CREATE'))"
+)
+
+
+def tablespace_refused(user: str, tablespace: str) -> tuple[str, str]:
+    """What stops ``user`` from creating tables (message, hint): :data:`UNWRITABLE_TABLESPACE_SQL`'s
+    ``tablespace``."""
+    return (
+        f"{user}'s tables go to tablespace {tablespace!r} (default_tablespace), where it may not create",
+        f"GRANT CREATE ON TABLESPACE {quote_ident(tablespace)} TO {quote_ident(user)}, or "
+        f"ALTER ROLE {quote_ident(user)} SET default_tablespace = ''",
+    )
+
+
+def check_tablespace(cursor: Any) -> None:
+    """:class:`TargetError` (:func:`tablespace_refused`) before a table is created, when the role's
+    tables go to a tablespace it may not create in: the preflight's ``target_create_schema`` says so,
+    but ``load`` and ``copy-raw`` have none, and ended with the driver's "permission denied for
+    tablespace" and no way out."""
+    ((user, tablespace),) = fetch_all(cursor, f"SELECT current_user::text, {UNWRITABLE_TABLESPACE_SQL}")
+    if tablespace is not None:
+        message, hint = tablespace_refused(str(user), str(tablespace))
+        raise TargetError(f"{message}: nothing was created or changed", hint=hint)
+
+
 def grant_readers(cursor: Any, schema: str, readers: list[str]) -> None:
     """``USAGE`` on ``schema`` and ``SELECT`` on all its tables and views for each reader role.
 
@@ -276,17 +307,21 @@ def drop_version_schema(
             f"PERFORM set_config({setting}, '', true); {attempt}END $columnar_etl$",
         )
     except LoadError as exc:
-        if wait_seconds is None:
-            raise
-        waited = wait_seconds
-        raise_waited_out(
-            exc,
-            lambda holders: (
-                f"readers held version {schema} for more than {waited:g} s{holders}: nothing was dropped"
-            ),
-            hint="let them finish (a dashboard or pg_dump reading that version) or raise target_lock_wait, "
-            "and prune again",
-        )
+        cause = exc.__cause__
+        if wait_seconds is not None and getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE_SQLSTATE:
+            waited = wait_seconds
+            raise_waited_out(
+                exc,
+                lambda holders: (
+                    f"readers held version {schema} for more than {waited:g} s{holders}: nothing was dropped"
+                ),
+                hint="let them finish (a dashboard or pg_dump reading that version) or raise "
+                "target_lock_wait, and prune again",
+            )
+        # Any other refusal (a DBA's event trigger on DROP, the schema another role's) names the version:
+        # the statement it quoted was the drop's PL/pgSQL block ("DO $columnar_etl$ DECLARE ...").
+        said = pg_error_text(cause) if cause is not None else exc.message
+        raise LoadError(f"cannot drop version {schema}: {said}", hint=exc.hint) from cause
     ((held,),) = fetch_all(cursor, f"SELECT current_setting({setting}, true)")
     lines = [line.strip() for line in str(held or "").splitlines() if line.strip()]
     return "; ".join(lines) if lines else None

@@ -42,6 +42,7 @@ from columnar_etl.loading.schemas import (
     canary_schema_name,
     check_base,
     check_readers,
+    check_tablespace,
     drop_schema,
     execute,
     fetch_all,
@@ -347,6 +348,7 @@ def _load_version(
     # First of all, before the ledger or a version schema exists: a missing reader role would
     # otherwise fail the GRANT after the whole COPY.
     check_readers(cursor, settings.readers)
+    check_tablespace(cursor)
     lock_base(cursor, base, views=False, wait_seconds=settings.target_lock_wait)
     if not ledger.exists(cursor):
         # Its own short transaction; this one (read committed) sees the tables from the next statement.

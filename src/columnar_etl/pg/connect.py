@@ -6,6 +6,7 @@ only might connect stay light to import.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -280,7 +281,8 @@ def reading(
     The low-level ADBC API and ``nanoarrow`` read them without importing pyarrow and Polars, which
     the DB-API connection does (~0.7 s: on the preflight's path, before the profile). A failed
     connection is :class:`TargetError` as from :func:`connect`, naming ``uri`` as given (not with
-    the ``connect_timeout`` added); a failed query raises the driver's error.
+    the ``connect_timeout`` added); a failed query is :class:`TargetError` too, with the server's
+    message (:func:`pg_error_text`) and the statement's head.
     """
     import adbc_driver_manager
 
@@ -302,10 +304,21 @@ def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
     import adbc_driver_manager
     import nanoarrow
 
-    with adbc_driver_manager.AdbcStatement(conn) as statement:
-        statement.set_sql_query(sql)
-        stream, _ = statement.execute_query()
-        return list(nanoarrow.ArrayStream(stream).read_all().iter_tuples())
+    try:
+        with adbc_driver_manager.AdbcStatement(conn) as statement:
+            statement.set_sql_query(sql)
+            stream, _ = statement.execute_query()
+            return list(nanoarrow.ArrayStream(stream).read_all().iter_tuples())
+    except (adbc_driver_manager.Error, RuntimeError) as exc:
+        # One line with the server's message, as a statement of the loader's: was the driver's whole
+        # text ("UNAUTHORIZED: [libpq] Failed to execute query: could not begin COPY: ERROR: ...",
+        # "IO: Failed to prepare query: FATAL: ..."; nanoarrow's RuntimeError for one failing as its
+        # rows are read: "ArrowArrayStream::get_next() failed (5): [libpq] ... ERROR: ..."), hinted
+        # "run again with --debug".
+        raise TargetError(
+            f"{pg_error_text(exc, sql)} (while running: {statement_head(sql)})",
+            hint=error_hint(exc, "nothing was changed; check the role's rights on what it reads"),
+        ) from exc
 
 
 @contextmanager
@@ -484,6 +497,42 @@ def error_hint(exc: BaseException, default: str) -> str:
     if state is None and "out of shared memory" in str(exc):
         return OUT_OF_LOCKS_HINT  # the driver's own CREATE TABLE of a COPY: no fields, no hint, only text
     return default
+
+
+#: The severity libpq puts before a message the server sent (``FATAL:  terminating connection ...``).
+_SEVERITY = re.compile(r"^(?:ERROR|FATAL|PANIC):\s+")
+_SEVERITY_WITHIN = re.compile(r"\b(?:ERROR|FATAL|PANIC):\s+")
+
+
+def pg_error_text(exc: BaseException, sql: str | None = None) -> str:
+    """PostgreSQL's own message out of a driver error (:func:`server_message`, else what follows its
+    first ``ERROR:``, ``FATAL:`` or ``PANIC:``), else its first line.
+
+    An error with no fields of the server's (the connection lost or terminated: libpq's own text, or a
+    ``FATAL``) quotes the statement ``sql`` whole before its message ("Failed to execute query '<sql>':
+    FATAL:  terminating connection ..."): what follows the statement is the message, never the
+    statement, which may be long (a ledger row's whole report) or hold ``ERROR:`` itself."""
+    message = server_message(exc)
+    if message:
+        return message
+    text = str(exc)
+    quoted = f"'{sql}': " if sql else None
+    if quoted is not None and quoted in text:
+        after = text.split(quoted, 1)[1].strip().splitlines()
+        if after:
+            return mask_secrets(_SEVERITY.sub("", after[0]).strip())
+    for line in text.splitlines():
+        # The first line with the server's severity ("IO: Failed to prepare query: FATAL:  ...").
+        said = _SEVERITY_WITHIN.search(line)
+        if said is not None:
+            return mask_secrets(line[said.end() :].strip())
+    return first_line(exc)
+
+
+def statement_head(sql: str) -> str:
+    """``sql`` on one line, cut to 80 characters: what an error quotes of the statement it ran."""
+    head = " ".join(sql.split())
+    return head if len(head) <= 80 else head[:77] + "..."
 
 
 def first_line(exc: BaseException) -> str:

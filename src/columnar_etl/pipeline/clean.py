@@ -18,6 +18,7 @@ from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
 from columnar_etl.errors import CleanError
+from columnar_etl.pipeline.record import cancelled
 from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
 from columnar_etl.profiling.cell_sizes import refuse_large_cells_in
@@ -128,17 +129,30 @@ def clean(
                     result.unplanned = stream.unplanned()
                 if writer is not None:
                     writer.commit()
-        except BaseException:
-            if writer is not None:
-                writer.abort()
-            raise
+        except BaseException as exc:
+            written = writer is not None and writer.in_place
+            if not (written and cancelled(exc)):
+                if writer is not None:
+                    writer.abort()
+                raise
+            result.interrupted_after_output = True
     result.output = out
     result.output_format = writers.output_format(out) if out is not None else None
     result.data = data
-    # Measured on the counts of the stream; the profile (when made here) adds orphan references.
-    result.quality_after = score_cleaned(result.tables, found.tables if found is not None else None)
-    if reprofile and out is not None and result.output_format == "sqlite":
-        result.quality_reprofiled = profile(out, settings=settings).quality
+    try:
+        # Measured on the counts of the stream; the profile (when made here) adds orphan references.
+        result.quality_after = score_cleaned(result.tables, found.tables if found is not None else None)
+        if (
+            reprofile
+            and out is not None
+            and result.output_format == "sqlite"
+            and not result.interrupted_after_output
+        ):
+            result.quality_reprofiled = profile(out, settings=settings).quality
+    except BaseException as exc:
+        if out is None or not cancelled(exc):
+            raise
+        result.interrupted_after_output = True
     result.seconds = time.perf_counter() - started
     return result
 

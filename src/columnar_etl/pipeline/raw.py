@@ -20,7 +20,7 @@ from columnar_etl.config import Settings, load_settings
 from columnar_etl.errors import ConfigError, LoadError, raise_if_interrupted
 from columnar_etl.loading import ledger
 from columnar_etl.loading.adbc import CopyResult, copy_tables, renamed
-from columnar_etl.loading.schemas import lock_schema_tables
+from columnar_etl.loading.schemas import check_tablespace, lock_schema_tables
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.column_names import column_mapping
 from columnar_etl.pg.connect import transaction
@@ -134,6 +134,7 @@ def copy_raw(
 
         with transaction(target_uri, committed=committed) as conn:
             _refuse_a_managed_schema(conn, schema)
+            _check_tablespace(conn)
             # Its readers are waited for as a prune waits for a version's: never without end.
             _wait_for_readers(conn, schema, (settings or load_settings()).target_lock_wait)
             copy = copy_tables(conn, schema, readers, replace_schema=True)
@@ -183,6 +184,14 @@ def _refuse_a_managed_schema(conn: Any, schema: str) -> None:
             "nothing changed",
             hint="choose another --schema (the default is demo_raw)",
         )
+
+
+def _check_tablespace(conn: Any) -> None:
+    cursor = conn.cursor()
+    try:
+        check_tablespace(cursor)
+    finally:
+        cursor.close()
 
 
 def _wait_for_readers(conn: Any, schema: str, wait_seconds: float) -> None:

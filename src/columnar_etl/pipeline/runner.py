@@ -129,6 +129,8 @@ class RunResult:
     record_written: bool = True
     #: The export's state when the run started (:func:`~columnar_etl.source.identity.source_state`).
     source_state: SourceState | None = field(default=None, repr=False)
+    #: The step running between two stages (:func:`_step`): what a failure there is recorded in.
+    step: str | None = field(default=None, repr=False)
 
     @property
     def outcome(self) -> str:
@@ -335,9 +337,25 @@ def _import_later(wait: threading.Event | None = None) -> threading.Thread:
     return thread
 
 
-def _last_stage(record: RunRecord) -> str:
+def _last_stage(result: RunResult) -> str:
+    """The stage a failure is recorded in: the one that failed or halted, else the step running between
+    two stages (:func:`_step`), else the last stage."""
+    record = result.record
     failed = [s.name for s in record.stages if s.status in ("failed", "halted")]
-    return failed[-1] if failed else (record.stages[-1].name if record.stages else "run")
+    if failed:
+        return failed[-1]
+    if result.step is not None:
+        return result.step
+    return record.stages[-1].name if record.stages else "run"
+
+
+@contextmanager
+def _step(result: RunResult, name: str) -> Iterator[None]:
+    """Work between two stages, named ``name`` for a failure in it (the plan, after the gate: was
+    recorded as the gate's, which had passed). Not a stage of the record: it takes no measurable time."""
+    result.step = name
+    yield
+    result.step = None  # not on a failure: the failure is recorded with it
 
 
 def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, exc: Exception) -> None:
@@ -345,7 +363,7 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     error, and the ledger row when the target is reachable; after the commit, "done with warnings"."""
 
     record = result.record
-    stage = _last_stage(record)
+    stage = _last_stage(result)
     metrics.count_error(stage, type(exc).__name__)
     if _committed(result):
         # The version (and, in simple mode, the cutover) is committed: exit 1 would claim nothing live
@@ -406,7 +424,7 @@ def _record_interrupt(result: RunResult, exc: BaseException) -> None:
     record.error = {
         "error": type(exc).__name__,
         "message": ended.message,
-        "stage": _last_stage(record),
+        "stage": _last_stage(result),
         "hint": ended.hint,
         "exit_code": int(ExitCode.ERROR),
     }
@@ -571,18 +589,19 @@ def _stages(
         if gate.status == "warn":
             stage.status = "warn"
             record.warnings += [r.message for r in gate.reasons]
-    replayed = Plan.from_dict(replay) if replay is not None else None
-    if replayed is not None:
-        record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings), profiled)
-    # The live version's types are kept where this export's values fit them (a replayed plan is used
-    # as it is): a column's type does not flip between quarters with what its values alone say.
-    from columnar_etl.loading.ledger import live_column_types  # deliberate: see LATER_MODULES
+    with _step(result, "plan"):
+        replayed = Plan.from_dict(replay) if replay is not None else None
+        if replayed is not None:
+            record.warnings += plan_differences(replayed, build_plan(profiled, settings=settings), profiled)
+        # The live version's types are kept where this export's values fit them (a replayed plan is used
+        # as it is): a column's type does not flip between quarters with what its values alone say.
+        from columnar_etl.loading.ledger import live_column_types  # deliberate: see LATER_MODULES
 
-    live = live_column_types(uri, settings.base_schema) if replayed is None else None
-    planned = plan_step(profiled, settings, plan=replayed, live_types=live)
-    record.notes += planned.live_notes
-    record.plan = planned.plan.to_dict()
-    fits_target_step(planned.plan, profiled)  # a table PostgreSQL cannot hold: refused before the clean
+        live = live_column_types(uri, settings.base_schema) if replayed is None else None
+        planned = plan_step(profiled, settings, plan=replayed, live_types=live)
+        record.notes += planned.live_notes
+        record.plan = planned.plan.to_dict()
+        fits_target_step(planned.plan, profiled)  # a table PostgreSQL cannot hold: refused before the clean
     _clean_and_load(result, source, planned, uri, settings, mode, metrics, force=force, show=show)
     if record.outcome == "running":
         record.outcome = "warn" if record.warnings else "done"
