@@ -25,10 +25,11 @@ from columnar_etl.backups.manifest import (
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import BackupError
-from columnar_etl.pg.connect import LOCK_NOT_AVAILABLE_SQLSTATE, connect
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.conninfo import database_of, with_database
 from columnar_etl.pg.embedded import resolve_target
 from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
+from columnar_etl.pg.server_errors import LOCK_NOT_AVAILABLE_SQLSTATE
 from columnar_etl.pg.tools import (
     TOOL_HINT,
     find_pg_tool,

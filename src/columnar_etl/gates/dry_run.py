@@ -43,8 +43,9 @@ from columnar_etl.cleaning.table import cleaned_frame
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import SourceError, TargetError
 from columnar_etl.models import GateReason, GateResult, InferredType, Profile, TableProfile
-from columnar_etl.pg.connect import connect, first_line
+from columnar_etl.pg.connect import connect
 from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.pg.server_errors import first_line
 from columnar_etl.planning.build import build_plan
 from columnar_etl.planning.plan import TablePlan
 from columnar_etl.rules import NUL

@@ -15,8 +15,9 @@ from typing import Any, TypeAlias
 import pyarrow as pa
 
 from columnar_etl.errors import LoadError
-from columnar_etl.pg.connect import error_hint, first_line, pg_error_text, server_message, transaction
+from columnar_etl.pg.connect import transaction
 from columnar_etl.pg.identifiers import MAX_TABLE_COLUMNS, WIDE_TABLE_HINT, quote_ident
+from columnar_etl.pg.server_errors import error_hint, first_line, pg_error_text, server_message
 
 # Anything adbc_ingest can stream: a table, a reader, or an iterable of batches (wrapped below).
 ArrowData: TypeAlias = "pa.Table | pa.RecordBatchReader | pa.RecordBatch | Iterable[pa.RecordBatch]"

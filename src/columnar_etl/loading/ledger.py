@@ -26,9 +26,10 @@ from columnar_etl.loading.schemas import (
     table_columns_query,
 )
 from columnar_etl.observability.logs import get_logger
-from columnar_etl.pg.connect import first_line, reading, transaction
+from columnar_etl.pg.connect import reading, transaction
 from columnar_etl.pg.encodings import PG_CODECS, storable
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
+from columnar_etl.pg.server_errors import first_line
 from columnar_etl.version import __version__
 
 RUNS = f"{LEDGER_SCHEMA}.runs"

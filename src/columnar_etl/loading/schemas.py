@@ -18,8 +18,8 @@ from columnar_etl.errors import ConfigError, LoadError, TargetError
 from columnar_etl.loading.statements import execute as execute
 from columnar_etl.loading.statements import fetch_all as fetch_all
 from columnar_etl.loading.statements import pg_error_text as pg_error_text
-from columnar_etl.pg.connect import LOCK_NOT_AVAILABLE_SQLSTATE, server_message
 from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
+from columnar_etl.pg.server_errors import LOCK_NOT_AVAILABLE_SQLSTATE, server_message
 
 #: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
 _VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from columnar_etl.errors import LoadError
-from columnar_etl.pg.connect import error_hint, statement_head
-from columnar_etl.pg.connect import pg_error_text as pg_error_text
+from columnar_etl.pg.server_errors import error_hint, statement_head
+from columnar_etl.pg.server_errors import pg_error_text as pg_error_text
 
 
 def execute(cursor: Any, sql: str, *, table: str | None = None, column: str | None = None) -> None:

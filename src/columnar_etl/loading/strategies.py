@@ -63,8 +63,9 @@ from columnar_etl.loading.validate import (
 )
 from columnar_etl.loading.versions import backup_live
 from columnar_etl.observability.logs import get_logger, new_run_id
-from columnar_etl.pg.connect import commit, connect, first_line, rollback_quietly, server_message
+from columnar_etl.pg.connect import commit, connect, rollback_quietly
 from columnar_etl.pg.identifiers import qualified, quote_ident, short_identifier, short_identifiers
+from columnar_etl.pg.server_errors import first_line, server_message
 
 
 def load_tables(

@@ -21,9 +21,9 @@ from typing import IO, Any, Literal
 
 from columnar_etl.config import ENV_PREFIX, mask_secrets
 from columnar_etl.errors import BackupError
-from columnar_etl.pg.connect import CONNECTION_LOST_HINT, says_connection_lost
 from columnar_etl.pg.conninfo import split_password
 from columnar_etl.pg.embedded import pg_bin_dir
+from columnar_etl.pg.server_errors import CONNECTION_LOST_HINT, says_connection_lost
 
 Origin = Literal["configured", "embedded", "path"]
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
