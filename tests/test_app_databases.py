@@ -109,7 +109,7 @@ SQLite, an evcc charge controller's database, a Gladys Assistant home automation
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
-viewer's annotations and KOReader's vocabulary builder)
+viewer's annotations, KOReader's vocabulary builder, a Part-DB parts inventory)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27361,3 +27361,118 @@ def test_koreader_vocabulary_keys_words_by_their_text_reads_os_time_seconds_and_
     schema = ran.record["version_schema"]
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {"title": ["id"], "vocabulary": ["word"]}
     assert references(run_dir) == {("vocabulary", "title_id"): "title.id"}
+
+
+def test_partdb_keeps_zero_led_footprints_and_part_numbers_reads_scale_5_decimals_and_walks_its_trees(
+    run_export: Runner,
+) -> None:
+    # Part-DB (Doctrine on SQLite, Version20230219225340's DDL): trees by ``parent_id`` in six tables;
+    # footprints ``0402``/``0603``, bins ``A01`` and internal part numbers ``000007`` (text, every zero
+    # kept); big_decimal exchange rates bound at scale 5 that SQLite's NUMERIC affinity stored as REAL
+    # or, whole, INTEGER (numeric, exact); BOOLEAN 1/0 booleans; ``Y-m-d H:i:s`` wall clocks; CLOB
+    # ``NOT NULL`` texts ``''`` until filled in (NULL, audited); compact JSON in the log's ``extra``; FKs
+    # to tables the export leaves out (attachments, orderdetails, projects) on all-NULL columns.
+    rows = apps.partdb_rows()
+    ran, run_dir = run_export(apps.partdb)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.PARTDB_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+        "DOUBLE PRECISION": "double precision",
+        "NUMERIC(11, 5)": "numeric",
+        "INTEGER": "bigint",
+        "SMALLINT": "bigint",
+        "TINYINT(4)": "bigint",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        if kind == "double precision":
+            return float(value)
+        if kind == "numeric":
+            return Decimal(value)  # the scale-5 string bound; numerically what SQLite kept
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl, "text") for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), table
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT iso_code, typeof(exchange_rate) FROM currencies"))
+    assert stored == {"USD": "real", "GBP": "real", "CHF": "integer", "JPY": "null"}
+    assert Decimal(ran.values("currencies", "exchange_rate", "iso_code")["USD"]) == Decimal("0.9187")
+    footprints = set(ran.values("footprints", "name", "id").values())
+    assert {"0402", "0603", "0805"} <= footprints
+    assert {"A01", "A09", "A24"} <= set(ran.values("storelocations", "name", "id").values())
+    numbers = {v for v in ran.values("parts", "ipn", "id").values() if v is not None}
+    assert numbers and all(len(v) == 6 and v.startswith("0") for v in numbers)
+    assert json.loads(ran.values("log", "extra", "id")[1]) == json.loads(rows["log"][0][6])
+    # What cleaning changed: each '' of a text (NULL) and each 1/0 of a BOOLEAN (true/false).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    want: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for k, (name, decl) in enumerate(columns):
+            for row in rows[table]:
+                if row[k] == "":
+                    want[(table, name, "empty_to_null")] += 1
+                elif decl == "BOOLEAN":
+                    want[(table, name, f"boolean:{row[k]}")] += 1
+    assert audit == want
+    # Keys as declared; every declared reference among the exported tables (the trees' parents too),
+    # none into the tables left out, none read from the log's polymorphic ``target_id``.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    trees = ["groups", "categories", "currencies", "footprints", "manufacturers", "measurement_units"]
+    assert references(run_dir) == {
+        **{(t, "parent_id"): f"{t}.id" for t in [*trees, "storelocations"]},
+        ("users", "group_id"): "groups.id",
+        ("users", "currency_id"): "currencies.id",
+        ("storelocations", "storage_type_id"): "measurement_units.id",
+        ("parts", "id_category"): "categories.id",
+        ("parts", "id_footprint"): "footprints.id",
+        ("parts", "id_part_unit"): "measurement_units.id",
+        ("parts", "id_manufacturer"): "manufacturers.id",
+        ("part_lots", "id_store_location"): "storelocations.id",
+        ("part_lots", "id_part"): "parts.id",
+        ("part_lots", "id_owner"): "users.id",
+        ("log", "id_user"): "users.id",
+    }
+    # Only a column holding both NULL and '' costs (the two load as one NULL).
+    blanks = {
+        (table, name): sum(row[i] == "" for row in rows[table])
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        if any(row[i] == "" for row in rows[table]) and any(row[i] is None for row in rows[table])
+    }
+    assert set(blanks) == {
+        ("users", "email"),
+        ("users", "department"),
+        ("users", "last_name"),
+        ("parts", "manufacturing_status"),
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(column_score(len(rows[key[0]]), count), 2) for key, count in blanks.items()
+    }
+    assert ran.record["quality_after"] == 100.0
