@@ -109,7 +109,7 @@ SQLite, an evcc charge controller's database, a Gladys Assistant home automation
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
-viewer's annotations, KOReader's vocabulary builder, a Part-DB parts inventory)
+viewer's annotations, KOReader's vocabulary builder, a Part-DB parts inventory, an Akaunting 2.0 company)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27476,3 +27476,93 @@ def test_partdb_keeps_zero_led_footprints_and_part_numbers_reads_scale_5_decimal
         key: round(column_score(len(rows[key[0]]), count), 2) for key, count in blanks.items()
     }
     assert ran.record["quality_after"] == 100.0
+
+
+def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parents_past_their_0(
+    run_export: Runner,
+) -> None:
+    # Akaunting 2.0 (Laravel 6's SQLite grammar, no foreign key declared): ``float`` amounts and rates
+    # (REAL, exact), ``tinyint(1)`` flags 1/0 (integers, as other Laravel exports), ``Y-m-d H:i:s``; a
+    # currency's ``precision`` varchar of digits (integers, each exact), its one-character decimal mark
+    # and thousands separator; ``offline-payments.cash.1`` payment methods and ``App\Widgets\…`` class
+    # names (text); a transaction's ``parent_id`` 0 unless recurring; soft-deleted rows kept.
+    rows = apps.akaunting_rows()
+    ran, run_dir = run_export(apps.akaunting)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.AKAUNTING_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "datetime": "timestamp without time zone",
+        "float": "double precision",
+        "integer": "bigint",
+        "tinyint(1)": "bigint",
+    }
+    digits = {("currencies", "precision")}
+
+    def kind(table: str, column: str, decl: str) -> str:
+        return "bigint" if (table, column) in digits else kinds.get(decl.lower(), "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or not str(value).strip():
+            return None  # '' and a lone space by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    classes = set(ran.values("widgets", "class", "id").values())
+    assert "App\\Widgets\\TotalIncome" in classes
+    assert set(ran.values("transactions", "payment_method", "id").values()) == {
+        "offline-payments.cash.1",
+        "offline-payments.bank_transfer.2",
+    }
+    marks = ran.values("currencies", "decimal_mark", "code")
+    separators = ran.values("currencies", "thousands_separator", "code")
+    assert (marks["EUR"], separators["EUR"], separators["CHF"]) == (",", ".", "'")
+    # Doubtful, pinned: SEK's and PLN's thousands separator is one space, a value of a column of
+    # one-character separators, not a blank; the blank rule makes it NULL (audited ``empty_to_null``),
+    # and "no separator" and "a space" then read alike.
+    spaced = {row[3] for row in rows["currencies"] if row[-1] == " "}
+    assert spaced == {"SEK", "PLN"} and all(separators[code] is None for code in spaced)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("currencies", "thousands_separator", "empty_to_null"): len(spaced),
+        ("reports", "description", "empty_to_null"): sum(row[4] == "" for row in rows["reports"]),
+    }
+    # Keys: every table's ``id``, the link table's three declared columns. References found in the
+    # data: a recurring transaction's parent (its 0s the roots, no orphans) and each table's columns
+    # named for a table. ``document_id`` names an invoice or a bill by ``type`` (tables not exported):
+    # none. Doubtful, pinned: ``user_dashboards.user_id`` (users 1 and 2, no users table exported) fits
+    # the two dashboards' keys and is taken for a second reference to ``dashboards.id``, beside the
+    # column named for that table.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "user_dashboards": ["user_id", "dashboard_id", "user_type"],
+    }
+    assert references(run_dir) == {
+        ("user_dashboards", "user_id"): "dashboards.id",
+        ("user_dashboards", "dashboard_id"): "dashboards.id",
+        ("widgets", "dashboard_id"): "dashboards.id",
+        ("transactions", "account_id"): "accounts.id",
+        ("transactions", "contact_id"): "contacts.id",
+        ("transactions", "category_id"): "categories.id",
+        ("transactions", "parent_id"): "transactions.id",
+    }
+    parents = [row[14] for row in rows["transactions"]]
+    assert 0 in parents and {p for p in parents if p} <= {row[0] for row in rows["transactions"]}
