@@ -109,7 +109,8 @@ SQLite, an evcc charge controller's database, a Gladys Assistant home automation
 language-learning reader, FBReader for Android's books.db, a MyBible Bible module, OsmAnd's
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
-viewer's annotations, KOReader's vocabulary builder, a Part-DB parts inventory, an Akaunting 2.0 company)
+viewer's annotations, KOReader's vocabulary builder, a Part-DB parts inventory, an Akaunting 2.0
+company, a Crater invoicing company)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27565,3 +27566,104 @@ def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parent
     }
     parents = [row[14] for row in rows["transactions"]]
     assert 0 in parents and {p for p in parents if p} <= {row[0] for row in rows["transactions"]}
+
+
+def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_settings_as_text(
+    run_export: Runner,
+) -> None:
+    # Crater 3 (Laravel's SQLite grammar, foreign keys inline, some to tables not exported): money in
+    # cents (integers), an invoice's ``numeric`` discount (5, 12.5: numeric, exact), ``YES``/``NO``
+    # flags (listed boolean spellings: booleans, audited), ``Y-m-d`` dates and ``Y-m-d H:i:s`` wall
+    # clocks, Hashids, ``INV-000001`` numbers, option/value settings of every kind (text, ``''`` NULL).
+    rows = apps.crater_rows()
+    ran, run_dir = run_export(apps.crater)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CRATER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "datetime": "timestamp without time zone",
+        "date": "date",
+        "numeric": "numeric",
+        "integer": "bigint",
+        "tinyint(1)": "bigint",
+    }
+    flags = {("invoices", "tax_per_item"), ("invoices", "discount_per_item")}
+
+    def kind(table: str, column: str, decl: str) -> str:
+        return "boolean" if (table, column) in flags else kinds.get(decl.lower(), "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or not str(value).strip():
+            return None  # '' and a lone space by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "boolean":
+            return {"YES": True, "NO": False}[value]
+        if kind == "numeric":
+            return Decimal(str(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), table
+    # Every cent as written: an invoice's total is its lines' less its discount plus its tax.
+    totals = ran.values("invoices", "total", "id")
+    assert all(isinstance(v, int) for v in totals.values())
+    assert totals[1] == rows["invoices"][0][14]
+    hashes = set(ran.values("invoices", "unique_hash", "id").values())
+    assert len(hashes) == len(rows["invoices"]) and all(len(h) == 20 for h in hashes)
+    settings = ran.values("company_settings", "value", "option")
+    assert (settings["fiscal_year"], settings["carbon_date_format"], settings["invoice_auto_generate"]) == (
+        "4-3",
+        "d/m/Y",
+        "YES",
+    )
+    assert settings["payment_from_customer_address_format"] is None
+    # What cleaning changed: each YES/NO (boolean), the settings' '' and, doubtful, pinned (as in the
+    # Akaunting test), the separators that are one space (NULL: "no separator" and "a space" read alike).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    index = {c: k for k, (c, _) in enumerate(declared["invoices"])}
+    spaces = {
+        c: sum(row[k] == " " for row in rows["currencies"])
+        for k, (c, _) in enumerate(declared["currencies"])
+        if c.endswith("_separator")
+    }
+    assert spaces == {"thousand_separator": 3, "decimal_separator": 0}
+    assert audit == {
+        **{
+            ("invoices", c, f"boolean:{word}"): sum(row[index[c]] == word for row in rows["invoices"])
+            for c in ("tax_per_item", "discount_per_item")
+            for word in ("YES", "NO")
+        },
+        ("currencies", "thousand_separator", "empty_to_null"): spaces["thousand_separator"],
+        ("company_settings", "value", "empty_to_null"): 1,
+    }
+    # Keys as declared; the declared references among the exported tables, none into the tables left
+    # out (users, companies, units, invoice templates) and none found besides.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("invoice_items", "invoice_id"): "invoices.id",
+        ("invoice_items", "item_id"): "items.id",
+        ("payments", "invoice_id"): "invoices.id",
+        ("payments", "payment_method_id"): "payment_methods.id",
+    }
