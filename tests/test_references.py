@@ -5414,5 +5414,6 @@ def test_people_linked_to_another_tables_rows_are_no_rows_of_it(make_sqlite: Sql
     assert people_linked_to_other_rows(links, "user_id", "dashboards", tables)
     assert people_linked_to_other_rows(links, "user_id", "items", tables)
     assert not people_linked_to_other_rows(links, "user_id", "members", tables)  # a table of people
+    assert not people_linked_to_other_rows(links, "user_id", "remoteusers", tables)  # people too
     assert not people_linked_to_other_rows(links, "user_type", "dashboards", tables)  # no people named
     assert not people_linked_to_other_rows(found["item_tag"], "tag_id", "items", tables)
