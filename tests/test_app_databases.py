@@ -110,7 +110,8 @@ language-learning reader, FBReader for Android's books.db, a MyBible Bible modul
 gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee photo gallery, a Notesnook
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
-KStars planetarium's user database and a Cartes du Ciel planetarium's database)
+KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
+inventory, an Akaunting 2.0 company and a Crater invoicing company)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27689,4 +27690,309 @@ def test_skychart_keeps_padded_designations_as_text_julian_dates_as_numbers_and_
         ("cdc_ast_elem", "id"): "cdc_ast_name.id",
         ("cdc_ast_elem", "elem_id"): "cdc_ast_elem_list.elem_id",
         ("cdc_com_elem", "id"): "cdc_com_name.id",
+    }
+
+
+def test_partdb_keeps_zero_led_footprints_and_part_numbers_reads_scale_5_decimals_and_walks_its_trees(
+    run_export: Runner,
+) -> None:
+    # Part-DB (Doctrine on SQLite, Version20230219225340's DDL): trees by ``parent_id`` in six tables;
+    # footprints ``0402``/``0603``, bins ``A01`` and internal part numbers ``000007`` (text, every zero
+    # kept); big_decimal exchange rates bound at scale 5 that SQLite's NUMERIC affinity stored as REAL
+    # or, whole, INTEGER (numeric, exact); BOOLEAN 1/0 booleans; ``Y-m-d H:i:s`` wall clocks; CLOB
+    # ``NOT NULL`` texts ``''`` until filled in (NULL, audited); compact JSON in the log's ``extra``; FKs
+    # to tables the export leaves out (attachments, orderdetails, projects) on all-NULL columns.
+    rows = apps.partdb_rows()
+    ran, run_dir = run_export(apps.partdb)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.PARTDB_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+        "DOUBLE PRECISION": "double precision",
+        "NUMERIC(11, 5)": "numeric",
+        "INTEGER": "bigint",
+        "SMALLINT": "bigint",
+        "TINYINT(4)": "bigint",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        if kind == "double precision":
+            return float(value)
+        if kind == "numeric":
+            return Decimal(value)  # the scale-5 string bound; numerically what SQLite kept
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl, "text") for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), table
+    with closing(sqlite3.connect(ran.db)) as con:
+        stored = dict(con.execute("SELECT iso_code, typeof(exchange_rate) FROM currencies"))
+    assert stored == {"USD": "real", "GBP": "real", "CHF": "integer", "JPY": "null"}
+    assert Decimal(ran.values("currencies", "exchange_rate", "iso_code")["USD"]) == Decimal("0.9187")
+    footprints = set(ran.values("footprints", "name", "id").values())
+    assert {"0402", "0603", "0805"} <= footprints
+    assert {"A01", "A09", "A24"} <= set(ran.values("storelocations", "name", "id").values())
+    numbers = {v for v in ran.values("parts", "ipn", "id").values() if v is not None}
+    assert numbers and all(len(v) == 6 and v.startswith("0") for v in numbers)
+    assert json.loads(ran.values("log", "extra", "id")[1]) == json.loads(rows["log"][0][6])
+    # What cleaning changed: each '' of a text (NULL) and each 1/0 of a BOOLEAN (true/false).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    want: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for k, (name, decl) in enumerate(columns):
+            for row in rows[table]:
+                if row[k] == "":
+                    want[(table, name, "empty_to_null")] += 1
+                elif decl == "BOOLEAN":
+                    want[(table, name, f"boolean:{row[k]}")] += 1
+    assert audit == want
+    # Keys as declared; every declared reference among the exported tables (the trees' parents too),
+    # none into the tables left out, none read from the log's polymorphic ``target_id``.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    trees = ["groups", "categories", "currencies", "footprints", "manufacturers", "measurement_units"]
+    assert references(run_dir) == {
+        **{(t, "parent_id"): f"{t}.id" for t in [*trees, "storelocations"]},
+        ("users", "group_id"): "groups.id",
+        ("users", "currency_id"): "currencies.id",
+        ("storelocations", "storage_type_id"): "measurement_units.id",
+        ("parts", "id_category"): "categories.id",
+        ("parts", "id_footprint"): "footprints.id",
+        ("parts", "id_part_unit"): "measurement_units.id",
+        ("parts", "id_manufacturer"): "manufacturers.id",
+        ("part_lots", "id_store_location"): "storelocations.id",
+        ("part_lots", "id_part"): "parts.id",
+        ("part_lots", "id_owner"): "users.id",
+        ("log", "id_user"): "users.id",
+    }
+    # Only a column holding both NULL and '' costs (the two load as one NULL).
+    blanks = {
+        (table, name): sum(row[i] == "" for row in rows[table])
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        if any(row[i] == "" for row in rows[table]) and any(row[i] is None for row in rows[table])
+    }
+    assert set(blanks) == {
+        ("users", "email"),
+        ("users", "department"),
+        ("users", "last_name"),
+        ("parts", "manufacturing_status"),
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        key: round(column_score(len(rows[key[0]]), count), 2) for key, count in blanks.items()
+    }
+    assert ran.record["quality_after"] == 100.0
+
+
+def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parents_past_their_0(
+    run_export: Runner,
+) -> None:
+    # Akaunting 2.0 (Laravel 6's SQLite grammar, no foreign key declared): ``float`` amounts and rates
+    # (REAL, exact), ``tinyint(1)`` flags 1/0 (integers, as other Laravel exports), ``Y-m-d H:i:s``; a
+    # currency's ``precision`` varchar of digits (integers, each exact), its one-character decimal mark
+    # and thousands separator; ``offline-payments.cash.1`` payment methods and ``App\Widgets\…`` class
+    # names (text); a transaction's ``parent_id`` 0 unless recurring; soft-deleted rows kept.
+    rows = apps.akaunting_rows()
+    ran, run_dir = run_export(apps.akaunting)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.AKAUNTING_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "datetime": "timestamp without time zone",
+        "float": "double precision",
+        "integer": "bigint",
+        "tinyint(1)": "bigint",
+    }
+    digits = {("currencies", "precision")}
+
+    def kind(table: str, column: str, decl: str) -> str:
+        return "bigint" if (table, column) in digits else kinds.get(decl.lower(), "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or not str(value).strip():
+            return None  # '' and a lone space by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    classes = set(ran.values("widgets", "class", "id").values())
+    assert "App\\Widgets\\TotalIncome" in classes
+    assert set(ran.values("transactions", "payment_method", "id").values()) == {
+        "offline-payments.cash.1",
+        "offline-payments.bank_transfer.2",
+    }
+    marks = ran.values("currencies", "decimal_mark", "code")
+    separators = ran.values("currencies", "thousands_separator", "code")
+    assert (marks["EUR"], separators["EUR"], separators["CHF"]) == (",", ".", "'")
+    # Doubtful, pinned: SEK's and PLN's thousands separator is one space, a value of a column of
+    # one-character separators, not a blank; the blank rule makes it NULL (audited ``empty_to_null``),
+    # and "no separator" and "a space" then read alike.
+    spaced = {row[3] for row in rows["currencies"] if row[-1] == " "}
+    assert spaced == {"SEK", "PLN"} and all(separators[code] is None for code in spaced)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("currencies", "thousands_separator", "empty_to_null"): len(spaced),
+        ("reports", "description", "empty_to_null"): sum(row[4] == "" for row in rows["reports"]),
+    }
+    # Keys: every table's ``id``, the link table's three declared columns. References found in the
+    # data: a recurring transaction's parent (its 0s the roots, no orphans) and each table's columns
+    # named for a table. ``document_id`` names an invoice or a bill by ``type`` (tables not exported):
+    # none. ``user_dashboards.user_id`` (users 1 and 2, no users table exported) fits the two
+    # dashboards' keys, and other tables': the link table's people are no rows of a table of things
+    # (until 2026-12-07 a second reference to ``dashboards.id``).
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "user_dashboards": ["user_id", "dashboard_id", "user_type"],
+    }
+    assert references(run_dir) == {
+        ("user_dashboards", "dashboard_id"): "dashboards.id",
+        ("widgets", "dashboard_id"): "dashboards.id",
+        ("transactions", "account_id"): "accounts.id",
+        ("transactions", "contact_id"): "contacts.id",
+        ("transactions", "category_id"): "categories.id",
+        ("transactions", "parent_id"): "transactions.id",
+    }
+    parents = [row[14] for row in rows["transactions"]]
+    assert 0 in parents and {p for p in parents if p} <= {row[0] for row in rows["transactions"]}
+
+
+def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_settings_as_text(
+    run_export: Runner,
+) -> None:
+    # Crater 3 (Laravel's SQLite grammar, foreign keys inline, some to tables not exported): money in
+    # cents (integers), an invoice's ``numeric`` discount (5, 12.5: numeric, exact), ``YES``/``NO``
+    # flags (listed boolean spellings: booleans, audited), ``Y-m-d`` dates and ``Y-m-d H:i:s`` wall
+    # clocks, Hashids, ``INV-000001`` numbers, option/value settings of every kind (text, ``''`` NULL).
+    rows = apps.crater_rows()
+    ran, run_dir = run_export(apps.crater)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CRATER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "datetime": "timestamp without time zone",
+        "date": "date",
+        "numeric": "numeric",
+        "integer": "bigint",
+        "tinyint(1)": "bigint",
+    }
+    flags = {("invoices", "tax_per_item"), ("invoices", "discount_per_item")}
+
+    def kind(table: str, column: str, decl: str) -> str:
+        return "boolean" if (table, column) in flags else kinds.get(decl.lower(), "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or not str(value).strip():
+            return None  # '' and a lone space by the blank rule, audited
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "boolean":
+            return {"YES": True, "NO": False}[value]
+        if kind == "numeric":
+            return Decimal(str(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), table
+    # Every cent as written: an invoice's total is its lines' less its discount plus its tax.
+    totals = ran.values("invoices", "total", "id")
+    assert all(isinstance(v, int) for v in totals.values())
+    assert totals[1] == rows["invoices"][0][14]
+    hashes = set(ran.values("invoices", "unique_hash", "id").values())
+    assert len(hashes) == len(rows["invoices"]) and all(len(h) == 20 for h in hashes)
+    settings = ran.values("company_settings", "value", "option")
+    assert (settings["fiscal_year"], settings["carbon_date_format"], settings["invoice_auto_generate"]) == (
+        "4-3",
+        "d/m/Y",
+        "YES",
+    )
+    assert settings["payment_from_customer_address_format"] is None
+    # What cleaning changed: each YES/NO (boolean), the settings' '' and, doubtful, pinned (as in the
+    # Akaunting test), the separators that are one space (NULL: "no separator" and "a space" read alike).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    index = {c: k for k, (c, _) in enumerate(declared["invoices"])}
+    spaces = {
+        c: sum(row[k] == " " for row in rows["currencies"])
+        for k, (c, _) in enumerate(declared["currencies"])
+        if c.endswith("_separator")
+    }
+    assert spaces == {"thousand_separator": 3, "decimal_separator": 0}
+    assert audit == {
+        **{
+            ("invoices", c, f"boolean:{word}"): sum(row[index[c]] == word for row in rows["invoices"])
+            for c in ("tax_per_item", "discount_per_item")
+            for word in ("YES", "NO")
+        },
+        ("currencies", "thousand_separator", "empty_to_null"): spaces["thousand_separator"],
+        ("company_settings", "value", "empty_to_null"): 1,
+    }
+    # Keys as declared; the declared references among the exported tables, none into the tables left
+    # out (users, companies, units, invoice templates) and none found besides.
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("invoice_items", "invoice_id"): "invoices.id",
+        ("invoice_items", "item_id"): "items.id",
+        ("payments", "invoice_id"): "invoices.id",
+        ("payments", "payment_method_id"): "payment_methods.id",
     }

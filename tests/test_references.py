@@ -31,7 +31,7 @@ from columnar_etl.profiling import trees
 from columnar_etl.profiling.inclusion import NOCASE_TEXT, Pair, inclusion_sql, measure
 from columnar_etl.profiling.parent_keys import fits_keys
 from columnar_etl.profiling.profile import profile, profile_table
-from columnar_etl.profiling.reference_names import owning_tables
+from columnar_etl.profiling.reference_names import owning_tables, people_linked_to_other_rows
 from columnar_etl.profiling.reference_rows import KEPT_PREFIX, KEPT_VALUE_BYTES, MIN_INCLUSION, kept_values
 from columnar_etl.profiling.trees import key_range, older_rows, wide_rows
 from columnar_etl.profiling.value_text import trimmed_sql
@@ -5536,3 +5536,43 @@ def test_a_tables_key_found_in_the_data_stays_the_parent_of_a_reference_back(
         ("comics", "latest_issue_id"): "issues.issue_id",
         ("issues", "comic_id"): "comics.comic_id",
     }
+
+
+def test_people_linked_to_another_tables_rows_are_no_rows_of_it(make_sqlite: SqliteFactory) -> None:
+    """A link table between people and another table's rows (Akaunting's ``user_dashboards``), the
+    people's table not exported: ``user_id`` 1 and 2 fit the two dashboards' keys, and only the column
+    named for them refers there; ``user_id`` refers to no table of things (the items' keys neither). A
+    table of people stays its parent, and a key column of no people (``tag_id``) is searched as before."""
+    dashboards = [(1, "Dashboard"), (2, "Sales")]
+    links = [(1, 1, "users"), (1, 2, "users"), (2, 1, "users"), (2, 2, "users")]
+    path = make_sqlite(
+        {
+            "dashboards": ("CREATE TABLE dashboards (id INTEGER PRIMARY KEY, name TEXT)", dashboards),
+            "user_dashboards": (
+                "CREATE TABLE user_dashboards (user_id INTEGER NOT NULL, dashboard_id INTEGER NOT NULL, "
+                "user_type TEXT NOT NULL, PRIMARY KEY (user_id, dashboard_id, user_type))",
+                links,
+            ),
+            "items": (
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT)",
+                [(i, f"i{i}") for i in (10, 11, 12)],
+            ),
+            "item_tag": (
+                "CREATE TABLE item_tag (item_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, "
+                "PRIMARY KEY (item_id, tag_id))",
+                [(11, 10), (12, 10), (12, 11)],
+            ),
+        }
+    )
+    found = profile(path)
+    refs = _references_of(found)
+    assert refs["user_dashboards", "dashboard_id"] == "dashboards.id"
+    assert ("user_dashboards", "user_id") not in refs
+    assert refs["item_tag", "item_id"] == "items.id"
+    links, tables = found["user_dashboards"], list(found.tables)
+    assert people_linked_to_other_rows(links, "user_id", "dashboards", tables)
+    assert people_linked_to_other_rows(links, "user_id", "items", tables)
+    assert not people_linked_to_other_rows(links, "user_id", "members", tables)  # a table of people
+    assert not people_linked_to_other_rows(links, "user_id", "remoteusers", tables)  # people too
+    assert not people_linked_to_other_rows(links, "user_type", "dashboards", tables)  # no people named
+    assert not people_linked_to_other_rows(found["item_tag"], "tag_id", "items", tables)

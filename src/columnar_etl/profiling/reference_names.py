@@ -433,6 +433,28 @@ def person_among_people(column: str, parent: str) -> bool:
     return bool(roles) and bool(entity_of(parent, table=True) & PEOPLE)
 
 
+def _of_people(table: str) -> bool:
+    """Does the table hold people: its entity a :data:`PEOPLE` word or a compound ending in one
+    (``remoteusers``: WriteFreely's followers on other servers)?"""
+    return any(entity.endswith(word) for entity in entity_of(table, table=True) for word in PEOPLE)
+
+
+def people_linked_to_other_rows(child: TableProfile, column: str, parent: str, tables: Iterable[str]) -> bool:
+    """Is ``column`` part of ``child``'s key, named for people (:data:`PEOPLE`: ``user_id``), beside
+    another of the key's columns named for a table of no people (``dashboard_id`` → ``dashboards``),
+    and ``parent`` a table of no people it does not name? Such a row links a person to another table's
+    row (Akaunting's ``user_dashboards``): its people are rows of a table of people, one the export may
+    leave out, however their few keys fit ``parent``'s. Users 1 and 2, no users table exported, referred
+    to the two dashboards beside ``dashboard_id`` until 2026-12-07. A table of people (``remoteusers``
+    too) or one the column's name holds (``remote_user_id``) stays a parent."""
+    if column not in child.key or not entity_of(column, glued_id=True) & PEOPLE:
+        return False
+    if _of_people(parent) or names_entity(column, parent) or holds_singular(column, parent):
+        return False
+    things = [table for table in tables if not _of_people(table)]
+    return any(other != column and any(names_entity(other, table) for table in things) for other in child.key)
+
+
 def ends_compound(column: str, parent: str) -> bool:
     """Does the column's entity (:func:`entity_of`: ``field`` of ``field_id``) end the parent table's,
     longer than it, a compound written as one word, the column's of :data:`MIN_ABBREVIATION` letters

@@ -254,6 +254,7 @@ from columnar_etl.profiling.reference_names import (
     choose,
     declared_by_name,
     owning_tables,
+    people_linked_to_other_rows,
     person_among_people,
 )
 from columnar_etl.profiling.reference_rows import MIN_INCLUSION, KeptValues, Reference
@@ -549,6 +550,8 @@ def find_references(
         # A rowid carried for the columns naming its table is a parent only to such columns: small
         # numbers within its 1..N (a position, a rank) say nothing of it.
         if (parent, key) not in carried or names_entity(column, parent)
+        # People a link table links to another table's rows (a user's dashboards) are no rows of it.
+        if not people_linked_to_other_rows(tables[child], column, parent, tables)
         if child not in declaring
         or names_entity(column, parent)
         or names_table(column, parent)
