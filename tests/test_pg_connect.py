@@ -12,6 +12,7 @@ from columnar_etl.errors import LoadError, TargetError
 from columnar_etl.loading.statements import execute
 from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect, query_rows, reading
+from columnar_etl.pg.server_errors import CONNECTION_LOST_HINT
 from tests.conftest import run_python, uri_as
 
 
@@ -162,7 +163,7 @@ def test_a_reading_query_that_fails_is_one_line_with_the_servers_message(pg_uri:
     assert (
         lost.value.message == "terminating connection due to administrator command (while running: SELECT 1)"
     )
-    assert lost.value.hint == connect_module.CONNECTION_LOST_HINT
+    assert lost.value.hint == CONNECTION_LOST_HINT
     with pytest.raises(TargetError) as streamed:  # failing as its rows are read, not as it starts
         query_rows(pg_uri, "SELECT 1 / (n - 50000) FROM generate_series(1, 100000) n")
     assert streamed.value.message.startswith("division by zero (while running: SELECT 1 / (n - 50000)")
