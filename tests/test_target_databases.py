@@ -313,6 +313,22 @@ def test_a_read_only_role_is_refused_by_the_preflight(
     assert schemas(uri) == []
 
 
+@contextmanager
+def _tablespace(pg_server_uri: str) -> Iterator[str]:
+    """A new tablespace of the session's server (its name), in a directory its own user owns (outside
+    tmp_path, whose parents that user may not enter), dropped with the directory afterwards."""
+    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
+    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
+    os.chown(place, Path(data_dir).stat().st_uid, -1)
+    space = f"space_{uuid.uuid4().hex[:8]}"
+    try:
+        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
+        yield space
+    finally:
+        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_preflight(
     pg_server_uri: str,
     database: Database,
@@ -327,13 +343,7 @@ def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_
     # committed; the live version is unchanged)".
     if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
         pytest.skip("makes a tablespace in a directory of this machine")
-    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
-    # Outside tmp_path, whose parents the server's own user may not enter; it must own the directory.
-    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
-    os.chown(place, Path(data_dir).stat().st_uid, -1)
-    space = f"space_{uuid.uuid4().hex[:8]}"
-    try:
-        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
+    with _tablespace(pg_server_uri) as space:
         uri = database()
         name = role(default_tablespace=space)
         may_create(uri, name)
@@ -354,9 +364,6 @@ def test_a_role_whose_default_tablespace_it_may_not_create_in_is_refused_by_the_
             uri_as(uri, name), "run", str(export(make_sqlite, ["x"], name="2.db")), "--mode", "simple"
         )
         assert ran.exit_code == 0, ran.output
-    finally:
-        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
-        shutil.rmtree(place, ignore_errors=True)
 
 
 def test_a_load_or_raw_copy_whose_tables_go_to_a_tablespace_the_role_may_not_create_in_says_so(
@@ -371,50 +378,46 @@ def test_a_load_or_raw_copy_whose_tables_go_to_a_tablespace_the_role_may_not_cre
     # create table: ERROR:  permission denied for tablespace ..."), hint "fix the data or the target".
     if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
         pytest.skip("makes a tablespace in a directory of this machine")
-    ((data_dir,),) = pg_query(pg_server_uri, "SELECT current_setting('data_directory')")
-    place = Path(tempfile.mkdtemp(prefix="columnar_etl_space_"))
-    os.chown(place, Path(data_dir).stat().st_uid, -1)
-    space = f"space_{uuid.uuid4().hex[:8]}"
     uri = database()
-    try:
-        pg_query(pg_server_uri, f"CREATE TABLESPACE {space} LOCATION '{place}'")
-        name = role(default_tablespace=space)
-        may_create(uri, name)
-        path = export(make_sqlite, ["x"])
-        said = (
-            f"error: {name}'s tables go to tablespace '{space}' (default_tablespace), where it may not "
-            f'create: nothing was created or changed (hint: GRANT CREATE ON TABLESPACE "{space}" TO '
-            f'"{name}", or ALTER ROLE "{name}" SET default_tablespace = \'\')'
-        )
-
-        def refused(*command: str) -> None:
-            ran = invoke(uri_as(uri, name), *command, "--json")
-            assert ran.exit_code == 1, ran.output
-            assert ran.stderr.splitlines()[-1] == said, ran.stderr
-            assert record(ran, env)["outcome"] == "failed"
-            assert (
-                pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname IN ('demo_raw', 'x_raw')") == []
+    with _tablespace(pg_server_uri) as space:
+        try:
+            name = role(default_tablespace=space)
+            may_create(uri, name)
+            path = export(make_sqlite, ["x"])
+            said = (
+                f"error: {name}'s tables go to tablespace '{space}' (default_tablespace), where it may not "
+                f'create: nothing was created or changed (hint: GRANT CREATE ON TABLESPACE "{space}" TO '
+                f'"{name}", or ALTER ROLE "{name}" SET default_tablespace = \'\')'
             )
 
-        # A first load: the ledger's own tables would be the first it creates.
-        refused("load", str(path))
-        assert pg_query(uri, "SELECT to_regnamespace('columnar_etl') IS NULL") == [(True,)]
-        refused("copy-raw", str(path))
-        # A ledger there already, shared with the role: its version's tables.
-        assert invoke(uri, "load", str(path), "--base", "other").exit_code == 0
-        pg_query(uri, f"GRANT ALL ON SCHEMA columnar_etl TO {name}")
-        pg_query(uri, f"GRANT ALL ON ALL TABLES IN SCHEMA columnar_etl TO {name}")
-        before = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
-        refused("load", str(path), "--mode", "blue-green")
-        after = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
-        assert after == before
-        # Allowed to create there, the same role loads.
-        pg_query(pg_server_uri, f"GRANT CREATE ON TABLESPACE {space} TO {name}")
-        assert invoke(uri_as(uri, name), "copy-raw", str(path)).exit_code == 0
-    finally:
-        pg_query(pg_server_uri, f"DROP DATABASE IF EXISTS {dbname(uri)} WITH (FORCE)")
-        pg_query(pg_server_uri, f"DROP TABLESPACE IF EXISTS {space}")
-        shutil.rmtree(place, ignore_errors=True)
+            def refused(*command: str) -> None:
+                ran = invoke(uri_as(uri, name), *command, "--json")
+                assert ran.exit_code == 1, ran.output
+                assert ran.stderr.splitlines()[-1] == said, ran.stderr
+                assert record(ran, env)["outcome"] == "failed"
+                assert (
+                    pg_query(uri, "SELECT nspname FROM pg_namespace WHERE nspname IN ('demo_raw', 'x_raw')")
+                    == []
+                )
+
+            # A first load: the ledger's own tables would be the first it creates.
+            refused("load", str(path))
+            assert pg_query(uri, "SELECT to_regnamespace('columnar_etl') IS NULL") == [(True,)]
+            refused("copy-raw", str(path))
+            # A ledger there already, shared with the role: its version's tables.
+            assert invoke(uri, "load", str(path), "--base", "other").exit_code == 0
+            pg_query(uri, f"GRANT ALL ON SCHEMA columnar_etl TO {name}")
+            pg_query(uri, f"GRANT ALL ON ALL TABLES IN SCHEMA columnar_etl TO {name}")
+            before = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
+            refused("load", str(path), "--mode", "blue-green")
+            after = schemas(uri), pg_query(uri, "SELECT schema_name FROM columnar_etl.versions ORDER BY 1")
+            assert after == before
+            # Allowed to create there, the same role loads.
+            pg_query(pg_server_uri, f"GRANT CREATE ON TABLESPACE {space} TO {name}")
+            assert invoke(uri_as(uri, name), "copy-raw", str(path)).exit_code == 0
+        finally:
+            # The version schemas' tables live in the tablespace: the database goes before it.
+            pg_query(pg_server_uri, f"DROP DATABASE IF EXISTS {dbname(uri)} WITH (FORCE)")
 
 
 def test_a_database_turned_read_only_after_a_load_is_named_as_such_by_every_command(
