@@ -111,7 +111,8 @@ gpx_database, an openScale 3 Room database, a QGIS style database, a Lychee phot
 notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a Sioyek PDF
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
-inventory, an Akaunting 2.0 company and a Crater invoicing company)
+inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
+bookmarks)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -27995,4 +27996,58 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
         ("invoice_items", "item_id"): "items.id",
         ("payments", "invoice_id"): "invoices.id",
         ("payments", "payment_method_id"): "payment_methods.id",
+    }
+
+
+# --- Applications whose text is not English (h318): right to left, Cyrillic, Chinese -------------------
+
+
+def _loaded_table(ran: Ran, table: str, names: list[str]) -> list[tuple[Any, ...]]:
+    """Every row of a loaded table, its columns in ``names``' order, numerics as :class:`Decimal`."""
+    relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
+    return pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
+
+
+def test_quran_android_keeps_arabic_tags_reads_unix_seconds_as_instants_and_finds_its_links(
+    run_export: Runner,
+) -> None:
+    # Quran for Android (SQLDelight): keys named ``_ID``, no reference declared, every ``added_date``
+    # Unix seconds (``strftime('%s', 'now')``), a page bookmark's sura and ayah NULL, tags written in
+    # Arabic, Urdu and Persian (right to left, Arabic-Indic digits in one) beside Latin ones.
+    rows = apps.quran_android_rows()
+    ran, run_dir = run_export(apps.quran_android)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.QURAN_ANDROID_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        # Seconds since 1970 in a column named for a date: instants (the documented epoch rule).
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if name == "added_date"
+            else decl.lower().replace("integer", "bigint")
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                UNIX_EPOCH + timedelta(seconds=v) if name == "added_date" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names)) == sorted(expected), table
+    # The tags byte for byte: right-to-left text and its digits are text, nothing trimmed.
+    assert ran.values("tags", "name", "_ID") == dict(enumerate(apps.QURAN_TAGS, 1))
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, "added_date", "epoch:seconds"): len(v) for t, v in rows.items()}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["_ID"] for t in rows}
+    # The links, found in the data (none is declared): each to its own table, though every tag number
+    # is a bookmark number too.
+    assert references(run_dir) == {
+        ("bookmark_tag", "bookmark_id"): "bookmarks._ID",
+        ("bookmark_tag", "tag_id"): "tags._ID",
     }
