@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks)
+bookmarks, a Cool Reader 3 library)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28050,4 +28050,57 @@ def test_quran_android_keeps_arabic_tags_reads_unix_seconds_as_instants_and_find
     assert references(run_dir) == {
         ("bookmark_tag", "bookmark_id"): "bookmarks._ID",
         ("bookmark_tag", "tag_id"): "tags._ID",
+    }
+
+
+def test_coolreader_keeps_cyrillic_titles_and_xpointers_reads_java_millis_as_instants_and_its_fks(
+    run_export: Runner,
+) -> None:
+    # Cool Reader 3 (MainDB.java): Russian and Ukrainian titles, authors and quotes (« », —, ё, №),
+    # archive members named ``archive.zip@/member``, positions as XPointers, ``percent`` in hundredths,
+    # Java's epoch milliseconds in ``create_time``, ``last_access_time`` and a bookmark's ``time_stamp``,
+    # references declared inline (``REFERENCES folder (id)``), a link table keyed by its two columns.
+    rows = apps.coolreader_rows()
+    ran, run_dir = run_export(apps.coolreader)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.COOLREADER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {("book", "create_time"), ("book", "last_access_time"), ("bookmark", "time_stamp")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else {"INTEGER": "bigint", "VARCHAR": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                UNIX_EPOCH + timedelta(milliseconds=v) if (table, name) in instants else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    assert ran.values("book", "title", "id")[6] == "Вишнёвый сад"
+    assert ran.values("book", "pathname", "id")[3].endswith(
+        ".fb2.zip@/Достоевский - Преступление и наказание.fb2"
+    )
+    # What cleaning changed: the millisecond instants, each audited; no text (nothing to trim).
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, c, "epoch:milliseconds"): len(rows[t]) for t, c in instants}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "book_author": ["book_fk", "author_fk"],
+    }
+    assert references(run_dir) == {
+        ("book", "folder_fk"): "folder.id",
+        ("book", "series_fk"): "series.id",
+        ("book_author", "book_fk"): "book.id",
+        ("book_author", "author_fk"): "author.id",
+        ("bookmark", "book_fk"): "book.id",
     }
