@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library)
+bookmarks, a Cool Reader 3 library and a Legado e-book reader)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28104,3 +28104,79 @@ def test_coolreader_keeps_cyrillic_titles_and_xpointers_reads_java_millis_as_ins
         ("book_author", "author_fk"): "author.id",
         ("bookmark", "book_fk"): "book.id",
     }
+
+
+def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and_no_group_bits_as_keys(
+    run_export: Runner,
+) -> None:
+    # Legado (Room): keys that are URLs and words (``bookUrl``, a chapter's ``(url, bookUrl)``,
+    # ``word``), columns named ``group``, ``order``, ``index``, ``start``, ``end``, ``show``, ``usage``;
+    # Chinese names with full-width digits and punctuation, intros indented with U+3000, word counts
+    # as the site writes them (``88.2万字``), a chapter's update time as the site shows it
+    # (``2023-01-02 00:00``), Java's epoch milliseconds beside 0 for "never", JSON settings, and a
+    # book's ``group``: a sum of group bits (9 = groups 1 and 8), no reference to one group.
+    rows = apps.legado_rows()
+    ran, run_dir = run_export(apps.legado)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.LEGADO_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Milliseconds in every cell: instants; with 0 for "never" beside them: the integers as written.
+    instants = {("books", "durChapterTime"), ("search_keywords", "lastUseTime")}
+    site_times = {("chapters", "tag")}
+
+    def kind(table: str, column: str, decl: str) -> str:
+        if (table, column) in instants:
+            return "timestamp with time zone"
+        if (table, column) in site_times:
+            return "timestamp without time zone"
+        return {"INTEGER": "bigint", "TEXT": "text"}[decl]
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M")
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Full-width digits and traditional characters are text, as written.
+    words = set(ran.values("search_keywords", "usage", "word"))
+    assert {"１９８４", "紅樓夢", "科幻 完本"} <= words and len(words) == len(rows["search_keywords"])
+    titles = set(ran.values("chapters", "title", "url").values())
+    assert "第１章 刘慈欣" in titles
+    # What cleaning changed: each one-line intro's ideographic indent (trimmed), each site time read
+    # as a timestamp, each millisecond instant and each blank, every one audited.
+    one_line = sum(1 for row in rows["books"] if row[10] and "\n" not in row[10])
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("books", "intro", "trim"): one_line,
+        ("books", "durChapterTime", "epoch:milliseconds"): len(rows["books"]),
+        ("search_keywords", "lastUseTime", "epoch:milliseconds"): len(rows["search_keywords"]),
+        ("chapters", "tag", "date_format:%Y-%m-%d %H:%M"): sum(
+            1 for r in rows["chapters"] if r[9] is not None
+        ),
+        # A local book's ``''`` table-of-contents URL (Room's default): NULL by the blank rule.
+        ("books", "tocUrl", "empty_to_null"): sum(1 for row in rows["books"] if row[1] == ""),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "books": ["bookUrl"],
+        "book_groups": ["groupId"],
+        "chapters": ["url", "bookUrl"],
+        "search_keywords": ["word"],
+    }
+    # The one declared reference; a book's group bits are no group's key (6 and 9 are none).
+    assert {row[14] for row in rows["books"]} - {row[0] for row in rows["book_groups"]} == {0, 6, 9}
+    assert references(run_dir) == {("chapters", "bookUrl"): "books.bookUrl"}
