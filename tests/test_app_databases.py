@@ -28018,6 +28018,7 @@ def test_quran_android_keeps_arabic_tags_reads_unix_seconds_as_instants_and_find
     ran, run_dir = run_export(apps.quran_android)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
     declared = _statement_columns(apps.QURAN_ANDROID_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
     for table, columns in declared.items():
@@ -28064,6 +28065,7 @@ def test_coolreader_keeps_cyrillic_titles_and_xpointers_reads_java_millis_as_ins
     ran, run_dir = run_export(apps.coolreader)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
     declared = _statement_columns(apps.COOLREADER_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
     instants = {("book", "create_time"), ("book", "last_access_time"), ("bookmark", "time_stamp")}
@@ -28119,6 +28121,12 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     ran, run_dir = run_export(apps.legado)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # Doubtful, pinned: a one-line intro's indent of two ideographic spaces (U+3000, how Chinese text
+    # starts a paragraph) is trimmed by the documented rule, audited, and charged as dirt (the column
+    # scores 0 before cleaning); a paragraph's indent is the text's typography rather than dirt, as
+    # a document's padding (the two-line intros, kept byte for byte) already is.
+    assert charged_columns(profiled(run_dir)["columns"]) == {("books", "intro"): 0.0}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
     declared = _statement_columns(apps.LEGADO_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
     # Milliseconds in every cell: instants; with 0 for "never" beside them: the integers as written.
