@@ -303,6 +303,30 @@ def test_a_column_holding_its_own_rows_key_is_no_reference_to_it(make_sqlite: Sq
     assert any("copy of the key" in note for note in found["accounts"]["display"].notes)
 
 
+def test_a_copy_of_its_own_rows_key_beside_blanks_is_no_reference_to_it(make_sqlite: SqliteFactory) -> None:
+    """A table-of-contents URL that is the book's own URL where the book has one and ``''`` (Room's
+    ``DEFAULT ''``) where it has none (Legado's ``books.tocUrl`` beside ``bookUrl``): cleaning makes each
+    blank NULL, so every value left is its own row's key, a copy. The blanks counted as values that
+    were no copy, and the column was a reference of the table to itself until 2026-12-07."""
+    urls = [f"https://novels.example.cn/book/{10_000 + n * 79}/" for n in range(40)]
+    rows = [(url, url if n % 5 else ["", " "][n % 2], n) for n, url in enumerate(urls)]
+    path = make_sqlite(
+        {
+            "books": (
+                "CREATE TABLE books (bookUrl TEXT NOT NULL DEFAULT '', tocUrl TEXT NOT NULL DEFAULT '', "
+                "n INTEGER, PRIMARY KEY(bookUrl))",
+                rows,
+            )
+        }
+    )
+    found = profile(path)
+    assert _references_of(found) == {}
+    # What the data holds, by SQLite itself: 32 URLs, each its own row's, and 8 blanks.
+    assert _query(path, "SELECT count(*) FILTER (WHERE tocUrl = bookUrl), count(*) FROM books") == [(32, 40)]
+    assert _query(path, "SELECT count(*) FROM books WHERE trim(tocUrl) = ''") == [(8,)]
+    assert any("copy of the key" in note for note in found["books"]["tocUrl"].notes)
+
+
 def test_a_column_numbering_its_own_rows_once_refers_to_no_other_table(make_sqlite: SqliteFactory) -> None:
     """A column holding its own table's keys, each once (an order or a rank: a spreadsheet's manual sort
     position, equal to the row's key until a row is moved), fits the keys of another, larger table as

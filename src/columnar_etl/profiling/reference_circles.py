@@ -37,6 +37,7 @@ from columnar_etl.profiling.reference_names import (
 )
 from columnar_etl.profiling.reference_rows import MIN_DISTINCT, Reference, names_parent_table
 from columnar_etl.profiling.trees import older_rows, wide_rows
+from columnar_etl.profiling.value_text import trimmed_sql
 from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
@@ -653,10 +654,15 @@ def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
     (a directory's display name left as the login, Request Tracker's ``Gecos``), however few of its
     values there are (:func:`.parent_keys._fits_own_key` turns away a copy of every key only): it relates no
     row to another. A parent ticket or a manager is another row's key; a tree's root is the own row's in
-    the roots alone (Redmine's ``root_id``), a reference. Read as text, as written (one scan of the
-    table, for a reference to its own key only)."""
+    the roots alone (Redmine's ``root_id``), a reference. A blank (``''``, Unicode spaces) is no value,
+    as cleaning makes it NULL and inclusion reads past it (Legado's ``tocUrl``: the book's own URL, or
+    ``''``). Read as text, as written (one scan of the table, for a reference to its own key only)."""
     relation = src.relation_sql(table, reads=[ColumnRead(column), ColumnRead(key)])
     value, own = quote_ident(column), quote_ident(key)
-    sql = f"SELECT count({value}), count(*) FILTER (WHERE {value} = {own}) FROM {relation}"
+    filled = f"nullif({trimmed_sql(value)}, '') IS NOT NULL"
+    sql = (
+        f"SELECT count(*) FILTER (WHERE {filled}), count(*) FILTER (WHERE {filled} AND {value} = {own}) "
+        f"FROM {relation}"
+    )
     filled, copied = src.connection.cursor().execute(sql).fetchone() or (0, 0)
     return int(filled) > 0 and int(copied) == int(filled)
