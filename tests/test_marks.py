@@ -13,12 +13,14 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 import columnar_etl
 from columnar_etl.config import load_settings
 from columnar_etl.pipeline.clean import clean
+from columnar_etl.profiling.marks import marks_sql
 
 from .conftest import SqliteFactory, pg_query
 from .lossless_check import summarize
@@ -155,3 +157,39 @@ def test_a_lone_blank_of_marks_is_loaded_as_written_every_cell_checked(
     }
     audit = pq.read_table(Path(loaded.result.run_dir) / "audit.parquet").to_pylist()
     assert {row["raw_value"] for row in audit if row["column"] == "thousands"} == {""}
+
+
+def test_marks_are_found_among_counted_cells_of_text_alone() -> None:
+    # Counted cells as distinct_cells_sql writes them (idx, class letter, bytes, weight), in DuckDB.
+    cells: dict[int, list[tuple[str, bytes | None]]] = {
+        0: [("t", b","), ("t", b" "), ("n", None), ("t", b"")],  # marks and a blank
+        1: [("t", "\u00a0".encode()), ("t", "\u2019".encode())],  # a no-break space beside a quote
+        2: [("t", b","), ("t", b" "), ("i", b"7")],  # an INTEGER cell among them
+        3: [("t", b","), ("t", b" "), ("b", b"<blob 1 bytes>")],  # a BLOB among them
+        4: [("t", b","), ("t", b" "), ("t", b"\xff")],  # a byte no UTF-8 reads
+        5: [("t", b"Y"), ("t", b" ")],  # a flag
+        6: [("t", b"\t"), ("t", b" ")],  # blanks alone
+        7: [("t", b","), ("t", "\u3000".encode()), ("t", "\u00e9".encode())],  # a letter
+    }
+    expected = [
+        idx
+        for idx, found in cells.items()
+        if all(cls == "n" or (cls == "t" and _decodes(v)) for cls, v in found)
+        and _marks_column([v.decode() if v is not None else None for _, v in found])
+    ]
+    assert expected == [0, 1]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE cells (idx INTEGER, cls VARCHAR, v BLOB, weight BIGINT)")
+    con.executemany(
+        "INSERT INTO cells VALUES (?, ?, ?, 1)",
+        [(idx, cls, v) for idx, found in cells.items() for cls, v in found],
+    )
+    assert [row[0] for row in con.execute(marks_sql("cells")).fetchall()] == expected
+
+
+def _decodes(value: bytes | None) -> bool:
+    try:
+        (value or b"").decode()
+    except UnicodeDecodeError:
+        return False
+    return True
