@@ -27837,12 +27837,29 @@ def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parent
 
     def loaded(value: Any, kind: str) -> Any:
         if value is None or not str(value).strip():
-            return None  # '' and a lone space by the blank rule, audited
+            return None  # '' and a lone space by the blank rule (not among marks), audited
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
         if kind == "bigint":
             return int(value)
         return arrives_as(value) if isinstance(value, str) else value
+
+    def of_marks(values: list[Any]) -> bool:
+        # One character each, no letter or digit, a lone blank among them and a mark besides: the
+        # blank is a mark too, loaded as written ('' is still NULL).
+        present = [v for v in values if v is not None and v != ""]
+        return (
+            all(isinstance(v, str) and len(v) == 1 and not v.isalnum() for v in present)
+            and any(v.isspace() for v in present)
+            and any(not v.isspace() for v in present)
+        )
+
+    mark_columns = {
+        (table, name)
+        for table, columns in declared.items()
+        for place, (name, _) in enumerate(columns)
+        if of_marks([row[place] for row in rows[table]])
+    }
 
     for table, columns in declared.items():
         types = ran.types(table)
@@ -27851,7 +27868,11 @@ def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parent
         relation = f"{quote_ident(ran.base)}.{quote_ident(table)}"
         got = pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
         expected = [
-            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+            tuple(
+                (v or None) if (table, c) in mark_columns else loaded(v, types[c])
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in rows[table]
         ]
         assert sorted(got, key=repr) == sorted(expected, key=repr), table
     classes = set(ran.values("widgets", "class", "id").values())
@@ -27863,16 +27884,16 @@ def test_akaunting_keeps_module_codes_and_php_class_names_reads_recurring_parent
     marks = ran.values("currencies", "decimal_mark", "code")
     separators = ran.values("currencies", "thousands_separator", "code")
     assert (marks["EUR"], separators["EUR"], separators["CHF"]) == (",", ".", "'")
-    # Doubtful, pinned: SEK's and PLN's thousands separator is one space, a value of a column of
-    # one-character separators, not a blank; the blank rule makes it NULL (audited ``empty_to_null``),
-    # and "no separator" and "a space" then read alike.
+    # SEK's and PLN's thousands separator is one space, a value of a column of one-character
+    # separators, not a blank: it arrives as written, not audited (until 2026-12-07 the blank rule
+    # made it NULL, audited ``empty_to_null``, and "no separator" and "a space" read alike).
     spaced = {row[3] for row in rows["currencies"] if row[-1] == " "}
-    assert spaced == {"SEK", "PLN"} and all(separators[code] is None for code in spaced)
+    assert mark_columns == {("currencies", "thousands_separator")}
+    assert spaced == {"SEK", "PLN"} and all(separators[code] == " " for code in spaced)
     audit = Counter(
         (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
     )
     assert audit == {
-        ("currencies", "thousands_separator", "empty_to_null"): len(spaced),
         ("reports", "description", "empty_to_null"): sum(row[4] == "" for row in rows["reports"]),
     }
     # Keys: every table's ``id``, the link table's three declared columns. References found in the
@@ -27926,7 +27947,7 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
 
     def loaded(value: Any, kind: str) -> Any:
         if value is None or not str(value).strip():
-            return None  # '' and a lone space by the blank rule, audited
+            return None  # '' and a lone space by the blank rule (not among marks), audited
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
         if kind == "date":
@@ -27936,6 +27957,23 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
         if kind == "numeric":
             return Decimal(str(value))
         return arrives_as(value) if isinstance(value, str) else value
+
+    def of_marks(values: list[Any]) -> bool:
+        # One character each, no letter or digit, a lone blank among them and a mark besides: the
+        # blank is a mark too, loaded as written ('' is still NULL).
+        present = [v for v in values if v is not None and v != ""]
+        return (
+            all(isinstance(v, str) and len(v) == 1 and not v.isalnum() for v in present)
+            and any(v.isspace() for v in present)
+            and any(not v.isspace() for v in present)
+        )
+
+    mark_columns = {
+        (table, name)
+        for table, columns in declared.items()
+        for place, (name, _) in enumerate(columns)
+        if of_marks([row[place] for row in rows[table]])
+    }
 
     for table, columns in declared.items():
         types = ran.types(table)
@@ -27950,7 +27988,11 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
             for row in pg_query(ran.uri, f"SELECT {', '.join(quote_ident(c) for c in names)} FROM {relation}")
         ]
         expected = [
-            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+            tuple(
+                (v or None) if (table, c) in mark_columns else loaded(v, types[c])
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in rows[table]
         ]
         assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), table
     # Every cent as written: an invoice's total is its lines' less its discount plus its tax.
@@ -27966,8 +28008,9 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
         "YES",
     )
     assert settings["payment_from_customer_address_format"] is None
-    # What cleaning changed: each YES/NO (boolean), the settings' '' and, doubtful, pinned (as in the
-    # Akaunting test), the separators that are one space (NULL: "no separator" and "a space" read alike).
+    # What cleaning changed: each YES/NO (boolean) and the settings' ''. The separators that are one
+    # space are values of a column of one-character separators (as in the Akaunting test): as written,
+    # not audited (until 2026-12-07 NULL, audited, "no separator" and "a space" read alike).
     audit = Counter(
         (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
     )
@@ -27978,13 +28021,13 @@ def test_crater_reads_yes_no_flags_as_booleans_keeps_cents_as_integers_and_setti
         if c.endswith("_separator")
     }
     assert spaces == {"thousand_separator": 3, "decimal_separator": 0}
+    assert mark_columns == {("currencies", "thousand_separator")}
     assert audit == {
         **{
             ("invoices", c, f"boolean:{word}"): sum(row[index[c]] == word for row in rows["invoices"])
             for c in ("tax_per_item", "discount_per_item")
             for word in ("YES", "NO")
         },
-        ("currencies", "thousand_separator", "empty_to_null"): spaces["thousand_separator"],
         ("company_settings", "value", "empty_to_null"): 1,
     }
     # Keys as declared; the declared references among the exported tables, none into the tables left

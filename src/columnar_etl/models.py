@@ -297,7 +297,8 @@ class ColumnProfile:
     key_values_kept: bool = False
     #: The operator's ``trim = false`` (``[columns."t"."c"]``): a text column whose padding is layout,
     #: its values counted as written (none padded, a value of blanks alone is text), as cleaning keeps
-    #: them (``planning.plan.ColumnPlan.trim``).
+    #: them (``planning.plan.ColumnPlan.trim``). Also a column of one-character marks whose lone blank
+    #: is a mark (``profiling.marks``: a currency's thousands separator ``' '`` beside ``,`` and ``.``).
     padding_kept: bool = False
     #: The operator's ``empty_is_null = false`` (``[columns."t"."c"]``): a text column whose ``''`` is a
     #: value, counted as text (no ``empty_string``), as cleaning keeps it

@@ -61,8 +61,13 @@ def build_plan(
                 notes.append(f"{table.name}.{column.name}: overridden by settings ({plan.type})")
             if plan.as_written:
                 notes.append(f"{table.name}.{column.name}: loaded as written: {column.as_written}")
-            elif not plan.trim:
+            elif not plan.trim and column.name in overrides and overrides[column.name].trim is False:
                 notes.append(f"{table.name}.{column.name}: text kept with its padding (trim = false)")
+            elif not plan.trim:
+                notes.append(
+                    f"{table.name}.{column.name}: one-character marks: a lone blank among them is a mark, "
+                    "kept as written"
+                )
             if not plan.empty_is_null and not plan.as_written:
                 notes.append(f"{table.name}.{column.name}: '' kept as a value (empty_is_null = false)")
             elif plan.keeps_layout:
@@ -188,6 +193,9 @@ def column_plan(
         keeps_layout=column.layout_kept and kind == "text",
         # Documents (values of several lines): loaded byte for byte, as the profile counted them.
         keeps_documents=kind == "text" and not column.documents_trimmed,
+        # Kept as written (the operator's trim = false, or one-character marks whose lone blank is a
+        # mark: profiling.marks), as the profile counted it.
+        trim=not (column.padding_kept and kind == "text"),
     )
     if column.as_written is not None:
         # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).

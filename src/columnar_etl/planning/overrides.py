@@ -104,6 +104,7 @@ def apply_override(
         changes["as_written"] = False  # the operator's type is read by its rules
         changes["keeps_layout"] = False  # a date or number is read from its trimmed text
         changes["keeps_documents"] = False
+        changes["trim"] = True  # a date or number is read from its trimmed text (marks: no text)
     elif plan.type != "text" and not plan.as_written:
         # Made text by the operator (a column the profile read as bytes or numbers): its documents are
         # kept as every text column's are (a value of several lines, its NUL bytes removed).

@@ -108,7 +108,8 @@ class ColumnPlan:
     as_written: bool = False
     #: False: the operator's ``trim = false`` (``[columns."t"."c"]``): a text column whose padding is
     #: layout keeps it (no whitespace trimmed, a value of blanks alone kept; NUL bytes still removed,
-    #: ``''`` and null tokens written exactly so still NULL). Text only.
+    #: ``''`` and null tokens written exactly so still NULL). Text only. False too for a column of
+    #: one-character marks whose lone blank is a mark (``profiling.marks``; ``padding_kept``).
     trim: bool = True
     #: Documents (``ColumnProfile.layout_kept``: every value ends in one line break, or is several
     #: lines indented or padded by line breaks alone): loaded byte for byte, no whitespace trimmed,

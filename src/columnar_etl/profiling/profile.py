@@ -88,6 +88,7 @@ from columnar_etl.profiling.layout_aggregates import (
     START_PADDED,
 )
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
+from columnar_etl.profiling.marks import MARKS_NOTE, mark_places
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
     key_merged_by_cleaning,
@@ -301,6 +302,10 @@ def _profile_batch(
     merged: dict[str, list[int]] = {}
     for number, name in enumerate(names):
         table_places = cast(dict[str, list[int]], _marked_places(src, settings, name))
+        # Columns of one-character marks keep their lone blanks as written (see .marks).
+        table_places["untrimmed"] = sorted(
+            {*table_places["untrimmed"], *mark_places(src, settings, name, asked[name])}
+        )
         for kind, places in table_places.items():
             merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
     marked = cast(MarkedPlaces, merged)  # every kind: _marked_places gives each, for any table
@@ -386,6 +391,7 @@ def _table_steps(
     typing = typed and bool(names) and not sample
     cells = quote_ident(f"{keep}_cells") if keeping else None
     cell_tables: list[str] = []
+    read_apart = False  # long cells read apart: their query finds no marks (see .marks)
     limit = memory_bytes(settings.profile_memory_limit)
     sizes: dict[str, int] = {}
 
@@ -435,6 +441,7 @@ def _table_steps(
         elif keep is not None and keeping and long and texts and info.rowid is not None:
             rows += _long_rows(src, table, texts, settings, f"{keep}_cells")
             cell_tables = [cast(str, cells)]
+            read_apart = True
         elif keep is not None and keeping and split > 1 and len(texts) > 1:
             every = [texts[start::split] for start in range(split) if texts[start::split]]
             found, cell_tables = _text_groups(src, table, every, settings, parts, keep)
@@ -482,6 +489,13 @@ def _table_steps(
     comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
+    # The columns of one-character marks the text query kept as written (found again among the same
+    # counted cells, as it found them).
+    marks = {
+        info.columns[place].name
+        for cells_table in ([] if read_apart else cell_tables)
+        for place in mark_places(src, settings, table, cells_table)
+    } - untrimmed
     kept_empty = {info.columns[place].name for place in _kept_empty(src, settings, table)}
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
@@ -527,6 +541,9 @@ def _table_steps(
             columns[column.name].notes.append(
                 UNTRIMMED_NOTE.replace("'' is NULL, a", "a") if kept else UNTRIMMED_NOTE
             )
+        elif column.name in marks and columns[column.name].inferred_type == "text":
+            columns[column.name].padding_kept = True
+            columns[column.name].notes.append(MARKS_NOTE)
         if column.name in kept_empty and columns[column.name].inferred_type == "text":
             columns[column.name].empty_kept = True
             columns[column.name].notes.append(KEPT_EMPTY_NOTE)
@@ -607,6 +624,13 @@ def _text_rows(
     text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
     relation, positions = _text_relation(src, table, columns, sample, parts)
     keeping = cells is not None and bool(columns)
+    marked = _marked_places(src, settings, table, positions.__contains__)
+    if keeping:
+        _count_cells(src, cast(str, cells), columns, relation, positions)
+        # Columns of one-character marks keep their lone blanks as written (see .marks).
+        marked["untrimmed"] = sorted(
+            {*marked["untrimmed"], *mark_places(src, settings, table, cast(str, cells))}
+        )
     sql = table_profile_sql(
         relation,
         columns,
@@ -615,10 +639,8 @@ def _text_rows(
         settings.source_encoding_fallback,
         distinct=f"SELECT * FROM {cells}" if keeping else None,
         positions=positions,
-        **_marked_places(src, settings, table, positions.__contains__),
+        **marked,
     )
-    if keeping:
-        _count_cells(src, cast(str, cells), columns, relation, positions)
     return _fetch_rows(src, sql)
 
 
