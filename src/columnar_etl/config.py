@@ -121,7 +121,8 @@ class ColumnOverride(BaseModel):
         "patch, a mail body, a stack, a Markdown page; `padded_documents`) is a document, loaded byte "
         "for byte whatever pads it, and so is every value of a column every value of which ends in one "
         "line break (YAML, base64 lines, a PEM; `line_terminated`); blanks and null tokens are still "
-        "NULL.",
+        "NULL, except a lone blank among one-character marks (a column of separators `,` `.` `'` and "
+        "one space: kept as written, as `false` keeps it; `true` makes it NULL).",
     )
     empty_is_null: bool | None = Field(
         default=None,
