@@ -8,7 +8,6 @@ Expected values come from the rows written here, judged by Python's ``unicodedat
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import columnar_etl
+from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import load_settings
+from columnar_etl.models import Profile
 from columnar_etl.pipeline.clean import clean
 from columnar_etl.profiling.marks import marks_sql
 
@@ -72,13 +73,13 @@ def _cleaned(values: list[str | None], marks: bool) -> list[str | None]:
     return [value.strip() or None if value is not None else None for value in values]
 
 
-def _write(path: Path, rows: list[tuple[Any, ...]] = ROWS) -> Path:
-    con = sqlite3.connect(path)
-    with con:
-        con.execute(DDL)
-        con.executemany(f"INSERT INTO fmt VALUES ({', '.join('?' for _ in rows[0])})", rows)
-    con.close()
-    return path
+def _cleaned_as_set(path: Path, **settings: Any) -> tuple[Profile, CleanResult]:
+    """The export at ``path`` profiled, planned and cleaned with the gates open and ``settings``."""
+    config = load_settings(**GATES_OPEN, **settings)
+    profile = columnar_etl.profile(path, settings=config)
+    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
+    assert result.data is not None
+    return profile, result
 
 
 def test_the_expected_marks_columns_are_the_separators_alone() -> None:
@@ -88,15 +89,13 @@ def test_the_expected_marks_columns_are_the_separators_alone() -> None:
 
 @pytest.mark.parametrize("rows", [1, 2_000], ids=["batched", "alone"])
 def test_a_lone_blank_among_one_character_marks_is_kept_and_counted_as_a_value(
-    tmp_path: Path, rows: int
+    make_sqlite: SqliteFactory, rows: int
 ) -> None:
     # 2,000 copies: past the batched query of small tables (its own text query).
     many = [(n * len(ROWS) + row[0], *row[1:]) for n in range(rows) for row in ROWS]
-    path = _write(tmp_path / "fmt.db", many)
-    config = load_settings(**GATES_OPEN)
-    profile = columnar_etl.profile(path, settings=config)
-    plan = columnar_etl.plan(profile, settings=config)
-    result = clean(path, plan, settings=config)
+    path = make_sqlite({"fmt": (DDL, many)}, name="fmt.db")
+    profile, result = _cleaned_as_set(path)
+    plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN))
     assert result.data is not None
     audit = result.audit.to_pylist()
     for name, values in COLUMNS.items():
@@ -123,11 +122,9 @@ def test_a_lone_blank_among_one_character_marks_is_kept_and_counted_as_a_value(
     assert profile["fmt"]["delimiter"].issue("empty_string") is None
 
 
-def test_the_operators_trim_true_makes_the_lone_blank_null(tmp_path: Path) -> None:
-    path = _write(tmp_path / "fmt.db")
-    config = load_settings(**GATES_OPEN, columns={"fmt": {"thousands": {"trim": True}}})
-    profile = columnar_etl.profile(path, settings=config)
-    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
+def test_the_operators_trim_true_makes_the_lone_blank_null(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"fmt": (DDL, ROWS)}, name="fmt.db")
+    profile, result = _cleaned_as_set(path, columns={"fmt": {"thousands": {"trim": True}}})
     assert result.data is not None
     assert result.data["fmt"].column("thousands").to_pylist() == _cleaned(COLUMNS["thousands"], marks=False)
     assert profile["fmt"]["thousands"].padding_kept is False
@@ -135,11 +132,9 @@ def test_the_operators_trim_true_makes_the_lone_blank_null(tmp_path: Path) -> No
     assert result.data["fmt"].column("delimiter").to_pylist() == _cleaned(COLUMNS["delimiter"], marks=True)
 
 
-def test_empty_is_null_false_keeps_the_empty_separator_beside_the_blank(tmp_path: Path) -> None:
-    path = _write(tmp_path / "fmt.db")
-    config = load_settings(**GATES_OPEN, columns={"fmt": {"thousands": {"empty_is_null": False}}})
-    profile = columnar_etl.profile(path, settings=config)
-    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
+def test_empty_is_null_false_keeps_the_empty_separator_beside_the_blank(make_sqlite: SqliteFactory) -> None:
+    path = make_sqlite({"fmt": (DDL, ROWS)}, name="fmt.db")
+    profile, result = _cleaned_as_set(path, columns={"fmt": {"thousands": {"empty_is_null": False}}})
     assert result.data is not None
     assert result.data["fmt"].column("thousands").to_pylist() == COLUMNS["thousands"]
     assert profile["fmt"]["thousands"].empty_string_count == 0
