@@ -442,6 +442,19 @@ def test_a_usage_error_with_json_prints_its_object_too(isolated: Path) -> None:
     assert runner.invoke(app, ["run", "x.db", "--mode", "fast"]).stdout == ""  # without --json: nothing
 
 
+@pytest.mark.parametrize("words", [["schemas", "prune"], ["backup", "target-restore", "x.dump"]])
+def test_a_usage_error_of_a_nested_command_names_it_as_its_record_does(
+    isolated: Path, words: list[str]
+) -> None:
+    # A nested command's JSON named its last word alone ("prune"), where its run.json names the command
+    # "schemas prune" (and "backup target-restore").
+    result = runner.invoke(app, [*words, "--bogus", "--json"])
+    assert result.exit_code == 64, result.output
+    command = " ".join(word for word in words if not word.endswith(".dump"))
+    assert json.loads(result.stdout)["command"] == command
+    assert f"(hint: columnar-etl {command} --help)" in result.stderr
+
+
 @pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
 def test_an_interrupted_command_that_records_nothing_prints_one_line_exit_1(
     as_json: bool, isolated: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch

@@ -219,9 +219,19 @@ def _usage_error(exc: UsageError, wants_json: bool, ctx: Any = None, words: Sequ
     return usage
 
 
+def _command_name(ctx: Any) -> str:
+    """The command a context runs as run.json names it: its words below the program (``schemas prune``,
+    not ``prune``, since 2026-12-07); the program's own name for an error of its own options."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names)) if names else str(ctx.command_path.split()[-1])
+
+
 def _echo_usage(exc: OneLineUsageError) -> None:
     """The ``--json`` object of a usage error (exit 64): nothing ran; the same words as on stderr."""
-    command = exc.ctx.command_path.split()[-1] if exc.ctx is not None else None
+    command = _command_name(exc.ctx) if exc.ctx is not None else None
     error = {"error": "UsageError", "message": exc.format_message(), "hint": exc.hint}
     echo_json(with_outcome({"command": command, "error": error}, ExitCode.USAGE))
 
