@@ -100,16 +100,21 @@ def uri_with_database(uri: str, database: str) -> str:
 
 
 def run_python(
-    code: str, *args: str, timeout: float = 60, env: Mapping[str, str] | None = None
+    code: str,
+    *args: str,
+    timeout: float = 60,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``code`` with ``args`` in a fresh interpreter that imports this checkout (the tests' own
-    ``sys.path``), the environment plus ``env``; its output as text."""
+    ``sys.path``), the environment plus ``env``, in ``cwd`` (default: this one); its output as text."""
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **(env or {})},
+        cwd=cwd,
     )
 
 

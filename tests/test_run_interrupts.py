@@ -30,7 +30,7 @@ from columnar_etl.loading.ledger import VERSIONS
 from columnar_etl.pipeline.recorded import recorded_switch
 from columnar_etl.pipeline.runner import Mode, run
 
-from .conftest import SMALL_FIXTURE, pg_query, run_env, run_settings
+from .conftest import SMALL_FIXTURE, pg_query, run_env, run_python, run_settings
 
 T = TypeVar("T")
 
@@ -547,13 +547,7 @@ def test_sigterm_while_the_entry_point_imports_exits_1_with_one_line_not_143(
     # the entry point's own imports ran before its handler was in place. Now only Python's start-up
     # does (there is no code of the package's to run yet). Early points, in import order.
     command = ["--target", "postgresql://nobody@127.0.0.1:1/x", "schemas", "list"]
-    ended = subprocess.run(
-        [sys.executable, "-c", _SIGTERM_AT_IMPORT, module, how, *command],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ended = run_python(_SIGTERM_AT_IMPORT, module, how, *command, timeout=120, cwd=tmp_path)
     assert (ended.returncode, ended.stderr) == (
         1,
         "error: interrupted: nothing live changed (hint: run again)\n",
@@ -662,13 +656,7 @@ def test_sigterm_in_a_python_expression_polars_runs_ends_clean_with_the_line_and
     export.write_bytes(SMALL_FIXTURE.read_bytes())
     out = tmp_path / "clean.parquet"
     command = ["clean", str(export), "-o", str(out), "--json"]
-    ended = subprocess.run(
-        [sys.executable, "-c", _SIGTERM_IN_A_POLARS_EXPRESSION, *command],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ended = run_python(_SIGTERM_IN_A_POLARS_EXPRESSION, *command, timeout=120, cwd=tmp_path)
     assert (ended.returncode, ended.stderr) == (
         1,
         "error: interrupted: nothing live changed (hint: run again)\n",
@@ -713,12 +701,8 @@ def test_sigterm_outside_the_commands_own_handling_still_exits_1_with_the_line(
     # KeyboardInterrupt that comes outside EtlGroup.invoke's handling (while click parses the command
     # line, or on the way out of it) into exit 130 and prints nothing; the command line mapped 130 to 1.
     command = ["--target", "postgresql://nobody@127.0.0.1:1/x", "schemas", "list"]
-    ended = subprocess.run(
-        [sys.executable, "-c", _SIGTERM_IN_CLICK, where, *command, *(["--json"] if json_flag else [])],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    ended = run_python(
+        _SIGTERM_IN_CLICK, where, *command, *(["--json"] if json_flag else []), timeout=120, cwd=tmp_path
     )
     assert ended.returncode == 1, ended.stderr[-2000:]
     assert ended.stderr.splitlines()[-1] == "error: interrupted: nothing live changed (hint: run again)"
@@ -757,7 +741,7 @@ def test_a_setting_an_interrupt_failed_ends_as_the_interrupt_and_prints_nothing_
         "Dropped(KeyboardInterrupt())\n"
         "Dropped(ValueError('shown'))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    done = run_python(script, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "KeyboardInterrupt" not in done.stderr
     assert "Exception ignored" in done.stderr and "ValueError: shown" in done.stderr
