@@ -7,6 +7,7 @@ dropped afterwards. Nothing is mocked.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -14,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -181,6 +183,31 @@ def pg_query(uri: str, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in rows]
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def backend_ended(uri: str, where: str, *, within: float, every: float) -> Iterator[list[int]]:
+    """While the block runs, another thread watches ``pg_stat_activity`` on ``uri`` every ``every``
+    seconds, for ``within`` seconds at most, and ends the first backend ``where`` (an SQL condition on
+    it) picks with ``pg_terminate_backend``, as a failover or a ``pg_ctl restart`` would. Yields the pids
+    ended (none if the block finished first); the thread is joined when the block ends, however."""
+    ended: list[int] = []
+
+    def end() -> None:
+        deadline = time.monotonic() + within
+        while not ended and time.monotonic() < deadline:
+            found = pg_query(uri, f"SELECT pid FROM pg_stat_activity WHERE {where}")
+            if found:
+                pg_query(uri, f"SELECT pg_terminate_backend({found[0][0]})")
+                ended.append(found[0][0])
+            time.sleep(every)
+
+    ender = threading.Thread(target=end)
+    ender.start()
+    try:
+        yield ended
+    finally:
+        ender.join()
 
 
 def note_instants(uri: str, schema: str, table: str, notes: Sequence[str]) -> list[tuple[Any, ...]]:

@@ -13,7 +13,6 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -31,7 +30,7 @@ from columnar_etl.cli import app
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir
 from columnar_etl.pg.identifiers import quote_ident
-from tests.conftest import GATES_OPEN, SMALL_FIXTURE, pg_query, uri_as, uri_with_database
+from tests.conftest import GATES_OPEN, SMALL_FIXTURE, backend_ended, pg_query, uri_as, uri_with_database
 from tests.lossless_check import check_run, summarize
 
 runner = CliRunner()
@@ -1058,27 +1057,9 @@ def test_a_dump_whose_connection_the_server_closes_is_hinted_so_not_as_a_permiss
         uri,
         f"INSERT INTO {version}.t (id, subject) SELECT g, md5(g::text) FROM generate_series(100, 600000) g",
     )
-    ended: list[int] = []
-
-    def end_the_dump() -> None:
-        deadline = time.monotonic() + 30
-        while not ended and time.monotonic() < deadline:
-            found = pg_query(
-                uri,
-                "SELECT pid FROM pg_stat_activity WHERE application_name = 'pg_dump' AND query LIKE 'COPY %' "
-                "AND state = 'active'",
-            )
-            if found:
-                pg_query(uri, f"SELECT pg_terminate_backend({found[0][0]})")
-                ended.append(found[0][0])
-            time.sleep(0.02)
-
-    ender = threading.Thread(target=end_the_dump)
-    ender.start()
-    try:
+    dump = "application_name = 'pg_dump' AND query LIKE 'COPY %' AND state = 'active'"
+    with backend_ended(uri, dump, within=30, every=0.02) as ended:
         dumped = invoke(uri, "backup", "target", "--schema", version, "--json")
-    finally:
-        ender.join()
     assert ended, dumped.output
     assert dumped.exit_code == 1, dumped.output
     (line,) = dumped.stderr.splitlines()

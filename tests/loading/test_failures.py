@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from columnar_etl.config import Settings
 from columnar_etl.errors import LoadError, TargetError
 from columnar_etl.loading import load_tables
 
-from ..conftest import REPO_ROOT, SMALL_FIXTURE, pg_query, uri_as
+from ..conftest import REPO_ROOT, SMALL_FIXTURE, backend_ended, pg_query, uri_as
 from .conftest import KEYS, counts, live_target, runs, version_schemas
 
 runner = CliRunner()
@@ -102,29 +101,13 @@ def test_terminating_the_loading_backend_mid_copy_leaves_no_version(
 ) -> None:
     live = load_tables(v1_tables, pg_uri, keys=KEYS, settings=settings).schema
     before = counts(pg_uri)
-    killed: list[int] = []
-
-    def terminate_the_copy() -> None:
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not killed:
-            found = pg_query(
-                pg_server_uri,
-                # The COPY into the table, not one of the driver's reads (``COPY (SELECT ...) TO STDOUT``).
-                "SELECT pid FROM pg_stat_activity WHERE query ILIKE 'COPY %FROM STDIN%' "
-                f"AND state = 'active' AND datname = '{database_of(pg_uri)}'",
-            )
-            if found:
-                pg_query(pg_server_uri, f"SELECT pg_terminate_backend({found[0][0]})")
-                killed.append(found[0][0])
-            time.sleep(0.05)
-
-    terminator = threading.Thread(target=terminate_the_copy)
-    terminator.start()
-    try:
-        with pytest.raises(LoadError) as info:
-            load_tables({"tickets": slow_batches(40, 0.1)}, pg_uri, keys=KEYS, settings=settings)
-    finally:
-        terminator.join()
+    # The COPY into the table, not one of the driver's reads (``COPY (SELECT ...) TO STDOUT``).
+    copy = f"query ILIKE 'COPY %FROM STDIN%' AND state = 'active' AND datname = '{database_of(pg_uri)}'"
+    with (
+        backend_ended(pg_server_uri, copy, within=15, every=0.05) as killed,
+        pytest.raises(LoadError) as info,
+    ):
+        load_tables({"tickets": slow_batches(40, 0.1)}, pg_uri, keys=KEYS, settings=settings)
     assert killed
     assert info.value.table == "tickets" and "COPY into servicedesk_v" in str(info.value)
     # The server went away, not the data: was "nothing was committed; fix the data or the target and run
