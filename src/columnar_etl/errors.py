@@ -257,6 +257,15 @@ class BackupError(EtlError):
 NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
+def no_room_hint(what: str, elsewhere: str) -> str:
+    """The hint of a write of ``what`` (``it``, ``the backup``) the file system refused for room
+    (:data:`NO_ROOM`), its last way out ``elsewhere`` (where else to write)."""
+    return (
+        f"the file system has no room for {what} (full, a quota, or a file size limit: ulimit -f): free some "
+        f"space or raise the limit, or {elsewhere}"
+    )
+
+
 def file_not_written(exc: BaseException) -> EtlError | None:
     """The error of a write to a file the file system refused for room (:data:`NO_ROOM`), naming the
     file ``exc`` names (see :func:`~columnar_etl.atomic.write_text_atomically`); None for any other
@@ -266,8 +275,7 @@ def file_not_written(exc: BaseException) -> EtlError | None:
     error = EtlError(
         f"cannot write the file: {exc.strerror or exc}",
         path=exc.filename,
-        hint="the file system has no room for it (full, a quota, or a file size limit: ulimit -f): "
-        "free some space or raise the limit, or write to another directory (runs_dir, backup_dir)",
+        hint=no_room_hint("it", "write to another directory (runs_dir, backup_dir)"),
     )
     error.__cause__ = exc  # --debug's traceback shows the write that failed
     return error

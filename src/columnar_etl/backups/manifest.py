@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from columnar_etl.atomic import write_text_atomically
-from columnar_etl.errors import NO_ROOM, BackupError
+from columnar_etl.errors import NO_ROOM, BackupError, no_room_hint
 from columnar_etl.leftovers import owned_names, owner_tag, sweep_leftovers
 
 BackupKind = Literal["sqlite", "pg_dump"]
@@ -232,10 +232,7 @@ def cannot_write(directory: Path, exc: BaseException) -> BackupError:
     target's dump, a cutover's among them, until 2026-12-07)."""
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     if isinstance(exc, OSError) and exc.errno in NO_ROOM:  # not a right missing: room
-        hint = (
-            "the file system has no room for the backup (full, a quota, or a file size limit: ulimit -f): "
-            "free some space or raise the limit, or set backup_dir to a directory with room"
-        )
+        hint = no_room_hint("the backup", "set backup_dir to a directory with room")
     else:
         hint = "set backup_dir to a directory this user can write (setting backup_dir)"
     return BackupError(f"cannot write the backup in this directory: {reason}", path=directory, hint=hint)

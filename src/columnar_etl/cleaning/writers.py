@@ -44,7 +44,7 @@ import pyarrow.parquet as pq
 
 from columnar_etl.atomic import fsync_file, same_file
 from columnar_etl.cleaning.expressions import canonical_text
-from columnar_etl.errors import CleanError
+from columnar_etl.errors import NO_ROOM, CleanError, no_room_hint
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.planning.plan import ColumnPlan, TablePlan
 from columnar_etl.source.cells import frame_name, framed
@@ -142,10 +142,7 @@ def temp_path(final: Path, *, directory: bool = False) -> Path:
 
 
 #: The hint of an output the file system has no room for, as :func:`~columnar_etl.errors.file_not_written`'s.
-NO_ROOM_HINT = (
-    "the file system has no room for it (full, a quota, or a file size limit: ulimit -f): free some space "
-    "or raise the limit, or write the output to another directory"
-)
+NO_ROOM_HINT = no_room_hint("it", "write the output to another directory")
 
 
 def disk_error(exc: BaseException, path: Path, written: Iterable[Path] = ()) -> CleanError:
@@ -161,13 +158,14 @@ def disk_error(exc: BaseException, path: Path, written: Iterable[Path] = ()) -> 
 
 
 def _no_room(exc: BaseException, written: Iterable[Path]) -> int | None:
-    """The errno of a write refused for room (a quota, the file size limit: EDQUOT, EFBIG), else None.
+    """The errno of a write refused for room (:data:`~columnar_etl.errors.NO_ROOM`; a full disk is
+    :func:`disk_error`'s own words before it), else None.
 
     SQLite keeps the errno to itself: a write it could not make is SQLITE_IOERR_WRITE ("disk I/O
     error") whatever refused it. One of its files grown to the process's file size limit (``ulimit
     -f``: the kernel writes up to it, then refuses the rest) is the evidence of EFBIG."""
     if isinstance(exc, OSError):
-        return exc.errno if exc.errno in (errno.EDQUOT, errno.EFBIG) else None
+        return exc.errno if exc.errno in NO_ROOM else None
     if getattr(exc, "sqlite_errorname", None) != "SQLITE_IOERR_WRITE":
         return None
     limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
