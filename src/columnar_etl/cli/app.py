@@ -189,12 +189,7 @@ class HelpShown(UsageError):
 def usage_command(ctx: Any, words: Sequence[str] = ()) -> str:
     """``columnar-etl schemas prune``: the command of ``ctx``, and below it the (sub)commands the
     ``words`` given to it name (an option's parse error carries no context of the subcommand it is in)."""
-    names: list[str] = []
-    current = ctx
-    while current is not None and current.parent is not None:
-        names.append(current.info_name or "")
-        current = current.parent
-    names.reverse()
+    names = command_words(ctx) if ctx is not None else []
     command = ctx.command if ctx is not None else None
     for word in words:
         commands = getattr(command, "commands", None)
@@ -219,14 +214,20 @@ def _usage_error(exc: UsageError, wants_json: bool, ctx: Any = None, words: Sequ
     return usage
 
 
-def _command_name(ctx: Any) -> str:
-    """The command a context runs as run.json names it: its words below the program (``schemas prune``,
-    not ``prune``, since 2026-12-07); the program's own name for an error of its own options."""
-    names = []
+def command_words(ctx: Any) -> list[str]:
+    """The words of the command ``ctx`` runs below the program (``["schemas", "prune"]``; none for the
+    program's own context)."""
+    names: list[str] = []
     while ctx.parent is not None:
         names.append(ctx.info_name or "")
         ctx = ctx.parent
-    return " ".join(reversed(names)) if names else str(ctx.command_path.split()[-1])
+    return names[::-1]
+
+
+def _command_name(ctx: Any) -> str:
+    """The command a context runs as run.json names it: its words below the program (``schemas prune``,
+    not ``prune``, since 2026-12-07); the program's own name for an error of its own options."""
+    return " ".join(command_words(ctx)) or str(ctx.command_path.split()[-1])
 
 
 def _echo_usage(exc: OneLineUsageError) -> None:
@@ -613,12 +614,7 @@ def echo_json(data: Any) -> None:
 def error_json(ctx: typer.Context, exc: BaseException) -> dict[str, Any]:
     """The ``--json`` object of a command that ended with ``exc``: its outcome first, the command, the
     error as a run record holds one (one line, passwords masked)."""
-    names: list[str] = []
-    current: Any = ctx
-    while current.parent is not None:
-        names.append(current.info_name or "")
-        current = current.parent
-    command = " ".join(reversed(names))
+    command = " ".join(command_words(ctx))
     if isinstance(exc, KeyboardInterrupt) or INTERRUPTED.is_set() or cancelled(exc):
         error = {**error_of(interrupted_error(), command), "error": type(exc).__name__}
         return with_outcome({"command": command, "error": error}, ExitCode.ERROR)

@@ -141,10 +141,9 @@ def point_views(cursor: Any, base: str, version: str, *, wait_seconds: float) ->
 _DROPS = ("recreated", "dropped")
 
 
-#: Every relation of a schema, with its kind (``pg_class.relkind``).
 #: Every name of the schema a view's creation needs: a relation's of any kind (an index's and a composite
 #: type's too: "relation already exists"), and a type's other than a relation's row type (a view makes
-#: its row type of its name: "type already exists").
+#: its row type of its name: "type already exists"), with its kind (``pg_class.relkind``, or ``type``).
 _RELATIONS = (
     "SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = {schema} "
