@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner
 
 import columnar_etl
 from columnar_etl.cli import app
+from columnar_etl.cli.app import GLOBAL_OPTION_NAMES
+from columnar_etl.cli.reference import leaf_commands, root_command
 from columnar_etl.config import load_settings
 from columnar_etl.errors import UsageError
 from columnar_etl.pipeline.runner import run
@@ -125,3 +128,56 @@ def test_the_profile_api_refuses_a_sample_outside_1_to_a_billion(value: int, sma
     # sample=0 profiled every row; -1 failed the profile with DuckDB's syntax error (exit 1) (h90).
     with pytest.raises(UsageError, match=f"--sample must be between 1 and 1,000,000,000 rows, got {value:,}"):
         columnar_etl.profile(small_fixture, sample=value)
+
+
+def _path_parameters() -> list[tuple[tuple[str, ...], str]]:
+    """Every command's path arguments and options, as (command words, parameter name), read from the
+    command tree (the global ones once, for ``run``)."""
+    found = []
+    for words, command in leaf_commands(root_command()):
+        for param in command.params:
+            if Path not in (param.type_descriptor.annotation, *get_args(param.type_descriptor.annotation)):
+                continue
+            if param.name in GLOBAL_OPTION_NAMES and words != ("run",):
+                continue
+            found.append((words, param.name))
+    return found
+
+
+def _param_id(value: tuple[str, ...] | str) -> str:
+    return "-".join(value) if isinstance(value, tuple) else value
+
+
+#: A value for each required parameter that is no path, so that only the empty path is wrong.
+_REQUIRED = {"schema": "s", "keep": "1", "run_id": "r"}
+
+
+@pytest.mark.parametrize(("words", "name"), _path_parameters(), ids=_param_id)
+def test_an_empty_path_is_a_usage_error_naming_the_parameter(
+    words: tuple[str, ...], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # helper 315: `run "$EXPORT"` with the variable unset ran on Path('') == Path('.'), the current
+    # directory, and was refused as a directory (exit 3; exit 1 for `backup target-restore`).
+    monkeypatch.chdir(tmp_path)
+    (command,) = [c for w, c in leaf_commands(root_command()) if w == words]
+    arguments: list[str] = []
+    options: list[str] = []
+    for param in command.params:
+        path = Path in (param.type_descriptor.annotation, *get_args(param.type_descriptor.annotation))
+        value = "" if param.name == name else ("x.db" if path else _REQUIRED.get(param.name or ""))
+        if value is None or not (param.required or param.name == name):
+            continue
+        if param.param_type_name == "argument":
+            arguments.append(value)
+        else:
+            options += [param.opts[0], value]
+    result = runner.invoke(app, [*words, *arguments, *options])
+    assert result.exit_code == 64, result.output
+    (param,) = [p for p in command.params if p.name == name]
+    shown = [name] if param.param_type_name == "argument" else param.opts
+    said = " / ".join(f"'{word}'" for word in shown)
+    hint = " ".join(["columnar-etl", *words, "--help"])
+    assert result.stderr == (
+        f"error: invalid value for {said}: an empty path names no file or directory (hint: {hint})\n"
+    )
+    assert not (tmp_path / "runs").exists()

@@ -10,9 +10,11 @@ are accepted before or after the command.
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import json
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 from typer.core import TyperGroup
 from typer.core import _main as typer_main
 from typer.exceptions import TyperException
+from typer.models import ParameterInfo
 
 from columnar_etl.atomic import same_file
 from columnar_etl.config import (
@@ -369,13 +372,17 @@ def with_global_options(function: F) -> F:
     ``--debug``), the same declaration everywhere; values given here override those before the command.
     """
     signature = inspect.signature(function, eval_str=True)
-    kept = [p for p in signature.parameters.values() if p.name not in GLOBAL_OPTION_NAMES]
+    kept = [
+        p.replace(annotation=_refusing_empty(p.annotation))
+        for p in signature.parameters.values()
+        if p.name not in GLOBAL_OPTION_NAMES
+    ]
     extra = [
         inspect.Parameter(
             name,
             inspect.Parameter.KEYWORD_ONLY,
             default=False if name == "debug" else None,
-            annotation=annotation,
+            annotation=_refusing_empty(annotation),
         )
         for name, annotation in _GLOBAL_PARAMETERS
     ]
@@ -412,6 +419,30 @@ def with_global_options(function: F) -> F:
     command.__signature__ = signature.replace(parameters=[*kept, *extra])  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in [*kept, *extra]}
     return command  # type: ignore[return-value]
+
+
+def given_path(value: str) -> Path:
+    """A path argument or option as given; ``''`` is refused as a usage error (exit 64). ``Path('')``
+    is ``Path('.')``: an unset shell variable (``run "$EXPORT"``) would otherwise name the current
+    directory, refused later as a directory (exit 3) or read as one (``--dir ''``)."""
+    if value == "":
+        raise typer.BadParameter("an empty path names no file or directory")
+    return Path(value)
+
+
+def _refusing_empty(annotation: Any) -> Any:
+    """A command parameter's ``annotation``, with :func:`given_path` as the parser of a path argument or
+    option that has none of its own (typer would turn ``''`` into ``Path('.')``)."""
+    if typing.get_origin(annotation) is not Annotated:
+        return annotation
+    declared, *extras = typing.get_args(annotation)
+    if Path not in (declared, *typing.get_args(declared)):
+        return annotation
+    infos = [copy.copy(e) if isinstance(e, ParameterInfo) and e.parser is None else e for e in extras]
+    for info in infos:
+        if isinstance(info, ParameterInfo) and info.parser is None:
+            info.parser = given_path
+    return Annotated[(declared, *infos)]
 
 
 class EtlTyper(typer.Typer):
