@@ -937,8 +937,10 @@ def test_a_real_negative_zero_is_read_with_its_sign_only_when_asked(make_sqlite:
         return {row[0]: row[1:] for row in src.connection.execute(f"SELECT * FROM {relation}").fetchall()}
 
     with open_source(path) as src:
-        assert src.negative_zeros("plain") == {}  # NUMERIC and REAL affinity store 0: nothing to scan
-        assert set(src.negative_zeros("t")) == {"a", "b"} and set(src.negative_zeros("w")) == {"a"}
+        assert src.scans.negative_zeros("plain") == {}  # NUMERIC and REAL affinity store 0: nothing to scan
+        assert set(src.scans.negative_zeros("t")) == {"a", "b"} and set(src.scans.negative_zeros("w")) == {
+            "a"
+        }
         for table, key, columns in (("t", "id", ["a", "b"]), ("w", "k", ["a"])):
             want = {k: tuple(text(v) for v in values[: len(columns)]) for k, values in source[table].items()}
             assert sum(v == ("-0.0",) * len(columns) for v in want.values()) == 3

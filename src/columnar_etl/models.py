@@ -305,7 +305,7 @@ class ColumnProfile:
     #: (``planning.plan.ColumnPlan.empty_is_null``).
     empty_kept: bool = False
     #: BLOB cells read as the number text their ASCII bytes spell (a column declared a number type whose
-    #: every BLOB is a numeral: ``Source.numeral_blobs``); counted under ``text`` in
+    #: every BLOB is a numeral: ``SqliteScans.numeral_blobs``); counted under ``text`` in
     #: :attr:`storage_classes`, as the profile reads them; each audited ``blob_numeral`` when cleaned.
     blob_numerals: int = 0
     #: The unit the profile read the column's epoch integers in (a timestamptz or date column of them),

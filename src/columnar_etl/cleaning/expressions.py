@@ -815,7 +815,7 @@ class ColumnExprs:
         if kind == "numeric" and self.plan.rounds:
             bits.append((kept & self._beyond_scale(), Change.ROUNDED))
         if self.read.with_class and self.plan.blob_numerals:
-            # A BLOB cell read as the number text its ASCII bytes spell (Source.numeral_blobs).
+            # A BLOB cell read as the number text its ASCII bytes spell (SqliteScans.numeral_blobs).
             bits.append((kept & pl.col(self.storage_class).is_in(["d", "D"]), Change.BLOB_NUMERAL))
         if self.read.with_hex:
             # The hex of a BLOB cell (read so for the quarantine) is no text that was decoded.

@@ -184,7 +184,7 @@ def columns_added_later(
     src: Source, tables: Mapping[str, TableProfile], unique: Mapping[str, set[str]] | None = None
 ) -> dict[str, set[str]]:
     """Per table holding ``''`` somewhere, its columns whose NULLs are all in its oldest rows
-    (:meth:`Source.nulls_before_values`), where they are the table's last columns holding NULL and, set
+    (:meth:`.SqliteScans.nulls_before_values`), where they are the table's last columns holding NULL and, set
     aside, leave it writing a missing value one way: columns without a declared default added by
     ``ALTER TABLE ... ADD COLUMN`` to a table already holding rows, which SQLite gives NULL there. A
     Go server's steps (Drone CI's ``steps.step_schema``, added in a release after the table, its
@@ -226,7 +226,7 @@ def columns_added_later(
             columns, unique.get(name, set()), {column.name for column in added}
         ):
             continue  # another column's NULLs write a missing text (or '' a number) all the same
-        later = src.nulls_before_values(name, [column.name for column in added])
+        later = src.scans.nulls_before_values(name, [column.name for column in added])
         if len(later) < len(added):
             continue  # a NULL after the column's first value: one the application wrote
         found[name] = later
@@ -432,7 +432,7 @@ def json_nulls_as_missing(
     missing value is JSON's own ``null``, spelled so in every such row: no NULL, no ``''``, no other
     null token (the issue's examples, the smallest of every token's row, are that one word). A column
     is of JSON when it is declared ``JSON`` (``JSONB``), or when ``documents`` (the source's
-    :meth:`~columnar_etl.source.export.Source.json_documents`, asked only of the columns so far
+    :meth:`~columnar_etl.source.sqlite_scans.SqliteScans.json_documents`, asked only of the columns so far
     unmarked for their declared type alone) finds every other value JSON, one object, array or string
     in JSON's quotes at least (a settings table's ``JSON.stringify`` of each value, Uptime Kuma's
     ``setting.value``, scored its share of ``null`` until 2026-12-05).

@@ -65,7 +65,7 @@ def infer_column(
 ) -> ColumnProfile:
     """Decide a column's type and issues from its aggregate row (no data is read here); a date column
     whose reading ``override`` names (``formats``, ``date_order``) is read as it says (.overrides).
-    ``blob_numerals``: BLOB cells the source read as the numerals they spell (``Source.numeral_blobs``),
+    ``blob_numerals``: BLOB cells the source read as the numerals they spell (``SqliteScans.numeral_blobs``),
     among the TEXT cells of ``agg``.
 
     A column declared a date or timestamp that reads as one holds its ``0`` cells as MySQL's zero date

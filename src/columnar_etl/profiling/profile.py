@@ -499,7 +499,7 @@ def _table_steps(
     kept_empty = {info.columns[place].name for place in _kept_empty(src, settings, table)}
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
-    numerals = src.known_numeral_blobs(table)
+    numerals = src.scans.known_numeral_blobs(table)
     for index, column in enumerate(info.columns):
         rows_of, never_set = never_set_default(column, groups[index], overrides.get(column.name))
 
@@ -1415,7 +1415,7 @@ def profile(
         # A JSON column's own `null` is no second way beside the table's blanks: marked first.
         tokens_kept_in_keys(profiled, not_null)
         tokens_as_unfilled_columns(profiled)
-        json_nulls_as_missing(profiled, src.json_documents)
+        json_nulls_as_missing(profiled, src.scans.json_documents)
         blanks_as_the_table_writes_missing(
             profiled,
             not_null,

@@ -177,7 +177,7 @@ class ColumnRead:
     letter in capitals (``T``, ``B``), and with ``hide_long`` it arrives as its byte count instead of
     its value: the profile reads such cells apart, a few at a time (:mod:`.profiling.long_cells`).
     ``signed_zeros`` (with ``real_digits``): a REAL ``-0.0`` arrives as ``-0.0``, not as SQLite's text
-    of it (``0.0``); see :meth:`~columnar_etl.source.export.Source.negative_zeros` for its cost.
+    of it (``0.0``); see :meth:`.SqliteScans.negative_zeros` for its cost.
     ``reals_as_target`` (with ``real_digits``): a REAL cell arrives as the text a text column of the
     target holds of it (:func:`target_real_text_sql`: ``0.1``, ``inf``, ``0.00001``), not the read's.
     """
@@ -193,7 +193,7 @@ class ColumnRead:
     long_bytes: int | None = None
     hide_long: bool = False
     signed_zeros: bool = False
-    #: In a column whose BLOB cells are all numerals (:meth:`Source.numeral_blobs`, asked for the read's
+    #: In a column whose BLOB cells are all numerals (:meth:`.SqliteScans.numeral_blobs`, asked for the read's
     #: columns that want it, once per column), hand each over as the text it spells, not its bytes.
     blob_numerals: bool = False
     #: Such a cell's class letter is ``d`` (decoded), not ``t``: for the cleaner, which audits each
@@ -203,7 +203,7 @@ class ColumnRead:
 
 
 #: The affinities (:func:`sqlite_affinity`) of the columns whose BLOB cells may be read as the numbers
-#: their ASCII text spells (:meth:`~columnar_etl.source.export.Source.numeral_blobs`): a column declared
+#: their ASCII text spells (:meth:`.SqliteScans.numeral_blobs`): a column declared
 #: a number type. TEXT affinity is text's, BLOB affinity (a ``BLOB`` or no declared type) is bytes'.
 NUMERAL_AFFINITIES = ("INTEGER", "REAL", "NUMERIC")
 
@@ -238,7 +238,7 @@ def real_text_sql(column: str, negative_zero: str | None = None) -> str:
     reads the text back as the same value. SQLite writes a ``-0.0`` as ``0.0`` (every text of it drops
     the sign, and nothing else in it tells the two zeros apart: ``1/x`` is NULL, it has no math
     functions); ``negative_zero``, SQLite SQL true for the rows holding one in ``column``
-    (:meth:`~columnar_etl.source.export.Source.negative_zeros`), makes those ``-0.0``, tested only on
+    (:meth:`.SqliteScans.negative_zeros`), makes those ``-0.0``, tested only on
     REAL cells equal to zero.
     """
     digits = [f"printf('%!.{n}g', {column})" for n in (17, 18, 19, 20)]

@@ -8,7 +8,6 @@ what it really is. The declared types are read from SQLite's own catalogue, as e
 
 from __future__ import annotations
 
-import math
 import sqlite3
 import tempfile
 import threading
@@ -32,7 +31,6 @@ from columnar_etl.rules import NUL
 from columnar_etl.source.catalogue import read_catalogue
 from columnar_etl.source.cells import (
     CLASSES_COLUMN,
-    NUMERAL_AFFINITIES,
     ROWID_COLUMN,
     ColumnRead,
     EncodingFallback,
@@ -42,9 +40,7 @@ from columnar_etl.source.cells import (
     holds_negative_zero,
     invalid_utf8_sql,
     long_cell_sql,
-    numeral_sql,
     real_text_sql,
-    sqlite_affinity,
     target_real_text_sql,
 )
 from columnar_etl.source.duckdb_reader import SOURCE_ALIAS, attached
@@ -61,6 +57,7 @@ from columnar_etl.source.sqlite_file import (
     short_reason,
 )
 from columnar_etl.source.sqlite_names import unknown_name_hint
+from columnar_etl.source.sqlite_scans import SqliteScans
 from columnar_etl.source.tables import SourceTable
 from columnar_etl.source.virtual_tables import DOCUMENTS_ARE
 
@@ -155,11 +152,11 @@ class Source:
     _shared: tuple[_SharedReads, ...] = field(
         default_factory=lambda: tuple(_SharedReads() for _ in range(SHARED_TRANSACTIONS)), repr=False
     )
-    #: What a scan of a table in SQLite found, once per table (:meth:`negative_zeros`) or column
-    #: (:meth:`numeral_blobs`), under :attr:`_scans_lock`: the profile's threads ask alike.
-    _negative_zeros: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
-    _numeral_blobs: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
-    _scans_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: What scans of the export's tables in SQLite itself find, each done once (:class:`.SqliteScans`).
+    scans: SqliteScans = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.scans = SqliteScans(self)
 
     @property
     def read_path(self) -> Path:
@@ -244,13 +241,13 @@ class Source:
         ]
         declared = {c.name: c.declared_type for c in info.columns}
         asked = [read.name for read in reads if read.blob_numerals]
-        numerals = self.numeral_blobs(table, asked) if asked else {}
+        numerals = self.scans.numeral_blobs(table, asked) if asked else {}
         for index, read in enumerate(reads):
             column, value = quote_ident(read.name), f"c{index}"
             kind = f"substr(k, {classed.index(index) + 1}, 1)" if index in classed else ""
             # Only a column that can hold a -0.0 asks for them (the first such read scans the table).
             signed = read.signed_zeros and holds_negative_zero(declared[read.name])
-            negative = self.negative_zeros(table).get(read.name) if signed else None
+            negative = self.scans.negative_zeros(table).get(read.name) if signed else None
             cell = real_text_sql(column, negative) if read.real_digits else column
             if read.blob_numerals and read.name in numerals:
                 # Every BLOB of the column is a numeral's ASCII text: it is read as that text.
@@ -346,186 +343,6 @@ class Source:
                     f"SELECT * FROM sqlite_query({quote_literal(attachment)}, {quote_literal(query)})"
                 )
         return f"(SELECT {', '.join(outer)} FROM ({' UNION ALL '.join(ranges)}))"
-
-    def negative_zeros(self, table: str) -> dict[str, str]:
-        """Per column of ``table`` holding a REAL ``-0.0``, SQLite SQL true for the rows holding one (its
-        rowid, else its primary key, in a list), for :func:`~.cells.real_text_sql`.
-
-        SQLite's own text of a ``-0.0`` is ``0.0``, and SQLite (the one DuckDB reads through: no math
-        functions) has no test telling it from ``0.0``; Python's ``sqlite3`` hands the double itself
-        over. So the first call per table scans it once with that, in SQLite, looking only at the
-        columns that can hold one (:func:`~.cells.holds_negative_zero`), and only the REAL cells equal
-        to zero reach Python; a table without such a column is not read. A table with neither a rowid
-        nor a primary key cannot name its rows, nor can a table Python's SQLite cannot read (a virtual
-        table of a module it lacks): their ``-0.0`` stay ``0.0``."""
-        with self._scans_lock:
-            if table not in self._negative_zeros:
-                self._negative_zeros[table] = self._find_negative_zeros(table)
-            return self._negative_zeros[table]
-
-    def _find_negative_zeros(self, table: str) -> dict[str, str]:
-        info = self.table(table)
-        columns = [c.name for c in info.columns if holds_negative_zero(c.declared_type)]
-        if info.rowid is not None:
-            keys = [info.rowid[0]]
-        else:
-            keys = [quote_ident(c.name) for c in info.columns if c.primary_key]
-        if not columns or not keys:
-            return {}
-        zero = [f"typeof({quote_ident(c)}) = 'real' AND {quote_ident(c)} = 0" for c in columns]
-        # Each key as a SQL literal (a rowid is an integer); the sign tested only on REAL zeros.
-        literals = [keys[0]] if info.rowid is not None else [f"quote({k})" for k in keys]
-        signs = [
-            f"CASE WHEN {test} THEN negative({quote_ident(c)}) END"
-            for test, c in zip(zero, columns, strict=True)
-        ]
-        query = (
-            f"SELECT {', '.join([*literals, *signs])} FROM {quote_ident(table)} "
-            f"WHERE {' OR '.join(f'({test})' for test in zero)}"
-        )
-        con = connect_read_only(self.read_path)
-        try:
-            con.create_function("negative", 1, lambda x: math.copysign(1.0, x) < 0, deterministic=True)
-            found: dict[str, list[str]] = {c: [] for c in columns}
-            for row in con.execute(query):
-                key = str(row[0]) if len(keys) == 1 else f"({', '.join(row[: len(keys)])})"
-                for column, sign in zip(columns, row[len(keys) :], strict=True):
-                    if sign:
-                        found[column].append(key)
-        except sqlite3.Error:
-            # This SQLite cannot read the table (a virtual table whose module only DuckDB's has): its
-            # -0.0 stay 0.0, as before; the read itself goes on through DuckDB's SQLite.
-            return {}
-        finally:
-            con.close()
-        target = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
-        listed = "VALUES " if len(keys) > 1 else ""
-        return {c: f"{target} IN ({listed}{', '.join(rows)})" for c, rows in found.items() if rows}
-
-    def numeral_blobs(self, table: str, columns: Sequence[str] | None = None) -> dict[str, int]:
-        """Among ``columns`` of ``table`` (default: all), those declared a number type (INTEGER, REAL or
-        NUMERIC affinity) that hold BLOB cells, each a plain ASCII decimal numeral
-        (:func:`~.cells.numeral_sql`), and whose TEXT cells are such numerals too: how many BLOB
-        cells each holds.
-
-        An application may bind a decimal as the bytes of its text (trytond's ``str(d).encode()``):
-        no affinity converts a BLOB, so a ``NUMERIC`` column holds ``b'434041.0852'``. A read asking
-        for it (:attr:`ColumnRead.blob_numerals`: the profile's text query, the cleaner of such a
-        column) has such cells handed over as the text they spell (:meth:`relation_sql`), so they are
-        read as number text (the cleaner audits each: ``blob_numeral``). One BLOB that is no numeral
-        (other bytes, an empty BLOB, ``1E-7``) leaves the column's BLOBs bytes. Each column is looked
-        at once, by a scan of the table in SQLite of the columns not yet looked at (a column the
-        profile reads from DuckDB's typed scan, which fails on a BLOB, never is); a UTF-16 database,
-        or a table Python's SQLite cannot read, has none."""
-        info = self.table(table)
-        wanted = [
-            c.name
-            for c in info.columns
-            if (columns is None or c.name in columns)
-            and c.declared_type
-            and sqlite_affinity(c.declared_type) in NUMERAL_AFFINITIES
-        ]
-        with self._scans_lock:
-            seen = self._numeral_blobs.setdefault(table, {})
-            unseen = [name for name in wanted if name not in seen]
-            if unseen:
-                seen.update(self._find_numeral_blobs(table, unseen))
-            return {name: seen[name] for name in wanted if seen[name]}
-
-    def known_numeral_blobs(self, table: str) -> dict[str, int]:
-        """:meth:`numeral_blobs` of the columns of ``table`` already looked at (no scan)."""
-        with self._scans_lock:
-            return {name: n for name, n in self._numeral_blobs.get(table, {}).items() if n}
-
-    def _find_numeral_blobs(self, table: str, columns: list[str]) -> dict[str, int]:
-        """Per column of ``columns``, its BLOB cells when they and its TEXT cells are all numerals, else 0."""
-        if self.text_encoding.upper() != "UTF-8":
-            return dict.fromkeys(columns, 0)
-        found = dict.fromkeys(columns, 0)
-        con = connect_read_only(self.read_path)
-        try:
-            # First which columns hold a BLOB at all (typeof costs little), then, in those alone, whether
-            # every BLOB and TEXT cell is a numeral: testing every cell of the wide export's date text
-            # cost 0.27 s of its 0.93 s profile, the typeof scan 0.07 s.
-            blobs = ", ".join(f"sum(typeof({quote_ident(name)}) = 'blob')" for name in columns)
-            holding = {
-                name: int(n)
-                for name, n in zip(
-                    columns, con.execute(f"SELECT {blobs} FROM {quote_ident(table)}").fetchone(), strict=True
-                )
-                if n
-            }
-            if holding:
-                others = ", ".join(
-                    f"sum(CASE WHEN typeof({quote_ident(name)}) IN ('text', 'blob') "
-                    f"THEN NOT {numeral_sql(quote_ident(name))} END)"
-                    for name in holding
-                )
-                row = con.execute(f"SELECT {others} FROM {quote_ident(table)}").fetchone()
-                found |= {
-                    name: n for (name, n), misfits in zip(holding.items(), row, strict=True) if not misfits
-                }
-        except sqlite3.Error:
-            return dict.fromkeys(columns, 0)
-        finally:
-            con.close()
-        return found
-
-    def nulls_before_values(self, table: str, columns: Sequence[str]) -> set[str]:
-        """Those of ``columns`` of ``table`` whose NULL cells are all in rows older than every one of
-        their values: each NULL's rowid lower than the lowest rowid of a value, and a value after them.
-        That is a column added to a table already holding rows (SQLite's ``ALTER TABLE ... ADD
-        COLUMN`` without a default gives every row then present NULL there): its NULLs are the rows
-        written before it existed, not a value its application wrote. One aggregate scan of the table
-        in SQLite by its rowid; none for a WITHOUT ROWID table or one SQLite here cannot read."""
-        rowid = self.table(table).rowid
-        if not columns or rowid is None:
-            return set()
-        order = quote_ident(rowid[0])
-        bounds = ", ".join(
-            f"max(CASE WHEN {quote_ident(name)} IS NULL THEN {order} END), "
-            f"min(CASE WHEN {quote_ident(name)} IS NOT NULL THEN {order} END)"
-            for name in columns
-        )
-        con = connect_read_only(self.read_path)
-        try:
-            row = con.execute(f"SELECT {bounds} FROM {quote_ident(table)}").fetchone()
-        except sqlite3.Error:
-            return set()
-        finally:
-            con.close()
-        return {
-            name
-            for i, name in enumerate(columns)
-            if row[2 * i] is not None and row[2 * i + 1] is not None and row[2 * i] < row[2 * i + 1]
-        }
-
-    def json_documents(self, table: str, columns: Sequence[str]) -> set[str]:
-        """Those of ``columns`` of ``table`` whose every cell is NULL or JSON text (SQLite's
-        ``json_valid``: a document, a string in JSON's quotes, a number, ``true``, ``false``, ``null``),
-        all TEXT, one document (an object or an array) or one string in JSON's quotes at least
-        (``json_type``): a serializer's column of JSON whatever its declared type (serde's
-        ``to_string`` of an ``Option`` writes ``None`` so, Django's ``json.dumps`` in a ``TextField``, a
-        settings table's ``JSON.stringify`` of every value, Uptime Kuma's ``setting.value``). Numbers
-        and booleans alone say nothing of JSON. One scan of the table in SQLite for the columns asked;
-        none where SQLite here has no JSON functions or cannot read the table."""
-        if not columns:
-            return set()
-        con = connect_read_only(self.read_path)
-        try:
-            tests = ", ".join(
-                # json_type() fails on malformed JSON: asked only of the valid (AND need not spare it).
-                f"sum({name} IS NOT NULL AND NOT (typeof({name}) = 'text' AND json_valid({name}))), "
-                f"sum(typeof({name}) = 'text' AND CASE WHEN json_valid({name}) "
-                f"THEN json_type({name}) IN ('object', 'array', 'text') ELSE 0 END)"
-                for name in (quote_ident(column) for column in columns)
-            )
-            row = con.execute(f"SELECT {tests} FROM {quote_ident(table)}").fetchone()
-        except sqlite3.Error:
-            return set()
-        finally:
-            con.close()
-        return {column for at, column in enumerate(columns) if not row[2 * at] and row[2 * at + 1]}
 
     def _check_columns(self, table: str, wanted: list[str]) -> None:
         known = self.table(table).column_names
@@ -946,7 +763,7 @@ class Source:
 def _class_sql(read: ColumnRead, numerals: bool = False) -> str:
     """SQLite SQL: the storage class of ``read``'s cell (``typeof``), in capitals for a long one
     (:attr:`ColumnRead.long_bytes`). ``numerals``: the column's BLOB cells are read as the numerals they
-    spell (:meth:`Source.numeral_blobs`): such a cell is ``text``, or ``decoded`` for a read asking
+    spell (:meth:`.SqliteScans.numeral_blobs`): such a cell is ``text``, or ``decoded`` for a read asking
     them apart (:attr:`ColumnRead.numerals_apart`)."""
     column = quote_ident(read.name)
     kind = f"typeof({column})"
