@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +16,7 @@ from columnar_etl.loading.statements import execute
 from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect, query_rows, reading
 from columnar_etl.pg.server_errors import CONNECTION_LOST_HINT
-from tests.conftest import run_python, uri_as
+from tests.conftest import pg_query, run_python, uri_as
 
 
 def test_the_database_is_created_once_per_uri_and_outlives_each_connection(
@@ -180,3 +183,57 @@ def test_a_reading_query_that_fails_is_one_line_with_the_servers_message(pg_uri:
         "permission denied for table kept (while running: SELECT n FROM kept)",
         "nothing was changed; check the role's rights on what it reads",
     )
+
+
+@pytest.fixture
+def one_connection_uri(pg_uri: str, pg_server_uri: str) -> Iterator[str]:
+    """The test database's URI as a role the server lets open one connection at a time."""
+    name = f"one_{uuid.uuid4().hex[:10]}"
+    pg_query(pg_server_uri, f"CREATE ROLE {name} LOGIN CONNECTION LIMIT 1")
+    try:
+        yield uri_as(pg_uri, name)
+    finally:
+        pg_query(pg_server_uri, f"DROP ROLE IF EXISTS {name}")
+
+
+def _closed_later(conn: Any, seconds: float) -> threading.Thread:
+    thread = threading.Thread(target=lambda: (time.sleep(seconds), conn.close()))
+    thread.start()
+    return thread
+
+
+def test_a_connection_over_the_roles_limit_waits_for_the_slot_to_free(one_connection_uri: str) -> None:
+    # A role with CONNECTION LIMIT 1 (a service account): a session of ours just closed counts until
+    # its backend exits, and the preflight's checks connect on threads at once, so a run failed now
+    # and then ("too many connections for role"). Both ways of connecting now wait for the slot.
+    for opened in (
+        lambda: connect(one_connection_uri, autocommit=True),
+        lambda: query_rows(one_connection_uri, "SELECT current_user"),
+    ):
+        held = connect(one_connection_uri, autocommit=True)
+        closing = _closed_later(held, 0.5)
+        started = time.monotonic()
+        got = opened()
+        waited = time.monotonic() - started
+        closing.join()
+        if isinstance(got, list):
+            assert got == [(one_connection_uri.split("//", 1)[1].split("@", 1)[0],)]
+        else:
+            got.close()
+        assert 0.4 <= waited < connect_module.SLOT_WAIT_SECONDS, waited
+
+
+def test_a_connection_over_a_limit_that_stays_reached_is_refused_after_the_wait(
+    one_connection_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connect_module, "SLOT_WAIT_SECONDS", 0.6)
+    held = connect(one_connection_uri, autocommit=True)
+    try:
+        started = time.monotonic()
+        with pytest.raises(TargetError, match="too many connections for role") as refused:
+            query_rows(one_connection_uri, "SELECT 1")
+        waited = time.monotonic() - started
+    finally:
+        held.close()
+    assert 0.3 <= waited < 3, waited
+    assert "CONNECTION LIMIT" in str(refused.value.hint)

@@ -27,6 +27,7 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
+from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir
 from columnar_etl.pg.identifiers import quote_ident
@@ -636,11 +637,18 @@ def test_a_connection_the_server_terminates_mid_statement_is_named_by_its_messag
 
 
 def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_not_as_a_bad_password(
-    pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+    pg_server_uri: str,
+    database: Database,
+    role: Callable[..., str],
+    make_sqlite: Any,
+    env: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # CONNECTION LIMIT 0 (a service account paused by its DBA; any limit its other sessions reach): the
     # server refuses the connection "too many connections for role". Was the hint of a wrong host,
     # port, user or password, in the preflight's refusal and in every command without a preflight.
+    # Each connection is tried again until the wait for a slot ends (shortened here).
+    monkeypatch.setattr(connect_module, "SLOT_WAIT_SECONDS", 0.2)
     uri = database()
     name = role()
     may_create(uri, name)
@@ -670,6 +678,30 @@ def test_a_connection_refused_over_a_limit_or_by_a_closed_database_is_told_so_no
         "the server or database takes no connections now (starting up, shutting down, recovering, or "
         "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
     )
+
+
+def test_a_role_limited_to_one_connection_runs_loads_cuts_over_and_rolls_back(
+    pg_server_uri: str, database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # A service account of CONNECTION LIMIT 1: a run opens one connection at a time, but a session
+    # just closed counts until its backend exits and the preflight's checks connect on threads at
+    # once, so a run failed now and then in its preflight or at the load's connect.
+    uri = database()
+    name = role()
+    may_create(uri, name)
+    pg_query(pg_server_uri, f"ALTER ROLE {name} CONNECTION LIMIT 1")
+    path = str(export(make_sqlite, SUBJECTS))
+    for command in (
+        ["run", path, "--mode", "simple", "--yes"],
+        ["run", path, "--mode", "blue-green", "--yes", "--force"],  # loaded beside the live one
+        ["cutover"],
+        ["rollback"],
+        ["load", path, "--mode", "canary"],
+    ):
+        ran = invoke(uri_as(uri, name), *command, "--json")
+        assert ran.exit_code == 0, (command, ran.output)
+    assert len(schemas(uri)) == 3  # the base and the two versions run loaded (the canary committed none)
+    assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
 
 
 def test_a_server_that_stopped_or_never_listened_is_hinted_as_not_running(

@@ -132,19 +132,26 @@ def ensure_ledger(uri: str) -> None:
     with transaction(uri) as conn:
         cursor = conn.cursor()
         try:
-            execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
-            problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
-            if problem is not None:
-                raise TargetError(problem[0], hint=problem[1])
-            # Only when something is missing: CREATE ... IF NOT EXISTS of a table's index needs to own
-            # the table even when the index is there, so a role sharing another role's ledger (granted
-            # USAGE, CREATE and the tables' rights) failed "must be owner of table versions".
-            if not fetch_all(cursor, _COMPLETE)[0][0]:
-                check_tablespace(cursor)  # a load's first tables are these
-                for statement in _DDL:
-                    execute(cursor, statement)
+            ensure_ledger_in(cursor)
         finally:
             cursor.close()
+
+
+def ensure_ledger_in(cursor: Any) -> None:
+    """:func:`ensure_ledger` in the transaction of ``cursor``: committed with it, gone if it rolls back.
+    Two transactions making the ledger at once are one after the other (an advisory lock held to the
+    end of the first)."""
+    execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
+    problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
+    if problem is not None:
+        raise TargetError(problem[0], hint=problem[1])
+    # Only when something is missing: CREATE ... IF NOT EXISTS of a table's index needs to own the table
+    # even when the index is there, so a role sharing another role's ledger (granted USAGE, CREATE and the
+    # tables' rights) failed "must be owner of table versions".
+    if not fetch_all(cursor, _COMPLETE)[0][0]:
+        check_tablespace(cursor)  # a load's first tables are these
+        for statement in _DDL:
+            execute(cursor, statement)
 
 
 def check_readable(cursor: Any) -> bool:

@@ -352,8 +352,11 @@ def _load_version(
     check_tablespace(cursor)
     lock_base(cursor, base, views=False, wait_seconds=settings.target_lock_wait)
     if not ledger.exists(cursor):
-        # Its own short transaction; this one (read committed) sees the tables from the next statement.
-        ledger.ensure_ledger(uri)
+        # In this transaction, not one of its own: a role limited to one connection (a service account)
+        # could open no second one beside this, and failed its first load into a database. The ledger
+        # commits with the version; a load rolled back (a canary, a failure) leaves none, and the record
+        # of its run makes it again (ledger.record_run).
+        ledger.ensure_ledger_in(cursor)
     live = ledger.live_version(cursor, base)
     result.live_before = result.live_after = live["schema_name"] if live else None
     if skip_if_loaded and run.source_checksum and mode != "canary":

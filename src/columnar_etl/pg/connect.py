@@ -7,10 +7,11 @@ only might connect stay light to import.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from functools import cache, partial
-from typing import Any
+from typing import Any, TypeVar
 
 from columnar_etl.config import mask_uri
 from columnar_etl.errors import TargetError
@@ -37,6 +38,16 @@ CONNECT_TIMEOUT = 10
 #: binary form instead of failing. On the embedded server (~20 tables): 0.11-0.19 s -> 0.004-0.010 s
 #: per database (the preflight's check of the target, on the run's path before the profile).
 DATABASE_OPTIONS = {"adbc.postgresql.type_resolver_mode": "builtin"}
+#: Seconds a connection the server refuses over a connection limit is tried again (SQLSTATE 53300: a
+#: role's or database's CONNECTION LIMIT, max_connections; :func:`_opened`). A session of ours that
+#: has just closed counts until its backend has exited, and the preflight's checks connect on threads
+#: at once: a role limited to one connection (a service account) failed a run now and then, in the
+#: preflight or at the load's connect. Past this wait, the refusal stands (:func:`_refused`).
+SLOT_WAIT_SECONDS = 5.0
+#: The first pause between those tries; each next one twice as long, at most :data:`SLOT_PAUSE_MAX`.
+SLOT_PAUSE = 0.01
+SLOT_PAUSE_MAX = 0.25
+
 _databases: dict[str, Any] = {}  # URI → AdbcDatabase
 _shared: dict[str, Any] = {}  # URI → its AdbcDatabase as the DB-API shares it (see connect)
 _databases_lock = threading.Lock()
@@ -62,11 +73,7 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
         shared = _shared.get(target)
         if shared is None:
             shared = _shared[target] = dbapi._SharedDatabase(database)
-    try:
-        with _connections_lock:
-            conn = adbc_driver_manager.AdbcConnection(database)
-    except adbc_driver_manager.Error as exc:
-        raise _refused(uri, exc) from exc
+    conn = _opened(uri, lambda: adbc_driver_manager.AdbcConnection(database))
     try:
         connection = _connection_class()(shared, conn, autocommit=autocommit)
     except BaseException:
@@ -193,20 +200,45 @@ def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     version), while a connection of an existing one opens in ~5 ms, and every run connects several
     times (preflight, "already loaded?", the load, the ledger). Imports no pyarrow (the DB-API module
     does). The database knows PostgreSQL's types from the driver's own table (:data:`DATABASE_OPTIONS`)."""
-    import adbc_driver_manager
     import adbc_driver_postgresql
 
     target = _conninfo(uri, connect_timeout)
     with _databases_lock:  # one creation per URI, even when two threads connect at once
         database = _databases.get(target)
         if database is None:
-            try:
-                database = _databases[target] = adbc_driver_postgresql.connect(
-                    target, db_kwargs=DATABASE_OPTIONS
-                )
-            except adbc_driver_manager.Error as exc:
-                raise _refused(uri, exc) from exc
+            database = _databases[target] = _opened(
+                uri, lambda: adbc_driver_postgresql.connect(target, db_kwargs=DATABASE_OPTIONS), lock=False
+            )
     return target, database
+
+
+T = TypeVar("T")
+
+
+def _opened(uri: str, open_one: Callable[[], T], *, lock: bool = True) -> T:
+    """What ``open_one`` opens: a connection (with ``lock``: under :data:`_connections_lock`), or the
+    database object, whose creation connects. A refusal over a connection limit is tried again for at
+    most :data:`SLOT_WAIT_SECONDS`, the lock not held while it waits. Any other refusal, or that one
+    past the wait: :class:`TargetError` (:func:`_refused`)."""
+    import adbc_driver_manager
+
+    deadline = time.monotonic() + SLOT_WAIT_SECONDS
+    pause = SLOT_PAUSE
+    while True:
+        try:
+            with _connections_lock if lock else nullcontext():
+                return open_one()
+        except adbc_driver_manager.Error as exc:
+            if not over_connection_limit(exc) or time.monotonic() + pause > deadline:
+                raise _refused(uri, exc) from exc
+        time.sleep(pause)
+        pause = min(2 * pause, SLOT_PAUSE_MAX)
+
+
+def over_connection_limit(exc: Exception) -> bool:
+    """Did the server refuse a connection over a connection limit (:data:`_TOO_MANY_CONNECTIONS`)?"""
+    reason = first_line(exc)
+    return any(words in reason for words in _TOO_MANY_CONNECTIONS)
 
 
 #: What PostgreSQL says refusing a connection over a limit (SQLSTATE 53300, which libpq's text of a
@@ -243,7 +275,7 @@ def _refused(uri: str, exc: Exception) -> TargetError:
             "load into a database created with ENCODING 'UTF8' "
             "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
         )
-    elif any(words in reason for words in _TOO_MANY_CONNECTIONS):
+    elif over_connection_limit(exc):
         hint = (
             "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
             "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
@@ -294,11 +326,7 @@ def reading(
     import adbc_driver_manager
 
     _, database = _database(uri, connect_timeout)
-    try:
-        with _connections_lock:
-            conn = adbc_driver_manager.AdbcConnection(database)
-    except adbc_driver_manager.Error as exc:
-        raise _refused(uri, exc) from exc
+    conn = _opened(uri, lambda: adbc_driver_manager.AdbcConnection(database))
     try:
         yield partial(_rows, conn)
     finally:
