@@ -1284,3 +1284,30 @@ def test_a_run_behind_pgbouncer_in_transaction_mode_leaves_the_pools_sessions_as
                 client.rollback()
                 client.close()
         assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_a_raw_copy_by_a_role_that_may_not_read_the_ledger_says_what_to_grant(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # copy-raw reads the ledger to refuse a schema columnar_etl manages. A role that may create
+    # schemas but not use the ledger's (another role's) got the server's "permission denied for schema
+    # columnar_etl" with the hint "nothing was committed; the live version is unchanged" (h315).
+    uri = database()
+    assert invoke(uri, "run", str(export(make_sqlite, ["x"])), "--mode", "simple").exit_code == 0
+    copier = role()
+    may_create(uri, copier)
+    before = schemas(uri), pg_query(uri, "SELECT nspname FROM pg_namespace ORDER BY 1")
+    path = str(export(make_sqlite, ["y"], name="second.db"))
+    ran = invoke(uri_as(uri, copier), "copy-raw", path, "--json")
+    assert ran.exit_code == 1, ran.output
+    assert ran.stderr.splitlines()[-1] == (
+        "error: this role may not read the ledger's versions (columnar_etl.versions) (hint: as its owner, "
+        "GRANT USAGE ON SCHEMA columnar_etl and SELECT ON ALL TABLES IN SCHEMA columnar_etl to this role)"
+    )
+    assert (schemas(uri), pg_query(uri, "SELECT nspname FROM pg_namespace ORDER BY 1")) == before
+    # Granted what the hint says, the same role copies.
+    pg_query(uri, f"GRANT USAGE ON SCHEMA columnar_etl TO {copier}")
+    pg_query(uri, f"GRANT SELECT ON ALL TABLES IN SCHEMA columnar_etl TO {copier}")
+    copied = invoke(uri_as(uri, copier), "copy-raw", path)
+    assert copied.exit_code == 0, copied.output
+    assert pg_query(uri, "SELECT count(*) FROM demo_raw.t") == [(len(["y"]) * 4,)]

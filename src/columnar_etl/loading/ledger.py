@@ -460,10 +460,12 @@ def live_column_types(uri: str, base: str) -> dict[str, dict[str, str]] | None:
 
 def managed_schema(cursor: Any, schema: str) -> str | None:
     """What ``schema`` is to columnar_etl when it manages it (the ledger, a base schema whose views the
-    dashboards read, a version not dropped, a base's canary), or None: a schema a raw copy may replace."""
+    dashboards read, a version not dropped, a base's canary), or None: a schema a raw copy may replace.
+    :class:`~columnar_etl.errors.TargetError` saying what to grant when the role may not read the
+    ledger (:func:`check_readable`): what the schema is cannot be told then."""
     if schema == LEDGER_SCHEMA:
         return "the ledger schema"
-    if not exists(cursor):
+    if not check_readable(cursor):
         return None
     literal = quote_literal(schema)
     rows = fetch_all(
