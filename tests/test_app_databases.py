@@ -28164,12 +28164,21 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     ran, run_dir = run_export(apps.legado)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    # Doubtful, pinned: a one-line intro's indent of two ideographic spaces (U+3000, how Chinese text
-    # starts a paragraph) is trimmed by the documented rule, audited, and charged as dirt (the column
-    # scores 0 before cleaning); a paragraph's indent is the text's typography rather than dirt, as
-    # a document's padding (the two-line intros, kept byte for byte) already is.
-    assert charged_columns(profiled(run_dir)["columns"]) == {("books", "intro"): 0.0}
-    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    # Every intro opens on a paragraph indent of ideographic spaces (U+3000, how Chinese text starts
+    # a paragraph), one of one line padded by nothing else: the text's typography, loaded as written,
+    # not trimmed, not charged (since 2026-12-07; until then each one-line intro was trimmed, audited,
+    # and the column scored 0 before cleaning), as the two-line intros' (documents) already were.
+    intros = [row[10] for row in rows["books"] if row[10] is not None]
+    assert all(v.startswith("\u3000") for v in intros)
+    assert all(v.lstrip("\u3000") == v.strip() for v in intros if "\n" not in v)
+    intro = profiled(run_dir)["columns"]["books"]["intro"]
+    assert (intro["paragraph_indented"], intro["layout_kept"], intro["whitespace_padded_count"]) == (
+        True,
+        True,
+        0,
+    )
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
     declared = _statement_columns(apps.LEGADO_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
     # Milliseconds in every cell: instants; with 0 for "never" beside them: the integers as written.
@@ -28196,8 +28205,13 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
         types = ran.types(table)
         assert types == {name: kind(table, name, decl) for name, decl in columns}, table
         names = [name for name, _ in columns]
+        # The intros as written, their indent kept (the column's typography, above).
         expected = [
-            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+            tuple(
+                v if (table, c) == ("books", "intro") else loaded(v, types[c])
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in rows[table]
         ]
         assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
     # Full-width digits and traditional characters are text, as written.
@@ -28205,14 +28219,12 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     assert {"１９８４", "紅樓夢", "科幻 完本"} <= words and len(words) == len(rows["search_keywords"])
     titles = set(ran.values("chapters", "title", "url").values())
     assert "第１章 刘慈欣" in titles
-    # What cleaning changed: each one-line intro's ideographic indent (trimmed), each site time read
-    # as a timestamp, each millisecond instant and each blank, every one audited.
-    one_line = sum(1 for row in rows["books"] if row[10] and "\n" not in row[10])
+    # What cleaning changed: each site time read as a timestamp, each millisecond instant and each
+    # blank, every one audited (no intro: its indent is kept).
     audit = Counter(
         (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
     )
     assert audit == {
-        ("books", "intro", "trim"): one_line,
         ("books", "durChapterTime", "epoch:milliseconds"): len(rows["books"]),
         ("search_keywords", "lastUseTime", "epoch:milliseconds"): len(rows["search_keywords"]),
         ("chapters", "tag", "date_format:%Y-%m-%d %H:%M"): sum(

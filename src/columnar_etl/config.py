@@ -120,7 +120,9 @@ class ColumnOverride(BaseModel):
         "`padded_width`, too), but a value of several lines (a line break in its trimmed text: a "
         "patch, a mail body, a stack, a Markdown page; `padded_documents`) is a document, loaded byte "
         "for byte whatever pads it, and so is every value of a column every value of which ends in one "
-        "line break (YAML, base64 lines, a PEM; `line_terminated`); blanks and null tokens are still "
+        "line break (YAML, base64 lines, a PEM; `line_terminated`) or opens on a paragraph indent of "
+        "ideographic spaces (U+3000, Chinese or Japanese prose; `paragraph_indented`); blanks and null "
+        "tokens are still "
         "NULL, except a lone blank among one-character marks (a column of separators `,` `.` `'` and "
         "one space: kept as written, as `false` keeps it; `true` makes it NULL).",
     )

@@ -252,7 +252,14 @@ class ColumnProfile:
     #: Markdown file ending in two). Documents: loaded byte for byte (:attr:`layout_kept`), unless the
     #: operator's ``trim = true`` trims them (each audited ``whitespace``, at no cost to the quality score).
     break_padded: bool = False
-    #: A column of documents (:attr:`line_terminated`, :attr:`indented` or :attr:`break_padded`)
+    #: A text column of prose whose paragraphs open on the indent of Chinese and Japanese typography:
+    #: every value (``''`` and null tokens aside) opens on one or more ideographic spaces (U+3000), and
+    #: one of one line is padded by nothing else (an e-book reader's intros, ``'　　这是一本……'``). Its
+    #: layout: loaded as written (:attr:`layout_kept`), unless the operator's ``trim = true`` trims it
+    #: (each value audited ``whitespace``, at no cost to the quality score). Since 2026-12-07.
+    paragraph_indented: bool = False
+    #: A column of documents (:attr:`line_terminated`, :attr:`indented` or :attr:`break_padded`), or of
+    #: paragraphs indented (:attr:`paragraph_indented`),
     #: whose layout cleaning keeps: its values are loaded byte for byte, none trimmed
     #: (``planning.plan.ColumnPlan.keeps_layout``), so none is counted padded (no ``whitespace``
     #: issue; a note says so). Its blanks (``''``, a value of whitespace alone) and null tokens,
@@ -428,6 +435,7 @@ class ColumnProfile:
             "padded_width": self.padded_width,
             "indented": self.indented,
             "break_padded": self.break_padded,
+            "paragraph_indented": self.paragraph_indented,
             "layout_kept": self.layout_kept,
             "padded_documents": self.padded_documents,
             "documents_trimmed": self.documents_trimmed,

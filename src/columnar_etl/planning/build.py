@@ -94,9 +94,11 @@ def build_plan(
 
 def _layout(column: ColumnProfile) -> str:
     """The profile's mark of a column of documents (``line_terminated``, ``indented`` or
-    ``break_padded``)."""
+    ``break_padded``) or of paragraphs indented (``paragraph_indented``)."""
     if column.indented:
         return "indented"
+    if column.paragraph_indented:
+        return "paragraph_indented"
     return "line_terminated" if column.line_terminated else "break_padded"
 
 

@@ -16,6 +16,7 @@ from columnar_etl.profiling.layout_aggregates import (
     LINE_ENDED_LINES,
     LINES,
     PADDED_WIDTH_BOUNDS,
+    PARAGRAPH_INDENTED,
     SPACE_PADDED,
     START_PADDED,
 )
@@ -79,6 +80,7 @@ _COLUMN_ROW = {
     MIN_POSITIVE_INTEGER: f"min({MIN_POSITIVE_INTEGER})",
     INDENTED: f"sum({INDENTED})",
     BREAK_PADDED: f"sum({BREAK_PADDED})",
+    PARAGRAPH_INDENTED: f"sum({PARAGRAPH_INDENTED})",
     **{bound: f"{bound[:3]}({bound})" for bound in OPEN_END_BOUNDS},
     OPEN_END_CELLS: f"CASE WHEN count({OPEN_END_CELLS}) > 0 "
     f"THEN flatten(list({OPEN_END_CELLS}) FILTER (WHERE {OPEN_END_CELLS} IS NOT NULL)) END",

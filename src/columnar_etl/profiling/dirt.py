@@ -18,6 +18,8 @@ from columnar_etl.profiling.layout import (
     line_terminated,
     line_terminated_detail,
     padded_width_detail,
+    paragraph_indented,
+    paragraph_indented_detail,
 )
 from columnar_etl.profiling.number_reading import Counts
 from columnar_etl.profiling.profile_codes import Flag
@@ -56,6 +58,9 @@ def cell_dirt(
         line_terminated(inferred, counts, present)
         or indented(inferred, counts, present)
         or break_padded(inferred, counts, present)
+        # A paragraph's indent (U+3000 opening every value) is the text's typography (since 2026-12-07;
+        # until then each value of one line was trimmed, audited, and the column charged as padded).
+        or paragraph_indented(inferred, counts, present)
     )
     # A value of several lines (a line break in its trimmed text) is a document, loaded byte for byte
     # whatever pads it: trimming is for values of one line (a name, a code, an e-mail), where padding
@@ -84,6 +89,7 @@ def cell_dirt(
             or padded_width_detail(inferred, counts)
             or indented_detail(inferred, counts, present)
             or break_padded_detail(inferred, counts, present)
+            or paragraph_indented_detail(inferred, counts, present)
             or documents_trimmed_detail(documents if trimmed else 0),
         )
         add_issue(issues, "nul_byte", counts.flag(Flag.NUL), counts.examples("nul"))

@@ -17,7 +17,13 @@ from columnar_etl.profiling.affinity import declared_bit, declared_family
 from columnar_etl.profiling.blanks import bare_default
 from columnar_etl.profiling.declared_fit import declared_type_misfits, declared_type_notes
 from columnar_etl.profiling.dirt import add_issue, cell_dirt, kept_token_notes
-from columnar_etl.profiling.layout import break_padded, indented, line_terminated, padded_width
+from columnar_etl.profiling.layout import (
+    break_padded,
+    indented,
+    line_terminated,
+    padded_width,
+    paragraph_indented,
+)
 from columnar_etl.profiling.lossless import (
     compact_dates,
     dates_beside_default_zeros,
@@ -80,8 +86,8 @@ def infer_column(
     prove a decimal comma, so comma-joined integers such as ``1,3`` are decimals
     (:func:`.number_reading.commas_as_the_export_proves`). ``trimmed``: the operator's ``trim = true`` for the
     column: documents (:func:`.layout.line_terminated`, :func:`.layout.indented`,
-    :func:`.layout.break_padded`) are trimmed as it asks, not loaded byte for byte
-    (``ColumnProfile.layout_kept``)."""
+    :func:`.layout.break_padded`) and paragraphs indented (:func:`.layout.paragraph_indented`) are
+    trimmed as it asks, not loaded byte for byte (``ColumnProfile.layout_kept``)."""
     if points_proven:
         agg = {**agg, POINTS_PROVEN: True}
     if commas_proven:
@@ -294,6 +300,7 @@ def _infer_column(
         padded_width=padded_width(inferred, counts),
         indented=indented(inferred, counts, present),
         break_padded=break_padded(inferred, counts, present),
+        paragraph_indented=paragraph_indented(inferred, counts, present),
         layout_kept=layout,
         nul_byte_count=counts.flag(Flag.NUL),
         distinct_count=int(counts["distinct"] or 0),

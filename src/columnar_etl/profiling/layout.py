@@ -1,4 +1,5 @@
-"""Text whose layout is part of its value: line ends, padding and indentation, kept or trimmed."""
+"""Text whose layout is part of its value: line ends, padding, indentation and paragraph indents, kept
+or trimmed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from columnar_etl.profiling.layout_aggregates import (
     LINE_ENDED,
     LINE_ENDED_LINES,
     LINES,
+    PARAGRAPH_INDENTED,
     SPACE_PADDED,
     START_PADDED,
 )
@@ -45,6 +47,11 @@ BREAK_PADDED_LINES = (
     "every value is several lines padded by line breaks alone, at its start or its end: blank lines, a "
     "layout, not padding"
 )
+#: ... where every value opens on a paragraph indent of ideographic spaces (Chinese and Japanese prose).
+PARAGRAPH_INDENT = (
+    "every value opens on a paragraph indent of ideographic spaces (U+3000), a value of one line padded "
+    "by nothing else: the indent of Chinese and Japanese typography, not padding"
+)
 #: How the note of a column of documents (``ColumnProfile.layout_kept``) ends.
 LAYOUT_KEPT = (
     "documents, loaded byte for byte: no value trimmed ('' and a value of blanks alone are still "
@@ -69,6 +76,8 @@ def layout_kept_note(inferred: InferredType, counts: Counts, present: int) -> st
         found = DOCUMENTS_PARTLY_TERMINATED
     elif indented(inferred, counts, present):
         found = INDENTED_LINES
+    elif paragraph_indented(inferred, counts, present):
+        found = PARAGRAPH_INDENT
     else:
         found = BREAK_PADDED_LINES
     return f"{found}: {LAYOUT_KEPT}"
@@ -216,6 +225,31 @@ def break_padded(inferred: InferredType, counts: Counts, present: int) -> bool:
     layout = int(counts[BREAK_PADDED] or 0)
     padded = counts.padded_values()
     return present > 0 and layout == present == padded
+
+
+def paragraph_indented(inferred: InferredType, counts: Counts, present: int) -> bool:
+    """Whether a text column writes its paragraphs indented as Chinese and Japanese typography does
+    (``ColumnProfile.paragraph_indented``): every value that is neither NULL, ``''`` nor a null token
+    (``present`` of them) opens on one or more ideographic spaces (U+3000), and a value of one line is
+    padded by nothing else (:data:`.layout_aggregates.PARAGRAPH_INDENTED`: ``'　　三体，刘慈欣著。'``, an
+    e-book reader's intros; those of several lines are documents, loaded byte for byte anyway). Every
+    padded value then is one, and every value is padded. U+3000 at the start of a text is the indent
+    typesetting asks of a paragraph, no keyboard's slip: its values are loaded as written, the indent
+    kept. A value not indented beside indented ones (two writers, or a few values typed with a stray
+    full-width space: a name ``'　田中'`` among names), a value of one line padded at its end too, or
+    an indent of ASCII spaces or tabs (a right-aligned field, a pasted code: ``'  ABC'``; one line shows
+    no paragraph to indent) is padding, trimmed as before."""
+    if inferred != "text":
+        return False
+    layout = int(counts[PARAGRAPH_INDENTED] or 0)
+    return present > 0 and layout == present
+
+
+def paragraph_indented_detail(inferred: InferredType, counts: Counts, present: int) -> str | None:
+    """The ``whitespace`` issue's detail of a :func:`paragraph_indented` column (None: padding)."""
+    if not paragraph_indented(inferred, counts, present):
+        return None
+    return f"{PARAGRAPH_INDENT} {TRIMMED_AS_ASKED}"
 
 
 def break_padded_detail(inferred: InferredType, counts: Counts, present: int) -> str | None:

@@ -1,6 +1,6 @@
 """The profile query's counts of how a text column's values are laid out (:mod:`.layout`): values
-of several lines, padding that is a line terminator, fixed-width fields, indented lines, and
-documents set between blank lines."""
+of several lines, padding that is a line terminator, fixed-width fields, indented lines,
+documents set between blank lines, and paragraphs opening on an ideographic indent."""
 
 from __future__ import annotations
 
@@ -162,3 +162,29 @@ def break_padded_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
         f"AND NOT {lone_return('left', 'ltrim')} AND NOT {lone_return('right', 'rtrim')}"
     )
     return f"sum(CASE WHEN {padded} THEN weight END) AS {BREAK_PADDED}"
+
+
+#: The profile query's count, per code, of the values (null tokens aside) that open on a paragraph
+#: indent of ideographic spaces, those of one line padded by nothing else (:func:`paragraph_indented_sql`).
+PARAGRAPH_INDENTED = "paragraph_indented"
+#: U+3000 IDEOGRAPHIC SPACE: the indent a paragraph of Chinese or Japanese text opens on (two of them
+#: in Chinese, ``'　　这是一本……'``; one in Japanese), as a space is between its words nowhere.
+_IDEOGRAPHIC_SPACE = "chr(12288)"
+
+
+def paragraph_indented_sql(r: str, t: str, k: str, code: str, sign_bytes: str) -> str:
+    """SQL aggregate: the cells of values (null tokens and blanks aside, no NUL byte) whose raw text
+    ``r`` opens on one or more ideographic spaces (U+3000), and which, if of one line (no line break in
+    the trimmed ``t``), are padded by nothing else: ``r`` without its leading U+3000s is ``t``
+    (``sign_bytes``: a U+2212 that ``t`` reads as '-'); ``'　　三体，刘慈欣著。'``, not
+    ``'　　x '``, ``'　 x'``, ``' x'``, ``'\\tx'``. A value of several lines needs only open on the
+    indent: whatever pads it, it is a document, loaded byte for byte. As :data:`PARAGRAPH_INDENTED`.
+    A text column every value of which is so writes its paragraphs indented as CJK typography does
+    (``layout.paragraph_indented``). A CASE: the tests run on values opening on U+3000 only."""
+    opens = f"starts_with({r}, {_IDEOGRAPHIC_SPACE})"
+    alone = f"strlen(ltrim({r}, {_IDEOGRAPHIC_SPACE})) = strlen({t}) + {sign_bytes}"
+    indented = (
+        f"{k} > {Shape.NULL_LIKE:d} AND ({code} & {Flag.NUL:d}) = 0 AND {opens} "
+        f"AND (contains({t}, {_LINE_FEED}) OR {alone})"
+    )
+    return f"sum(CASE WHEN {indented} THEN weight END) AS {PARAGRAPH_INDENTED}"

@@ -45,6 +45,7 @@ from columnar_etl.profiling.layout_aggregates import (
     LINE_ENDED_LINES,
     LINES,
     PADDED_WIDTH_BOUNDS,
+    PARAGRAPH_INDENTED,
     SPACE_PADDED,
     START_PADDED,
 )
@@ -346,6 +347,7 @@ def _kind_profile_sql(
         f"CAST({'NULL' if real else positive} AS HUGEINT) AS {MIN_POSITIVE_INTEGER}",
         f"CAST(NULL AS HUGEINT) AS {INDENTED}",
         f"CAST(NULL AS HUGEINT) AS {BREAK_PADDED}",
+        f"CAST(NULL AS HUGEINT) AS {PARAGRAPH_INDENTED}",
         # The stand-ins for no end beside epoch integers (a REAL cell is none).
         open_end_sql(f"CASE WHEN k = {Shape.INTEGER:d} THEN v END", open_ended),
     ]

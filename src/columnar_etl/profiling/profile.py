@@ -84,6 +84,7 @@ from columnar_etl.profiling.layout_aggregates import (
     LINE_ENDED_LINES,
     LINES,
     PADDED_WIDTH_BOUNDS,
+    PARAGRAPH_INDENTED,
     SPACE_PADDED,
     START_PADDED,
 )
@@ -983,6 +984,7 @@ def fold_groups(
                 START_PADDED,
                 INDENTED,
                 BREAK_PADDED,
+                PARAGRAPH_INDENTED,
             )
         },
         # The padded values of several lines (documents, loaded byte for byte): the LINES of the codes

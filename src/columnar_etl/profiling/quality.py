@@ -64,6 +64,9 @@ loaded byte for byte whatever pads it, so it is not counted padded
 (``ColumnProfile.documents_trimmed``), it costs nothing, the values of one line as before. Columns
 every value of which is several lines indented or padded by line breaks alone
 (``ColumnProfile.indented``, ``ColumnProfile.break_padded``) are such documents, loaded byte for byte.
+Nor is a paragraph's indent: a text column every value of which opens on ideographic spaces (U+3000),
+one of one line padded by nothing else (``ColumnProfile.paragraph_indented``: Chinese and Japanese
+prose), is loaded as written, none counted padded; trimmed as ``trim = true`` asks, it costs nothing.
 
 floored at 0. A table scores the mean of its columns; the export scores the mean of its tables weighted
 by cells (rows × columns). The score after cleaning is measured the same way on what the cleaner did
@@ -153,6 +156,10 @@ def format_misfits(column: ColumnProfile, kind: str) -> int | None:
     if kind == "whitespace" and column.line_terminated:
         # Every value ends in one line break, padded by nothing else: a line terminator, written one way
         # (values of one line too: base64 in lines), trimmed only where trim = true asks.
+        return 0
+    if kind == "whitespace" and column.paragraph_indented:
+        # Every value opens on a paragraph's ideographic indent: typography, trimmed only where trim =
+        # true asks (by default loaded as written, none counted padded).
         return 0
     if kind == "whitespace" and column.documents_trimmed:
         # Documents (values of several lines) trimmed as trim = true asks cost nothing; the values of

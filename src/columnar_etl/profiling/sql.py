@@ -33,6 +33,7 @@ from columnar_etl.profiling.layout_aggregates import (
     line_ended_sql,
     lines_sql,
     padded_width_sql,
+    paragraph_indented_sql,
 )
 from columnar_etl.profiling.number_text import (
     COMMA,
@@ -230,6 +231,7 @@ def table_profile_sql(
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         indented_sql("r0", "t0", "k0", "code0", sign_bytes),
         break_padded_sql("r0", "t0", "k0", "code0", sign_bytes),
+        paragraph_indented_sql("r0", "t0", "k0", "code0", sign_bytes),
         open_end_sql("i0", open_ended),
     ]
     # Per (column, code): cells, distinct values, examples; per column, its bounds (code NULL).

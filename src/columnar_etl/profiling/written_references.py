@@ -361,6 +361,7 @@ def _as_bytes_beside_bytes(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
     widened.line_terminated = False
     widened.indented = False
     widened.break_padded = False
+    widened.paragraph_indented = False
     widened.layout_kept = False
     widened.padded_documents = 0
     widened.documents_trimmed = False
