@@ -170,8 +170,8 @@ _LAST_EVENT_WORDS = frozenset(
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})
 #: Words that name a moment only where the values prove it (a valid 14-digit date-time each, see
-#: :func:`.profile.named_compact_places`): a user's ``registration`` is when it was made, but a registration
-#: number of 10 digits would read as epoch seconds under a date word.
+#: :func:`.marked_places.named_compact_places`): a user's ``registration`` is when it was made, but a
+#: registration number of 10 digits would read as epoch seconds under a date word.
 _COMPACT_TIME_WORDS = frozenset({"registration"})
 #: ... and words that say it holds something else about it: an id or a person (``update_id``,
 #: ``created_by``), a count, a number.
@@ -280,7 +280,7 @@ def declared_dated(declared_type: str) -> bool:
 
 
 def named_compact(column: SourceColumn) -> bool:
-    """See :func:`.profile.named_compact_places`."""
+    """See :func:`.marked_places.named_compact_places`."""
     return (
         not declared_dated(column.declared_type)
         and not (column.primary_key and not column.composite_key)

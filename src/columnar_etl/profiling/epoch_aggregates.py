@@ -66,7 +66,7 @@ OPEN_END_CELLS_TYPE = "STRUCT(value HUGEINT, cells BIGINT)[]"
 def open_end_sql(integer: str, places: Collection[int]) -> str:
     """SQL aggregates over the integers ``integer`` gives (NULL for other cells) of the columns at
     ``places`` alone (those whose integers may be epoch instants: a date-like name or a declared date
-    or timestamp, :func:`.profile.open_ended_places`): ``max_beside_open_ends``, the largest that is
+    or timestamp, :func:`.marked_places.open_ended_places`): ``max_beside_open_ends``, the largest that is
     none of :data:`~columnar_etl.rules.epochs.EPOCH_OPEN_ENDS` (9999-12-31, 2038-01-19 in each epoch unit),
     ``max_duration_part_beside_open_ends``, their :func:`duration_part_sql`, and
     :data:`OPEN_END_CELLS`, the cells of each stand-in (``epochs.epoch_open_ends`` judges the unit

@@ -464,9 +464,9 @@ def epoch_beside_zeros(
 ) -> MomentNumbers | None:
     """Integers that are epoch instants of one unit by :func:`epoch_reading`'s rules save ``0`` for
     "no date" (Trac's version ``time``: microseconds, 0 for a version never released), judged on
-    the bounds of the integers other than 0 (:func:`.profile._bounds_beside_zeros`), or None (a ``1`` among
-    them, or none but 0). Since 2026-12-05 ``-1`` too, alone or beside 0 (a messenger's, a music
-    player's ``lastplayed`` never made), judged on the integers above 0
+    the bounds of the integers other than 0 (:func:`.folded_figures._bounds_beside_zeros`), or None
+    (a ``1`` among them, or none but 0). Since 2026-12-05 ``-1`` too, alone or beside 0 (a messenger's,
+    a music player's ``lastplayed`` never made), judged on the integers above 0
     (:data:`.epoch_aggregates.MIN_POSITIVE_INTEGER`); another negative beside them is none. Nanoseconds too,
     by :func:`epoch_nanoseconds`' rules (a to-do cache's list
     ``mtime``, its colour file's ``st_mtime_ns`` or 0 for none: until 2026-12-05 no note at all)."""

@@ -72,7 +72,7 @@ SPACE_PADDED = "space_padded"
 START_PADDED = "start_padded"
 #: Its bounds: the width in characters of those values as written (:func:`padded_width_sql`). The
 #: bytes of the values no whitespace pads are their codes' ``min_value_bytes`` / ``max_value_bytes``
-#: (a code holds padded values or none: ``profile.fold_groups``).
+#: (a code holds padded values or none: ``folded_figures.fold_groups``).
 PADDED_WIDTH_BOUNDS = ("min_padded_width", "max_padded_width")
 #: The longest value, in bytes, a fixed-width field is measured in (a dBase field holds 254 bytes, a
 #: ``CHAR(n)`` of a few hundred at most in practice): a longer padded value is free text.

@@ -217,9 +217,9 @@ def compact_dates(
     beside it was quarantined as unparseable until 2026-12-01); else none. Without the declared type,
     or beside one integer that is none in a column of numbers, ``20250520`` is a number (a count, an
     id, an amount in cents). Not declared so, a column whose name says it holds a time
-    (:func:`.profile.named_compact_places`) reads fourteen digits only, and only when every value is one of
-    1970 to 2099 (infinities aside: beside them the column keeps its text, see :func:`lossless`):
-    MediaWiki's ``rev_timestamp`` text ``20261204153012``."""
+    (:func:`.marked_places.named_compact_places`) reads fourteen digits only, and only when every
+    value is one of 1970 to 2099 (infinities aside: beside them the column keeps its text, see
+    :func:`lossless`): MediaWiki's ``rev_timestamp`` text ``20261204153012``."""
     compact = counts.valid(Shape.INTEGER, "day_first")
     if compact == 0:
         return {}

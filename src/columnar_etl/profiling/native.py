@@ -6,7 +6,7 @@ is INTEGER (a null token aside) and whose only possible flags are those of ``'0'
 column is read by DuckDB's typed scan (``sqlite_all_varchar`` off: a column DuckDB types ``BIGINT``
 arrives as int64), its distinct values are counted as numbers, and :func:`native_profile_sql` gives
 *the same rows* the profile query gives for the same cells: same codes, counts, bytes, examples and
-bounds, so :func:`.profile.fold_groups` and :func:`.inference.infer_column` see no difference.
+bounds, so :func:`.folded_figures.fold_groups` and :func:`.inference.infer_column` see no difference.
 
 Which columns hold INTEGER cells only is not known before a full scan, and SQLite's ``typeof`` of every
 cell costs a scan of its own. The typed scan checks it instead: it reads a ``BIGINT`` column's
@@ -182,7 +182,7 @@ def native_profile_sql(
     :func:`native_distinct_sql`'s rows); ``integers``: whether any column is not REAL. With both kinds
     the counted values are read twice: ``distinct`` is then materialized first, unless ``materialize``
     is False (a ``distinct`` that reads a table). ``timed``: the positions of the integer columns
-    whose 14-digit integers are read as compact timestamps (:func:`.profile.named_compact_places`);
+    whose 14-digit integers are read as compact timestamps (:func:`.marked_places.named_compact_places`);
     ``open_ended``: those whose integers may be epoch instants (:func:`.epoch_aggregates.open_end_sql`).
 
     Each value as the text path sees it: an integer's digits ``t`` (SQLite's text of an int64, DuckDB's

@@ -223,14 +223,14 @@ def _grouped_codes(counts: Counts) -> bool:
 
 #: A column's padded values of several lines (a line break in their trimmed text; null tokens aside),
 #: folded from the profile query's :data:`.layout_aggregates.LINES` of its padded codes
-#: (:func:`.profile.fold_groups`): documents, loaded byte for byte unless the operator's ``trim = true`` trims
-#: them.
+#: (:func:`.folded_figures.fold_groups`): documents, loaded byte for byte unless the operator's
+#: ``trim = true`` trims them.
 PADDED_LINES = "padded_lines"
 
 
 class Counts:
-    """One column's figures (:func:`.profile.fold_groups`), decoded: each code folds a shape and per-value
-    flags."""
+    """One column's figures (:func:`.folded_figures.fold_groups`), decoded: each code folds a shape and
+    per-value flags."""
 
     def __init__(self, agg: dict[str, Any]) -> None:
         self.agg = dict(agg)

@@ -94,7 +94,7 @@ def exponent_whole_digits(t: str) -> str:
 
 
 #: The profile query's count, per code, of the numbers of a thousand or more written without grouping
-#: (:func:`ungrouped_thousands_sql`); folded by storage class (``profile.fold_groups``), not a bound.
+#: (:func:`ungrouped_thousands_sql`); folded by storage class (``folded_figures.fold_groups``), not a bound.
 UNGROUPED = "ungrouped_thousands"
 
 

@@ -12,7 +12,6 @@ reference search (:mod:`.references`) and the quality gate. What a column's coun
 
 from __future__ import annotations
 
-import math
 import os
 import random
 import sys
@@ -23,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import duckdb
 
@@ -38,10 +37,6 @@ from columnar_etl.models import (
 )
 from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.profiling.affinity import (
-    declared_family,
-    declared_wall_clock_time,
-)
 from columnar_etl.profiling.blanks import (
     blanks_as_the_table_writes_missing,
     columns_added_later,
@@ -55,9 +50,8 @@ from columnar_etl.profiling.blanks import (
 )
 from columnar_etl.profiling.cell_sizes import records_over, refuse_large_cells
 from columnar_etl.profiling.cleaning_joins import say_joined_by_cleaning
-from columnar_etl.profiling.column_rows import BOUNDS, column_text_bounds, profile_row_order
+from columnar_etl.profiling.column_rows import profile_row_order
 from columnar_etl.profiling.data_keys import chance_key
-from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
 from columnar_etl.profiling.declared_as_read import (
     dangling_as_read,
     keys_as_read,
@@ -74,21 +68,18 @@ from columnar_etl.profiling.declared_keys import (
     never_filled,
 )
 from columnar_etl.profiling.distinct_values import distinct_cells_sql
-from columnar_etl.profiling.epoch_aggregates import MIN_POSITIVE_INTEGER, OPEN_END_BOUNDS, OPEN_END_CELLS
+from columnar_etl.profiling.folded_figures import fold_groups
 from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import find_key
-from columnar_etl.profiling.layout_aggregates import (
-    BREAK_PADDED,
-    INDENTED,
-    LINE_ENDED,
-    LINE_ENDED_LINES,
-    LINES,
-    PADDED_WIDTH_BOUNDS,
-    PARAGRAPH_INDENTED,
-    SPACE_PADDED,
-    START_PADDED,
-)
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
+from columnar_etl.profiling.marked_places import (
+    MarkedPlaces,
+    empty_kept_places,
+    marked_places,
+    named_compact_places,
+    open_ended_places,
+    trim_kept_places,
+)
 from columnar_etl.profiling.marks import MARKS_NOTE, mark_places
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
@@ -98,29 +89,19 @@ from columnar_etl.profiling.merged_keys import (
 from columnar_etl.profiling.merged_numbers import keep_numbers_apart, merged_number_columns
 from columnar_etl.profiling.native import native_candidates, native_rows
 from columnar_etl.profiling.number_reading import (
-    PADDED_LINES,
     commas_as_the_export_proves,
     points_as_the_export_proves,
     read_as_the_export_proves,
 )
-from columnar_etl.profiling.number_text import UNGROUPED
 from columnar_etl.profiling.overrides import (
     KEPT_EMPTY_NOTE,
     UNTRIMMED_NOTE,
-    kept_empty_places,
     reading_overrides,
     trimmed_names,
-    untrimmed_places,
 )
 from columnar_etl.profiling.parent_keys import REFERENCE_TYPES
 from columnar_etl.profiling.profile_codes import (
-    DATE_SHAPE_BY_CODE,
-    EXAMPLE_KINDS,
-    EXAMPLES,
     Flag,
-    StorageClass,
-    make_code,
-    split_code,
 )
 from columnar_etl.profiling.quality import evaluate_gate, score_profile
 from columnar_etl.profiling.reference_rows import (
@@ -133,11 +114,7 @@ from columnar_etl.profiling.reference_rows import (
 from columnar_etl.profiling.references import find_references
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
-from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
 from columnar_etl.profiling.zero_dates import never_set_default
-from columnar_etl.rules import (
-    Shape,
-)
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.duckdb_reader import query_errors
 from columnar_etl.source.export import Source, open_source
@@ -145,8 +122,6 @@ from columnar_etl.source.schema_objects import SourceIndex
 from columnar_etl.source.sqlite_names import resolve_tables
 from columnar_etl.source.tables import SourceColumn, SourceTable
 
-#: Shapes of a number written with a fraction or an exponent (a REAL cell is one of them).
-FRACTION_SHAPES = (Shape.DECIMAL, Shape.EXPONENT)
 #: A table is read as several rowid ranges in parallel when it has at least this many rows per range
 #: (below it, the extra SQLite statements and union cost more than another core gains).
 ROWS_PER_PART = 40_000
@@ -302,14 +277,14 @@ def _profile_batch(
     # Each table's cells carry their columns' places in it (_text_relation), offset as above.
     merged: dict[str, list[int]] = {}
     for number, name in enumerate(names):
-        table_places = cast(dict[str, list[int]], _marked_places(src, settings, name))
+        table_places = cast(dict[str, list[int]], marked_places(src, settings, name))
         # Columns of one-character marks keep their lone blanks as written (see .marks).
         table_places["untrimmed"] = sorted(
             {*table_places["untrimmed"], *mark_places(src, settings, name, asked[name])}
         )
         for kind, places in table_places.items():
             merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
-    marked = cast(MarkedPlaces, merged)  # every kind: _marked_places gives each, for any table
+    marked = cast(MarkedPlaces, merged)  # every kind: marked_places gives each, for any table
     # The tables' cells are copied into one table first, and the profile query reads that: over the
     # union itself each table's branch ran the query's expressions as a pipeline of its own, their
     # states (compiled patterns and all) set up once per table (200 tables of up to 400 rows: 1.79 s,
@@ -489,7 +464,7 @@ def _table_steps(
     point_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
-    untrimmed = {info.columns[place].name for place in _untrimmed(src, settings, table)}
+    untrimmed = {info.columns[place].name for place in trim_kept_places(src, settings, table)}
     # The columns of one-character marks the text query kept as written (found again among the same
     # counted cells, as it found them).
     marks = {
@@ -497,7 +472,7 @@ def _table_steps(
         for cells_table in ([] if read_apart else cell_tables)
         for place in mark_places(src, settings, table, cells_table)
     } - untrimmed
-    kept_empty = {info.columns[place].name for place in _kept_empty(src, settings, table)}
+    kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.scans.known_numeral_blobs(table)
@@ -625,7 +600,7 @@ def _text_rows(
     text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
     relation, positions = _text_relation(src, table, columns, sample, parts)
     keeping = cells is not None and bool(columns)
-    marked = _marked_places(src, settings, table, positions.__contains__)
+    marked = marked_places(src, settings, table, positions.__contains__)
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
         # Columns of one-character marks keep their lone blanks as written (see .marks).
@@ -712,7 +687,7 @@ def _long_rows(
         limit=memory_bytes(settings.profile_memory_limit),
         null_tokens=list(settings.null_tokens),
         fallback=settings.source_encoding_fallback,
-        **_marked_places(src, settings, table, positions.__contains__),
+        **marked_places(src, settings, table, positions.__contains__),
         cells=cells,
     )
 
@@ -797,91 +772,6 @@ def _grouped(columns: list[str], sizes: Mapping[str, int], limit: int) -> list[l
     return sorted((sorted(group, key=place.__getitem__) for group in groups), key=lambda g: place[g[0]])
 
 
-class MarkedPlaces(TypedDict):
-    """The places of a table's columns each of the profile query's marks asks for (the keywords of
-    :func:`.sql.table_profile_sql` and :func:`.long_cells.long_text_rows`)."""
-
-    dated: list[int]
-    untrimmed: list[int]
-    kept_empty: list[int]
-    timed: list[int]
-    clocked: list[int]
-    open_ended: list[int]
-
-
-def _marked_places(
-    src: Source, settings: Settings, table: str, kept: Callable[[int], bool] = lambda place: True
-) -> MarkedPlaces:
-    """:class:`MarkedPlaces` of ``table``, each place ``kept`` (those the query reads: its
-    ``positions``)."""
-    return MarkedPlaces(
-        dated=[place for place in _dated(src, table) if kept(place)],
-        untrimmed=[place for place in _untrimmed(src, settings, table) if kept(place)],
-        kept_empty=[place for place in _kept_empty(src, settings, table) if kept(place)],
-        timed=[place for place in named_compact_places(src, table) if kept(place)],
-        clocked=[place for place in _clocked(src, table) if kept(place)],
-        open_ended=[place for place in open_ended_places(src, table) if kept(place)],
-    )
-
-
-def _untrimmed(src: Source, settings: Settings, table: str) -> list[int]:
-    """The places in ``table`` of its columns whose text keeps its padding (``trim = false``)."""
-    if not settings.columns:
-        return []
-    return untrimmed_places(settings, table, src.table(table).column_names)
-
-
-def _kept_empty(src: Source, settings: Settings, table: str) -> list[int]:
-    """The places in ``table`` of its columns whose ``''`` is a value (``empty_is_null = false``)."""
-    if not settings.columns:
-        return []
-    return kept_empty_places(settings, table, src.table(table).column_names)
-
-
-def _dated(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns declared a date or timestamp (``DATE``, ``DATETIME``,
-    ``TIMESTAMP``; not ``TIME``, a time of day), whose eight-digit integers the text query also parses
-    as compact dates (see :func:`.lossless.compact_dates`)."""
-    return [
-        place for place, column in enumerate(src.table(table).columns) if declared_dated(column.declared_type)
-    ]
-
-
-def _clocked(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns declared a time of day without zone (``TIME``,
-    ``TIME(6)``: :func:`.affinity.declared_wall_clock_time`), whose text of a time of day the text
-    query shapes :attr:`Shape.TIME_OF_DAY` (read as ``time`` where every present value is one)."""
-    return [
-        place
-        for place, column in enumerate(src.table(table).columns)
-        if declared_wall_clock_time(column.declared_type)
-    ]
-
-
-def named_compact_places(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns not declared a date or timestamp whose name says they
-    hold a time (``rev_timestamp``, ``page_touched``, ``user_registration``;
-    :func:`.date_names.date_like_name`, with :data:`.date_names._COMPACT_TIME_WORDS`), not the one column of a
-    declared primary key (an identifier, whatever its name): the profile reads their 14-digit integers as
-    compact timestamps (see :func:`.lossless.compact_dates`)."""
-    return [place for place, column in enumerate(src.table(table).columns) if named_compact(column)]
-
-
-def open_ended_places(src: Source, table: str) -> list[int]:
-    """The places in ``table`` of its columns whose integers :func:`.epochs.epoch_reading` may read as epoch
-    instants: a date-like name (:func:`.date_names.date_like_name`) or a declared date or timestamp type, not
-    the one column of a declared primary key (an identifier, whatever its name) nor a Core Data date
-    (another epoch). Only theirs are counted beside the stand-ins for no end
-    (:func:`.sql.open_end_sql`, :func:`.epochs.epoch_open_ends`)."""
-    return [
-        place
-        for place, column in enumerate(src.table(table).columns)
-        if not (column.primary_key and not column.composite_key)
-        and column.counts_from is None
-        and (declared_family(column.declared_type) in DATE_TYPES or date_like_name(column.name))
-    ]
-
-
 def _count_cells(
     src: Source, cells: str, columns: list[str], relation: str, positions: list[int], *, small: bool = False
 ) -> None:
@@ -912,156 +802,6 @@ def _fetch_rows(src: Source, sql: str) -> list[dict[str, Any]]:
     result = src.connection.cursor().execute(sql)
     header = [d[0] for d in result.description or []]
     return [dict(zip(header, row, strict=True)) for row in result.fetchall()]
-
-
-def fold_groups(
-    groups: list[dict[str, Any]],
-    *,
-    declared_unique: bool = False,
-    as_bound: bool = False,
-    setting_value: bool = False,
-    default_value: str | None = None,
-) -> dict[str, Any]:
-    """One column's figures from its rows of the profile query (see sql.table_profile_sql).
-
-    The row without a code holds the column's bounds; one row per code holds its cells, distinct
-    values and examples. ``declared_unique``: the schema declares the column unique by itself (beside
-    the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
-    class is the one its writer bound (see :func:`.tokens.tokens_kept_as_values`); ``setting_value``: it is a
-    name/value table's values (:attr:`SourceColumn.setting_value`); ``default_value``: the text the
-    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`).
-    """
-    whole = next((g for g in groups if g["code"] is None), None)
-    coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
-    tokens = tokens_kept_as_values(
-        coded,
-        declared_unique=declared_unique,
-        as_bound=as_bound,
-        setting_value=setting_value,
-        default_value=default_value,
-    )
-    if tokens:
-        # Those tokens are text like the column's other values from here on (codes, examples); a row
-        # holding others too (null 300 times beside a headword none) is split by each token's cells.
-        split: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]] = []
-        for (storage, shape, flags), g in coded:
-            if shape != Shape.NULL_LIKE or not stripped_examples(g["examples"]) & tokens:
-                split.append(((storage, shape, flags), g))
-                continue
-            counts, sizes = token_cells(g), token_cells(g, "bytes")
-            for kept, part_shape in ((True, Shape.OTHER), (False, Shape.NULL_LIKE)):
-                names = {token for token in counts if (token in tokens) == kept}
-                if names:
-                    part = {
-                        **g,
-                        "cells": sum(counts[token] for token in names),
-                        "bytes": sum(sizes[token] for token in names),
-                        "distinct_values": sum(
-                            1 for value in g["examples"] or [] if str(value).strip() in names
-                        ),
-                        "examples": [value for value in g["examples"] or [] if str(value).strip() in names],
-                    }
-                    split.append(((storage, part_shape, flags), part))
-        coded = split
-    codes: dict[int, int] = {}
-    #: Numbers of a thousand or more written without grouping, by storage class (infer_column's
-    #: thousands comma format).
-    ungrouped: dict[StorageClass, int] = dict.fromkeys(StorageClass, 0)
-    for (storage, shape, flags), g in coded:
-        code = make_code(storage, shape, flags)
-        codes[code] = codes.get(code, 0) + int(g["cells"])
-        ungrouped[storage] += int(g[UNGROUPED] or 0)
-    folded: dict[str, Any] = {
-        "codes": codes,
-        UNGROUPED: ungrouped,
-        **{
-            name: sum(int(g[name] or 0) for _, g in coded)
-            for name in (
-                LINE_ENDED,
-                LINE_ENDED_LINES,
-                LINES,
-                SPACE_PADDED,
-                START_PADDED,
-                INDENTED,
-                BREAK_PADDED,
-                PARAGRAPH_INDENTED,
-            )
-        },
-        # The padded values of several lines (documents, loaded byte for byte): the LINES of the codes
-        # of padded values (a code holds padded values or none: Flag.PADDED), no aggregate of its own.
-        PADDED_LINES: sum(int(g[LINES] or 0) for (_, _, flags), g in coded if flags & Flag.PADDED),
-        "distinct": sum(int(g["distinct_values"]) for _, g in coded),
-        "bytes": sum(int(g["bytes"] or 0) for _, g in coded),
-        "tokens_as_values": sorted(tokens),
-    }
-    for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER, *OPEN_END_BOUNDS):
-        folded[key] = whole[key] if whole else None
-    # The cells of each stand-in for no end (a value may be a cell of two codes: INTEGER and TEXT).
-    ends: dict[int, int] = {}
-    for end in (whole or {}).get(OPEN_END_CELLS) or ():
-        ends[int(end["value"])] = ends.get(int(end["value"]), 0) + int(end["cells"])
-    folded[OPEN_END_CELLS] = ends
-    # The bytes of the values no whitespace pads (layout.padded_width): their codes' own bounds, a
-    # code holding padded values or none (Flag.PADDED), NULL, '', null tokens and BLOBs aside.
-    unpadded = [
-        g
-        for (_, shape, flags), g in coded
-        if not flags & Flag.PADDED
-        and shape > Shape.NULL_LIKE
-        and shape != Shape.BLOB
-        and g["min_value_bytes"] is not None
-    ]
-    folded["min_unpadded_bytes"] = min((int(g["min_value_bytes"]) for g in unpadded), default=None)
-    folded["max_unpadded_bytes"] = max((int(g["max_value_bytes"]) for g in unpadded), default=None)
-    # The bounds of the numbers written with a fraction or an exponent (REAL cells are), apart from
-    # the integers': a date/time column's Julian days beside its epoch integers or compact dates.
-    fractions = [g for (_, shape, _), g in coded if shape in FRACTION_SHAPES and g["min_number"] is not None]
-    folded["min_fraction"] = min((float(g["min_number"]) for g in fractions), default=None)
-    folded["max_fraction"] = max((float(g["max_number"]) for g in fractions), default=None)
-    folded.update(_bounds_beside_zeros(coded))
-    if whole:
-        folded.update(column_text_bounds(groups))
-    if tokens and folded["min_text"] is not None:
-        folded["min_text"] = min(folded["min_text"], *tokens)
-        folded["max_text"] = max(folded["max_text"], *tokens)
-    for kind, shows in EXAMPLE_KINDS.items():
-        values = [v for (_, shape, flags), g in coded if shows(shape, flags) for v in g["examples"] or []]
-        folded[f"ex_{kind}"] = sorted(values)[:EXAMPLES]
-    # The date shapes' examples by which readings make them dates: an override's reading picks its own.
-    both = Flag.VALID_DAY_FIRST | Flag.VALID_MONTH_FIRST
-    dates: dict[tuple[int, int], list[Any]] = {}
-    for (_, shape, flags), g in coded:
-        if shape in DATE_SHAPE_BY_CODE and g["examples"]:
-            dates.setdefault((int(shape), flags & both), []).extend(g["examples"])
-    folded["ex_dates"] = {key: sorted(values)[:EXAMPLES] for key, values in dates.items()}
-    return folded
-
-
-def _bounds_beside_zeros(
-    coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
-) -> dict[str, Any]:
-    """The bounds of a column's numbers other than its bare ``0`` cells (``min_beside_zeros`` /
-    ``max_beside_zeros``: epoch integers beside 0 for "no date", :func:`.epochs.epoch_beside_zeros`), from the
-    rows of its codes (a ``0`` or ``1`` is a code of its own, :attr:`Flag.ZERO_ONE`): None unless the
-    column holds a 0 and no 1, and other numbers. The plain integers' exact bounds where a code has them."""
-    zeros = [g for (_, _, flags), g in coded if flags & Flag.ZERO_ONE and g["min_number"] is not None]
-    others = [g for (_, _, flags), g in coded if not flags & Flag.ZERO_ONE and g["min_number"] is not None]
-    if not zeros or not others or any(float(g["max_number"]) != 0 for g in zeros):
-        return {"min_beside_zeros": None, "max_beside_zeros": None}
-
-    if not all(math.isfinite(float(g[bound])) for g in others for bound in ("min_number", "max_number")):
-        # Text past the doubles ('1e999', 15 digits of 1.797...e+308 rounded up) is read as an infinity:
-        # no moment (until 2026-12-05 the profile failed, "cannot convert float infinity to integer").
-        return {"min_beside_zeros": None, "max_beside_zeros": None}
-
-    def exact(g: dict[str, Any], bound: str) -> int:
-        plain = g.get(f"{bound}_integer")
-        return int(plain) if plain is not None else int(g[f"{bound}_number"])
-
-    return {
-        "min_beside_zeros": min(exact(g, "min") for g in others),
-        "max_beside_zeros": max(exact(g, "max") for g in others),
-    }
 
 
 def _keyed_steps(

@@ -108,7 +108,7 @@ def column_projections(
     are also read as compact dates (``20250520``): the parse, and so :attr:`Flag.VALID_DAY_FIRST`, of
     such an INTEGER-shaped value is its date (the profile decides whether the column reads them).
     ``timed``: the ``idx`` of the columns not declared so whose name says they hold a time
-    (:func:`.profile.named_compact_places`): only their integers of fourteen digits within
+    (:func:`.marked_places.named_compact_places`): only their integers of fourteen digits within
     :data:`~columnar_etl.rules.dates.NAMED_COMPACT_TIMESTAMP_RANGE` are parsed, as compact timestamps.
     ``clocked``: the ``idx`` of the columns declared a time of day without zone (``TIME``,
     ``TIME(6)``): only their text of a time of day is shaped :attr:`Shape.TIME_OF_DAY` (flagged
