@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library and a Legado e-book reader)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader and an mcfly shell history)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28231,3 +28231,76 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     # The one declared reference; a book's group bits are no group's key (6 and 9 are none).
     assert {row[14] for row in rows["books"]} - {row[0] for row in rows["book_groups"]} == {0, 6, 9}
     assert references(run_dir) == {("chapters", "bookUrl"): "books.bookUrl"}
+
+
+# --- Forensic artefacts of desktop tools (h320): a shell history, macOS's notifications, Chrome's Web Data
+
+
+def _loaded_cells(ran: Ran, table: str, names: list[str]) -> list[tuple[Any, ...]]:
+    """Every row of a loaded table in ``names``' order, bytea as :class:`bytes`."""
+    return [
+        tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+        for row in _loaded_table(ran, table, names)
+    ]
+
+
+def test_mcfly_keeps_commands_as_typed_reads_unix_seconds_and_the_columns_its_migrations_added(
+    run_export: Runner,
+) -> None:
+    # mcfly (rusqlite): a history created at schema version 1 and migrated (``ALTER TABLE commands ADD
+    # COLUMN session_id TEXT`` then ``selected INTEGER``, every row existing then set to 'UNKNOWN' and 0),
+    # so the added columns come last; imported commands share the import's second and have no directory;
+    # commands hold quotes, pipes, a loop and a here-document over several lines, non-ASCII, one typed
+    # with trailing blanks; ``when_run`` Unix seconds (``strftime('%s','now')`` in schema_versions).
+    rows = apps.mcfly_rows()
+    ran, run_dir = run_export(apps.mcfly)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The one command typed with trailing blanks is trimmed (audited) and charged to its column.
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("commands", "cmd")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.MCFLY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert [name for name, _ in declared["commands"]][-2:] == ["session_id", "selected"]
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        # Seconds since 1970 in every cell of ``when_run``: instants (the documented epoch rule).
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if name == "when_run"
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                UNIX_EPOCH + timedelta(seconds=v)
+                if name == "when_run"
+                else arrives_as(v)
+                if isinstance(v, str)
+                else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    commands = ran.values("commands", "cmd", "id")
+    assert commands[78] == "git status"
+    # The loop and the here-document over several lines, as written.
+    assert {commands[row[0]] for row in rows["commands"] if "\n" in row[1]} == {
+        c for c in apps.MCFLY_COMMANDS if "\n" in c
+    }
+    # The migrations' 'UNKNOWN' is a value of the column (the sessions before session ids), not NULL.
+    sessions = Counter(ran.values("commands", "session_id", "id").values())
+    assert sessions["UNKNOWN"] == 100 and None not in sessions
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("commands", "cmd", "trim"): sum(1 for row in rows["commands"] if row[1] != row[1].strip()),
+        ("commands", "when_run", "epoch:seconds"): len(rows["commands"]),
+        ("schema_versions", "when_run", "epoch:seconds"): len(rows["schema_versions"]),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # No reference: a session id is no table's key, a pending selection names a command by its text.
+    assert references(run_dir) == {}
