@@ -112,7 +112,8 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library, a Legado e-book reader and an mcfly shell history)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history and macOS's
+Notification Center database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -132,6 +133,7 @@ import bz2
 import hashlib
 import json
 import pickle
+import plistlib
 import quopri
 import re
 import sqlite3
@@ -28304,3 +28306,76 @@ def test_mcfly_keeps_commands_as_typed_reads_unix_seconds_and_the_columns_its_mi
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
     # No reference: a session id is no table's key, a pending selection names a command by its text.
     assert references(run_dir) == {}
+
+
+def test_macos_notification_center_keeps_cocoa_reals_to_the_last_bit_uuid_and_plist_blobs_and_reads_bool(
+    run_export: Runner,
+) -> None:
+    # macOS's usernoted database (10.15): Cocoa seconds (since 2001-01-01) as REAL to the double's last
+    # bit (16 significant digits), NULL where not delivered or not snoozed; a 16-byte ``uuid`` BLOB and the
+    # notification itself a binary plist BLOB; lists of UUIDs as binary plists keyed by the app;
+    # ``presented`` declared ``Bool``; no reference declared.
+    rows = apps.macos_notification_rows()
+    ran, run_dir = run_export(apps.macos_notifications)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.MACOS_NOTIFICATIONS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "INTEGER": "bigint",
+        "VARCHAR": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "Bool": "boolean",
+    }
+
+    def kind(table: str, name: str, decl: str) -> str:
+        # Doubtful, pinned: dbinfo's ``value`` (two rows, both '5') is read as integers, since the
+        # name/value rule keeps text only beside a declared unique name, and dbinfo declares none.
+        return "bigint" if (table, name) == ("dbinfo", "value") else kinds[decl]
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(
+                None
+                if v is None
+                else bool(v)
+                if types[name] == "boolean"
+                else int(v)
+                if types[name] == "bigint"
+                else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every digit of each REAL, the very double SQLite holds; Cocoa seconds are no Unix epoch.
+    requested = ran.values("record", "request_date", "rec_id")
+    assert requested == {n + 1: apps.macos_notification_seconds(n) for n in range(len(rows["record"]))}
+    assert max(len(repr(v).replace(".", "")) for v in requested.values()) == 16
+    assert apps.apple_instant(requested[1]).date() == date(2020, 11, 2)  # 7,245 days and 8.9 hours on
+    # The plist BLOB byte for byte: what the notification said.
+    data = {k: plistlib.loads(bytes(v)) for k, v in ran.values("record", "data", "rec_id").items()}
+    mail = min(row[0] for row in rows["record"] if row[1] == 2)  # com.apple.mail's first
+    assert (data[mail]["app"], data[mail]["req"]["titl"], data[mail]["req"]["subt"]) == (
+        "com.apple.mail",
+        "Jörg Müller",
+        "Re: Q3 numbers",
+    )
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    presented = Counter(row[7] for row in rows["record"])
+    assert audit == {("record", "presented", f"boolean:{v}"): n for v, n in presented.items()}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["app_id"] for t in rows},
+        "record": ["rec_id"],
+        "dbinfo": ["key"],  # unique in the data
+    }
+    # Found in the data, each true: a record's app, and each list's app (the lists' key is the app's).
+    assert references(run_dir) == {(t, "app_id"): "app.app_id" for t in rows if t not in ("app", "dbinfo")}
