@@ -112,8 +112,8 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history and macOS's
-Notification Center database)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
+Notification Center database and a Chrome profile's Web Data)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28379,3 +28379,103 @@ def test_macos_notification_center_keeps_cocoa_reals_to_the_last_bit_uuid_and_pl
     }
     # Found in the data, each true: a record's app, and each list's app (the lists' key is the app's).
     assert references(run_dir) == {(t, "app_id"): "app.app_id" for t in rows if t not in ("app", "dbinfo")}
+
+
+def test_chrome_web_data_reads_unix_seconds_keeps_webkit_micros_zero_led_last_fours_and_guid_links(
+    run_export: Runner,
+) -> None:
+    # Chrome 130's Web Data: GUID text keys and references (a card's billing address, an address's
+    # tokens), none declared; two epochs side by side (Unix seconds for typed values, local cards and
+    # addresses; WebKit microseconds since 1601 for a server card's use and a search engine's times,
+    # 0 for a prepopulated one); a card's month bound as text under INTEGER affinity ('07' stored as 7,
+    # '' where there is no expiry); masked cards' last four digits as text ('0042'); ZIP codes with
+    # leading zeros among an address's tokens; encrypted card numbers and empty observation BLOBs.
+    rows = apps.chrome_web_data_rows()
+    ran, run_dir = run_export(apps.chrome_web_data)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CHROME_WEB_DATA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Unix seconds in every cell: instants; WebKit's microseconds (and 0) are no Unix epoch: integers.
+    seconds = {
+        ("autofill", "date_created"), ("autofill", "date_last_used"), ("credit_cards", "date_modified"),
+        ("credit_cards", "use_date"), ("local_addresses", "use_date"), ("local_addresses", "date_modified"),
+    }  # fmt: skip
+    kinds = {"INTEGER": "bigint", "VARCHAR": "text", "LONGVARCHAR": "text", "BLOB": "bytea"}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, also in an INTEGER column (a card without expiry)
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint":
+            return int(value)  # the month bound as '07' is the INTEGER 7 SQLite stored
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in seconds else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Codes keep their zeros: a masked card's last four, an address's ZIP.
+    assert sorted(ran.values("masked_credit_cards", "last_four", "id").values()) == [
+        "0005", "0042", "0730", "1881", "9310",
+    ]  # fmt: skip
+    zips = [v for g, t, v, _, _ in rows["local_addresses_type_tokens"] if t == 35]
+    loaded_zips = pg_query(
+        ran.uri, f"SELECT value FROM {quote_ident(ran.base)}.local_addresses_type_tokens WHERE type = 35"
+    )
+    assert sorted(v for (v,) in loaded_zips) == sorted(zips) and "02139" in zips
+    # The operator's reading of WebKit microseconds in PostgreSQL gives Chrome's moments.
+    used = ran.values("server_card_metadata", "use_date", "id")
+    assert {k: apps.webkit_instant(v).year for k, v in used.items()} == {k: 2024 for k in used}
+    # What cleaning changed: each blank (''), the search typed with leading blanks (value and its lower
+    # case), each Unix second; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if v == ""
+    )
+    padded = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if isinstance(v, str) and v.strip() and v != v.strip() and "\n" not in v
+    )
+    assert audit == {
+        **{(t, c, "empty_to_null"): n for (t, c), n in blanks.items()},
+        **{(t, c, "trim"): n for (t, c), n in padded.items()},
+        **{(t, c, "epoch:seconds"): len(rows[t]) for t, c in seconds},
+    }
+    assert set(padded) == {("autofill", "value"), ("autofill", "value_lower")}
+    assert charged_columns(profiled(run_dir)["columns"]).keys() == set(padded)
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "meta": ["key"],
+        "autofill": ["name", "value"],
+        "credit_cards": ["guid"],
+        "masked_credit_cards": ["id"],  # unique in the data
+        "server_card_metadata": ["id"],  # unique in the data
+        "local_addresses": ["guid"],
+        "local_addresses_type_tokens": ["guid", "type"],
+        "keywords": ["id"],
+    }
+    # The GUID links, found in the data; a server card's metadata and the masked card hold the same
+    # ids (one to one, no direction the data tells): no reference, a note says so.
+    assert references(run_dir) == {
+        ("credit_cards", "billing_address_id"): "local_addresses.guid",
+        ("server_card_metadata", "billing_address_id"): "local_addresses.guid",
+        ("local_addresses_type_tokens", "guid"): "local_addresses.guid",
+    }
