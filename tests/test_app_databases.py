@@ -113,7 +113,7 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
-Notification Center database and a Chrome profile's Web Data)
+Notification Center database, a Chrome profile's Web Data and its Login Data)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28478,4 +28478,87 @@ def test_chrome_web_data_reads_unix_seconds_keeps_webkit_micros_zero_led_last_fo
         ("credit_cards", "billing_address_id"): "local_addresses.guid",
         ("server_card_metadata", "billing_address_id"): "local_addresses.guid",
         ("local_addresses_type_tokens", "guid"): "local_addresses.guid",
+    }
+
+
+def test_chrome_login_data_keeps_ciphertext_bound_as_text_as_bytes_blank_key_parts_and_implicit_fk_targets(
+    run_export: Runner,
+) -> None:
+    # Chrome's Login Data (v43), no secret in clear: every time WebKit microseconds (0 for never: no Unix
+    # epoch, integers); a "never save" entry's '' in four of the five columns of the logins' UNIQUE; the
+    # stats' UNIQUE (origin_domain, username_value) and a note's (parent_id, key) holding ''; references
+    # declared as ``REFERENCES logins`` (no column: the parent's primary key); the sync metadata OSCrypt's
+    # ciphertext bound with BindString (TEXT cells of random bytes); ``confidential`` declared BOOL.
+    rows = apps.chrome_login_data_rows()
+    ran, run_dir = run_export(apps.chrome_login_data)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CHROME_LOGIN_DATA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A key's '' is kept as written (the key keeps every value); elsewhere '' is NULL by the blank rule.
+    kept = {("stats", "username_value"), ("password_notes", "key")}
+    assert len(kept_key_notes(ran)) == len(kept)
+    kinds = {
+        "INTEGER": "bigint",
+        "VARCHAR": "text",
+        "LONGVARCHAR": "text",
+        "BLOB": "bytea",
+        "BOOL": "boolean",
+    }
+
+    def kind(table: str, name: str, decl: str) -> str:
+        # Binary data written as TEXT: bytea, byte for byte (each cell audited ``as_bytes``).
+        return "bytea" if (table, name) == ("sync_entities_metadata", "metadata") else kinds[decl]
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(
+                None if v == "" and (table, name) not in kept else bool(v) if types[name] == "boolean" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The ciphertext of each sync entity, every byte (NULs and all), as Chrome bound it.
+    metadata = {
+        k: bytes(v) for k, v in ran.values("sync_entities_metadata", "metadata", "storage_key").items()
+    }
+    assert metadata == dict(rows["sync_entities_metadata"])
+    assert any(b"\0" in v for v in metadata.values())
+    # WebKit's microseconds read as instants by the operator: the logins were created from 2023 on.
+    created = ran.values("logins", "date_created", "id")
+    assert min(apps.webkit_instant(v) for v in created.values()).year == 2023
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if v == "" and (table, name) not in kept
+    )
+    confidential = Counter(row[5] for row in rows["password_notes"])
+    assert audit == {
+        **{(t, c, "empty_to_null"): n for (t, c), n in blanks.items()},
+        ("sync_entities_metadata", "metadata", "as_bytes"): len(rows["sync_entities_metadata"]),
+        **{("password_notes", "confidential", f"boolean:{v}"): n for v, n in confidential.items()},
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "meta": ["key"],
+        "logins": ["id"],
+        "stats": ["origin_domain", "username_value"],
+        "sync_entities_metadata": ["storage_key"],
+        "insecure_credentials": ["parent_id", "insecurity_type"],
+        "password_notes": ["id"],
+    }
+    # ``REFERENCES logins`` names no column: the parent's primary key, ``id``.
+    assert references(run_dir) == {
+        ("insecure_credentials", "parent_id"): "logins.id",
+        ("password_notes", "parent_id"): "logins.id",
     }
