@@ -113,7 +113,8 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
-Notification Center database, a Chrome profile's Web Data and its Login Data)
+Notification Center database, a Chrome profile's Web Data and its Login Data, and Android's
+contacts2.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28561,4 +28562,112 @@ def test_chrome_login_data_keeps_ciphertext_bound_as_text_as_bytes_blank_key_par
     assert references(run_dir) == {
         ("insecure_credentials", "parent_id"): "logins.id",
         ("password_notes", "parent_id"): "logins.id",
+    }
+
+
+def test_android_contacts2_keeps_generic_data_columns_as_text_reads_java_millis_and_finds_misnamed_references(
+    run_export: Runner,
+) -> None:
+    # Android's contacts2.db: ``data``'s fifteen generic TEXT columns, each holding every mimetype's own
+    # value (a name, a phone as typed, a group's ``_id`` as text, a birthday ``--06-15`` without a year,
+    # a photo's file id as text, its thumbnail a BLOB in ``data15``); references declared to
+    # ``package(_id)`` and ``mimetype(_id)``, tables that do not exist (they are ``packages`` and
+    # ``mimetypes``); ``sort_key`` declared COLLATE PHONEBOOK; Java's epoch milliseconds, NULL for never;
+    # ``phone_lookup`` without a key, ``min_match`` the number's digits reversed (zero-led for some).
+    rows = apps.android_contacts_rows()
+    ran, run_dir = run_export(apps.android_contacts)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # (The collation only Android defines is set aside to read the declared types: they are the same.)
+    declared = _statement_columns([s.replace(" COLLATE PHONEBOOK", "") for s in apps.ANDROID_CONTACTS_DDL])
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    millis = {
+        ("contacts", "x_last_time_contacted"), ("contacts", "last_time_contacted"),
+        ("contacts", "contact_last_updated_timestamp"), ("raw_contacts", "x_last_time_contacted"),
+    }  # fmt: skip
+
+    def only_digits(table: str, name: str) -> bool:
+        place = [c for c, _ in declared[table]].index(name)
+        present = [row[place] for row in rows[table] if row[place] is not None]
+        return bool(present) and all(
+            isinstance(v, str) and v.isdigit() and not (len(v) > 1 and v[0] == "0") for v in present
+        )
+
+    # TEXT columns whose every value is digits (a style '0', a photo file's id) are integers, as the
+    # product reads any such column; the phone lookup's zero-led ``min_match`` stays text.
+    digit_text = {
+        (t, c)
+        for t, columns in declared.items()
+        for c, decl in columns
+        if decl == "TEXT" and only_digits(t, c)
+    }
+    assert digit_text == {("raw_contacts", "phonetic_name_style"), ("data", "data11"), ("data", "data14")}
+
+    def kind(table: str, name: str, decl: str) -> str:
+        if (table, name) in millis:
+            return "timestamp with time zone"
+        if (table, name) in digit_text:
+            return "bigint"
+        if (table, name) == ("data", "data15"):
+            return "bytea"  # BLOB cells under TEXT: the thumbnails, byte for byte
+        return {"INTEGER": "bigint", "TEXT": "text"}[decl]
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # a group's '' notes by the blank rule
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Each kind's value as written in the shared columns: a birthday without a year, the postal address
+    # over three lines, a group's id as text beside names.
+    first = dict(ran.values("data", "data1", "_id"))
+    assert {"--06-15", "--12-24", "1990-04-17"} <= set(first.values())
+    assert "Hauptstraße 5\n80331 München\nGermany" in first.values()
+    zero_led = [v for (_, _, _, v) in rows["phone_lookup"] if v.startswith("0")]
+    assert zero_led and set(zero_led) <= set(ran.values("phone_lookup", "min_match", "data_id").values())
+    # Doubtful, pinned: the two groups' '' notes beside the system groups' NULL are charged as blanks
+    # (the column scores 0 before cleaning); both mean "no notes".
+    assert charged_columns(profiled(run_dir)["columns"]) == {("groups", "notes"): 0.0}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    places = {t: [c for c, _ in columns] for t, columns in declared.items()}
+    assert audit == {
+        **{
+            (t, c, "epoch:milliseconds"): sum(1 for row in rows[t] if row[places[t].index(c)] is not None)
+            for t, c in millis
+        },
+        ("groups", "notes", "empty_to_null"): sum(1 for row in rows["groups"] if row[8] == ""),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["_id"] for t in rows},
+        "phone_lookup": ["data_id"],  # unique in the data: one lookup per phone number
+    }
+    # The declared references, and where ``data`` names tables that do not exist (``package``,
+    # ``mimetype``) the references its values make to ``packages`` and ``mimetypes``, found in the data.
+    assert references(run_dir) == {
+        ("contacts", "name_raw_contact_id"): "raw_contacts._id",
+        ("contacts", "photo_id"): "data._id",
+        ("contacts", "photo_file_id"): "photo_files._id",
+        ("contacts", "status_update_id"): "data._id",
+        ("raw_contacts", "account_id"): "accounts._id",
+        ("raw_contacts", "contact_id"): "contacts._id",
+        ("data", "package_id"): "packages._id",
+        ("data", "mimetype_id"): "mimetypes._id",
+        ("data", "raw_contact_id"): "raw_contacts._id",
+        ("phone_lookup", "data_id"): "data._id",
+        ("phone_lookup", "raw_contact_id"): "raw_contacts._id",
+        ("groups", "account_id"): "accounts._id",
     }
