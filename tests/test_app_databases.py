@@ -112,7 +112,9 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library and a Legado e-book reader)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
+Notification Center database, a Chrome profile's Web Data and its Login Data, and Android's
+contacts2.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -132,6 +134,7 @@ import bz2
 import hashlib
 import json
 import pickle
+import plistlib
 import quopri
 import re
 import sqlite3
@@ -28243,3 +28246,440 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     # The one declared reference; a book's group bits are no group's key (6 and 9 are none).
     assert {row[14] for row in rows["books"]} - {row[0] for row in rows["book_groups"]} == {0, 6, 9}
     assert references(run_dir) == {("chapters", "bookUrl"): "books.bookUrl"}
+
+
+# --- Forensic artefacts of desktop tools (h320): a shell history, macOS's notifications, Chrome's Web Data
+
+
+def _loaded_cells(ran: Ran, table: str, names: list[str]) -> list[tuple[Any, ...]]:
+    """Every row of a loaded table in ``names``' order, bytea as :class:`bytes`."""
+    return [
+        tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+        for row in _loaded_table(ran, table, names)
+    ]
+
+
+def test_mcfly_keeps_commands_as_typed_reads_unix_seconds_and_the_columns_its_migrations_added(
+    run_export: Runner,
+) -> None:
+    # mcfly (rusqlite): a history created at schema version 1 and migrated (``ALTER TABLE commands ADD
+    # COLUMN session_id TEXT`` then ``selected INTEGER``, every row existing then set to 'UNKNOWN' and 0),
+    # so the added columns come last; imported commands share the import's second and have no directory;
+    # commands hold quotes, pipes, a loop and a here-document over several lines, non-ASCII, one typed
+    # with trailing blanks; ``when_run`` Unix seconds (``strftime('%s','now')`` in schema_versions).
+    rows = apps.mcfly_rows()
+    ran, run_dir = run_export(apps.mcfly)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # The one command typed with trailing blanks is trimmed (audited) and charged to its column.
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("commands", "cmd")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.MCFLY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert [name for name, _ in declared["commands"]][-2:] == ["session_id", "selected"]
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        # Seconds since 1970 in every cell of ``when_run``: instants (the documented epoch rule).
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if name == "when_run"
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                UNIX_EPOCH + timedelta(seconds=v)
+                if name == "when_run"
+                else arrives_as(v)
+                if isinstance(v, str)
+                else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    commands = ran.values("commands", "cmd", "id")
+    assert commands[78] == "git status"
+    # The loop and the here-document over several lines, as written.
+    assert {commands[row[0]] for row in rows["commands"] if "\n" in row[1]} == {
+        c for c in apps.MCFLY_COMMANDS if "\n" in c
+    }
+    # The migrations' 'UNKNOWN' is a value of the column (the sessions before session ids), not NULL.
+    sessions = Counter(ran.values("commands", "session_id", "id").values())
+    assert sessions["UNKNOWN"] == 100 and None not in sessions
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("commands", "cmd", "trim"): sum(1 for row in rows["commands"] if row[1] != row[1].strip()),
+        ("commands", "when_run", "epoch:seconds"): len(rows["commands"]),
+        ("schema_versions", "when_run", "epoch:seconds"): len(rows["schema_versions"]),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # No reference: a session id is no table's key, a pending selection names a command by its text.
+    assert references(run_dir) == {}
+
+
+def test_macos_notification_center_keeps_cocoa_reals_to_the_last_bit_uuid_and_plist_blobs_and_reads_bool(
+    run_export: Runner,
+) -> None:
+    # macOS's usernoted database (10.15): Cocoa seconds (since 2001-01-01) as REAL to the double's last
+    # bit (16 significant digits), NULL where not delivered or not snoozed; a 16-byte ``uuid`` BLOB and the
+    # notification itself a binary plist BLOB; lists of UUIDs as binary plists keyed by the app;
+    # ``presented`` declared ``Bool``; no reference declared.
+    rows = apps.macos_notification_rows()
+    ran, run_dir = run_export(apps.macos_notifications)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.MACOS_NOTIFICATIONS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "INTEGER": "bigint",
+        "VARCHAR": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "Bool": "boolean",
+    }
+
+    def kind(table: str, name: str, decl: str) -> str:
+        # Doubtful, pinned: dbinfo's ``value`` (two rows, both '5') is read as integers, since the
+        # name/value rule keeps text only beside a declared unique name, and dbinfo declares none.
+        return "bigint" if (table, name) == ("dbinfo", "value") else kinds[decl]
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(
+                None
+                if v is None
+                else bool(v)
+                if types[name] == "boolean"
+                else int(v)
+                if types[name] == "bigint"
+                else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every digit of each REAL, the very double SQLite holds; Cocoa seconds are no Unix epoch.
+    requested = ran.values("record", "request_date", "rec_id")
+    assert requested == {n + 1: apps.macos_notification_seconds(n) for n in range(len(rows["record"]))}
+    assert max(len(repr(v).replace(".", "")) for v in requested.values()) == 16
+    assert apps.apple_instant(requested[1]).date() == date(2020, 11, 2)  # 7,245 days and 8.9 hours on
+    # The plist BLOB byte for byte: what the notification said.
+    data = {k: plistlib.loads(bytes(v)) for k, v in ran.values("record", "data", "rec_id").items()}
+    mail = min(row[0] for row in rows["record"] if row[1] == 2)  # com.apple.mail's first
+    assert (data[mail]["app"], data[mail]["req"]["titl"], data[mail]["req"]["subt"]) == (
+        "com.apple.mail",
+        "Jörg Müller",
+        "Re: Q3 numbers",
+    )
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    presented = Counter(row[7] for row in rows["record"])
+    assert audit == {("record", "presented", f"boolean:{v}"): n for v, n in presented.items()}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["app_id"] for t in rows},
+        "record": ["rec_id"],
+        "dbinfo": ["key"],  # unique in the data
+    }
+    # Found in the data, each true: a record's app, and each list's app (the lists' key is the app's).
+    assert references(run_dir) == {(t, "app_id"): "app.app_id" for t in rows if t not in ("app", "dbinfo")}
+
+
+def test_chrome_web_data_reads_unix_seconds_keeps_webkit_micros_zero_led_last_fours_and_guid_links(
+    run_export: Runner,
+) -> None:
+    # Chrome 130's Web Data: GUID text keys and references (a card's billing address, an address's
+    # tokens), none declared; two epochs side by side (Unix seconds for typed values, local cards and
+    # addresses; WebKit microseconds since 1601 for a server card's use and a search engine's times,
+    # 0 for a prepopulated one); a card's month bound as text under INTEGER affinity ('07' stored as 7,
+    # '' where there is no expiry); masked cards' last four digits as text ('0042'); ZIP codes with
+    # leading zeros among an address's tokens; encrypted card numbers and empty observation BLOBs.
+    rows = apps.chrome_web_data_rows()
+    ran, run_dir = run_export(apps.chrome_web_data)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CHROME_WEB_DATA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Unix seconds in every cell: instants; WebKit's microseconds (and 0) are no Unix epoch: integers.
+    seconds = {
+        ("autofill", "date_created"), ("autofill", "date_last_used"), ("credit_cards", "date_modified"),
+        ("credit_cards", "use_date"), ("local_addresses", "use_date"), ("local_addresses", "date_modified"),
+    }  # fmt: skip
+    kinds = {"INTEGER": "bigint", "VARCHAR": "text", "LONGVARCHAR": "text", "BLOB": "bytea"}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, also in an INTEGER column (a card without expiry)
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "bigint":
+            return int(value)  # the month bound as '07' is the INTEGER 7 SQLite stored
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in seconds else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Codes keep their zeros: a masked card's last four, an address's ZIP.
+    assert sorted(ran.values("masked_credit_cards", "last_four", "id").values()) == [
+        "0005", "0042", "0730", "1881", "9310",
+    ]  # fmt: skip
+    zips = [v for g, t, v, _, _ in rows["local_addresses_type_tokens"] if t == 35]
+    loaded_zips = pg_query(
+        ran.uri, f"SELECT value FROM {quote_ident(ran.base)}.local_addresses_type_tokens WHERE type = 35"
+    )
+    assert sorted(v for (v,) in loaded_zips) == sorted(zips) and "02139" in zips
+    # The operator's reading of WebKit microseconds in PostgreSQL gives Chrome's moments.
+    used = ran.values("server_card_metadata", "use_date", "id")
+    assert {k: apps.webkit_instant(v).year for k, v in used.items()} == {k: 2024 for k in used}
+    # What cleaning changed: each blank (''), the search typed with leading blanks (value and its lower
+    # case), each Unix second; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if v == ""
+    )
+    padded = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if isinstance(v, str) and v.strip() and v != v.strip() and "\n" not in v
+    )
+    assert audit == {
+        **{(t, c, "empty_to_null"): n for (t, c), n in blanks.items()},
+        **{(t, c, "trim"): n for (t, c), n in padded.items()},
+        **{(t, c, "epoch:seconds"): len(rows[t]) for t, c in seconds},
+    }
+    assert set(padded) == {("autofill", "value"), ("autofill", "value_lower")}
+    assert charged_columns(profiled(run_dir)["columns"]).keys() == set(padded)
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "meta": ["key"],
+        "autofill": ["name", "value"],
+        "credit_cards": ["guid"],
+        "masked_credit_cards": ["id"],  # unique in the data
+        "server_card_metadata": ["id"],  # unique in the data
+        "local_addresses": ["guid"],
+        "local_addresses_type_tokens": ["guid", "type"],
+        "keywords": ["id"],
+    }
+    # The GUID links, found in the data; a server card's metadata and the masked card hold the same
+    # ids (one to one, no direction the data tells): no reference, a note says so.
+    assert references(run_dir) == {
+        ("credit_cards", "billing_address_id"): "local_addresses.guid",
+        ("server_card_metadata", "billing_address_id"): "local_addresses.guid",
+        ("local_addresses_type_tokens", "guid"): "local_addresses.guid",
+    }
+
+
+def test_chrome_login_data_keeps_ciphertext_bound_as_text_as_bytes_blank_key_parts_and_implicit_fk_targets(
+    run_export: Runner,
+) -> None:
+    # Chrome's Login Data (v43), no secret in clear: every time WebKit microseconds (0 for never: no Unix
+    # epoch, integers); a "never save" entry's '' in four of the five columns of the logins' UNIQUE; the
+    # stats' UNIQUE (origin_domain, username_value) and a note's (parent_id, key) holding ''; references
+    # declared as ``REFERENCES logins`` (no column: the parent's primary key); the sync metadata OSCrypt's
+    # ciphertext bound with BindString (TEXT cells of random bytes); ``confidential`` declared BOOL.
+    rows = apps.chrome_login_data_rows()
+    ran, run_dir = run_export(apps.chrome_login_data)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CHROME_LOGIN_DATA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # A key's '' is kept as written (the key keeps every value); elsewhere '' is NULL by the blank rule.
+    kept = {("stats", "username_value"), ("password_notes", "key")}
+    assert len(kept_key_notes(ran)) == len(kept)
+    kinds = {
+        "INTEGER": "bigint",
+        "VARCHAR": "text",
+        "LONGVARCHAR": "text",
+        "BLOB": "bytea",
+        "BOOL": "boolean",
+    }
+
+    def kind(table: str, name: str, decl: str) -> str:
+        # Binary data written as TEXT: bytea, byte for byte (each cell audited ``as_bytes``).
+        return "bytea" if (table, name) == ("sync_entities_metadata", "metadata") else kinds[decl]
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(
+                None if v == "" and (table, name) not in kept else bool(v) if types[name] == "boolean" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The ciphertext of each sync entity, every byte (NULs and all), as Chrome bound it.
+    metadata = {
+        k: bytes(v) for k, v in ran.values("sync_entities_metadata", "metadata", "storage_key").items()
+    }
+    assert metadata == dict(rows["sync_entities_metadata"])
+    assert any(b"\0" in v for v in metadata.values())
+    # WebKit's microseconds read as instants by the operator: the logins were created from 2023 on.
+    created = ran.values("logins", "date_created", "id")
+    assert min(apps.webkit_instant(v) for v in created.values()).year == 2023
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for row in rows[table]
+        for (name, _), v in zip(columns, row, strict=True)
+        if v == "" and (table, name) not in kept
+    )
+    confidential = Counter(row[5] for row in rows["password_notes"])
+    assert audit == {
+        **{(t, c, "empty_to_null"): n for (t, c), n in blanks.items()},
+        ("sync_entities_metadata", "metadata", "as_bytes"): len(rows["sync_entities_metadata"]),
+        **{("password_notes", "confidential", f"boolean:{v}"): n for v, n in confidential.items()},
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "meta": ["key"],
+        "logins": ["id"],
+        "stats": ["origin_domain", "username_value"],
+        "sync_entities_metadata": ["storage_key"],
+        "insecure_credentials": ["parent_id", "insecurity_type"],
+        "password_notes": ["id"],
+    }
+    # ``REFERENCES logins`` names no column: the parent's primary key, ``id``.
+    assert references(run_dir) == {
+        ("insecure_credentials", "parent_id"): "logins.id",
+        ("password_notes", "parent_id"): "logins.id",
+    }
+
+
+def test_android_contacts2_keeps_generic_data_columns_as_text_reads_java_millis_and_finds_misnamed_references(
+    run_export: Runner,
+) -> None:
+    # Android's contacts2.db: ``data``'s fifteen generic TEXT columns, each holding every mimetype's own
+    # value (a name, a phone as typed, a group's ``_id`` as text, a birthday ``--06-15`` without a year,
+    # a photo's file id as text, its thumbnail a BLOB in ``data15``); references declared to
+    # ``package(_id)`` and ``mimetype(_id)``, tables that do not exist (they are ``packages`` and
+    # ``mimetypes``); ``sort_key`` declared COLLATE PHONEBOOK; Java's epoch milliseconds, NULL for never;
+    # ``phone_lookup`` without a key, ``min_match`` the number's digits reversed (zero-led for some).
+    rows = apps.android_contacts_rows()
+    ran, run_dir = run_export(apps.android_contacts)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    # (The collation only Android defines is set aside to read the declared types: they are the same.)
+    declared = _statement_columns([s.replace(" COLLATE PHONEBOOK", "") for s in apps.ANDROID_CONTACTS_DDL])
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    millis = {
+        ("contacts", "x_last_time_contacted"), ("contacts", "last_time_contacted"),
+        ("contacts", "contact_last_updated_timestamp"), ("raw_contacts", "x_last_time_contacted"),
+    }  # fmt: skip
+
+    def only_digits(table: str, name: str) -> bool:
+        place = [c for c, _ in declared[table]].index(name)
+        present = [row[place] for row in rows[table] if row[place] is not None]
+        return bool(present) and all(
+            isinstance(v, str) and v.isdigit() and not (len(v) > 1 and v[0] == "0") for v in present
+        )
+
+    # TEXT columns whose every value is digits (a style '0', a photo file's id) are integers, as the
+    # product reads any such column; the phone lookup's zero-led ``min_match`` stays text.
+    digit_text = {
+        (t, c)
+        for t, columns in declared.items()
+        for c, decl in columns
+        if decl == "TEXT" and only_digits(t, c)
+    }
+    assert digit_text == {("raw_contacts", "phonetic_name_style"), ("data", "data11"), ("data", "data14")}
+
+    def kind(table: str, name: str, decl: str) -> str:
+        if (table, name) in millis:
+            return "timestamp with time zone"
+        if (table, name) in digit_text:
+            return "bigint"
+        if (table, name) == ("data", "data15"):
+            return "bytea"  # BLOB cells under TEXT: the thumbnails, byte for byte
+        return {"INTEGER": "bigint", "TEXT": "text"}[decl]
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # a group's '' notes by the blank rule
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Each kind's value as written in the shared columns: a birthday without a year, the postal address
+    # over three lines, a group's id as text beside names.
+    first = dict(ran.values("data", "data1", "_id"))
+    assert {"--06-15", "--12-24", "1990-04-17"} <= set(first.values())
+    assert "Hauptstraße 5\n80331 München\nGermany" in first.values()
+    zero_led = [v for (_, _, _, v) in rows["phone_lookup"] if v.startswith("0")]
+    assert zero_led and set(zero_led) <= set(ran.values("phone_lookup", "min_match", "data_id").values())
+    # Doubtful, pinned: the two groups' '' notes beside the system groups' NULL are charged as blanks
+    # (the column scores 0 before cleaning); both mean "no notes".
+    assert charged_columns(profiled(run_dir)["columns"]) == {("groups", "notes"): 0.0}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    places = {t: [c for c, _ in columns] for t, columns in declared.items()}
+    assert audit == {
+        **{
+            (t, c, "epoch:milliseconds"): sum(1 for row in rows[t] if row[places[t].index(c)] is not None)
+            for t, c in millis
+        },
+        ("groups", "notes", "empty_to_null"): sum(1 for row in rows["groups"] if row[8] == ""),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["_id"] for t in rows},
+        "phone_lookup": ["data_id"],  # unique in the data: one lookup per phone number
+    }
+    # The declared references, and where ``data`` names tables that do not exist (``package``,
+    # ``mimetype``) the references its values make to ``packages`` and ``mimetypes``, found in the data.
+    assert references(run_dir) == {
+        ("contacts", "name_raw_contact_id"): "raw_contacts._id",
+        ("contacts", "photo_id"): "data._id",
+        ("contacts", "photo_file_id"): "photo_files._id",
+        ("contacts", "status_update_id"): "data._id",
+        ("raw_contacts", "account_id"): "accounts._id",
+        ("raw_contacts", "contact_id"): "contacts._id",
+        ("data", "package_id"): "packages._id",
+        ("data", "mimetype_id"): "mimetypes._id",
+        ("data", "raw_contact_id"): "raw_contacts._id",
+        ("phone_lookup", "data_id"): "data._id",
+        ("phone_lookup", "raw_contact_id"): "raw_contacts._id",
+        ("groups", "account_id"): "accounts._id",
+    }
