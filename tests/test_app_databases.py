@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library and a Legado e-book reader)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28231,3 +28231,109 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     # The one declared reference; a book's group bits are no group's key (6 and 9 are none).
     assert {row[14] for row in rows["books"]} - {row[0] for row in rows["book_groups"]} == {0, 6, 9}
     assert references(run_dir) == {("chapters", "bookUrl"): "books.bookUrl"}
+
+
+# --- ORMs' own storage (h319): Pony ORM, … -------------------------------------------------------------
+
+
+def _tribler_cell(value: Any, kind: str) -> Any:
+    """A source cell as it arrives in a column of ``kind``: Pony's datetime text read, 0/1 a boolean."""
+    if value is None:
+        return None
+    if kind == "timestamp without time zone":
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+    if kind == "boolean":
+        return bool(value)
+    return value
+
+
+def test_tribler_reads_pony_datetimes_and_flags_keeps_empty_blob_key_parts_and_17_digit_preferences(
+    run_export: Runner,
+) -> None:
+    # Tribler 8 through Pony ORM: every DATETIME Pony's six-fraction-digit text (naive UTC), BOOLEAN
+    # 0/1, keys and signatures in BLOBs (an auto-generated operation's signature and a local query's
+    # ``forwarding_pk`` the empty BLOB, the latter part of a composite key and of a composite
+    # reference), preferences as REALs of repeated products (0.16000000000000003), a hex infohash and
+    # a tag in one ``name`` column, a link table of a many-to-many, keys declared everywhere.
+    rows = apps.tribler_rows()
+    ran, run_dir = run_export(apps.tribler)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.TRIBLER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "INTEGER": "bigint",
+        "TEXT": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+    }
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        got = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in _loaded_table(ran, table, names)
+        ]
+        expected = [
+            tuple(_tribler_cell(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The empty BLOB is a value (a local query's forwarder), not NULL: the composite key keeps it.
+    local = [q for q, forwarding in rows["Query"] if forwarding == b""]
+    [(empty,)] = pg_query(
+        ran.uri,
+        f"SELECT count(*) FROM {quote_ident(ran.base)}.\"Query\" WHERE forwarding_pk = ''::bytea",
+    )
+    assert empty == len(local) == len(apps.TRIBLER_QUERIES)
+    # Every digit of a preference: 0.8 x 0.2 is the double 0.16000000000000003, as Python computed it.
+    preferences = {float(v) for (v,) in _loaded_table(ran, "InfohashPreference", ["preference"])}
+    assert 0.16000000000000003 in preferences and preferences == {
+        row[1] for row in rows["InfohashPreference"]
+    }
+    # What cleaning changed: each datetime text read, each 0/1 flag, every one audited; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    when = "date_format:%Y-%m-%d %H:%M:%S.%f"
+    place = {t: {c: k for k, (c, _) in enumerate(columns)} for t, columns in declared.items()}
+
+    def count(table: str, column: str, value: Any = ...) -> int:
+        cells = [row[place[table][column]] for row in rows[table]]
+        return sum(v is not None for v in cells) if value is ... else sum(v == value for v in cells)
+
+    assert audit == {
+        ("Peer", "added_at", when): count("Peer", "added_at"),
+        ("StatementOp", "updated_at", when): count("StatementOp", "updated_at"),
+        ("Tracker", "last_check", when): count("Tracker", "last_check"),
+        ("TorrentHealth", "last_check", when): count("TorrentHealth", "last_check"),
+        ("StatementOp", "auto_generated", "boolean:0"): count("StatementOp", "auto_generated", 0),
+        ("StatementOp", "auto_generated", "boolean:1"): count("StatementOp", "auto_generated", 1),
+        ("Tracker", "alive", "boolean:0"): count("Tracker", "alive", 0),
+        ("Tracker", "alive", "boolean:1"): count("Tracker", "alive", 1),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "Misc": ["name"],
+        "Query": ["query", "forwarding_pk"],
+        "InfohashPreference": ["infohash", "parent_query_query", "parent_query_forwarding_pk"],
+        "Resource_Tracker": ["resource", "tracker"],
+    }
+    # The declared references, the composite one part by part; none found besides (a torrent's health
+    # counts and a statement's counters are no keys).
+    assert references(run_dir) == {
+        ("InfohashPreference", "parent_query_query"): "Query.query",
+        ("InfohashPreference", "parent_query_forwarding_pk"): "Query.forwarding_pk",
+        ("Statement", "subject"): "Resource.id",
+        ("Statement", "object"): "Resource.id",
+        ("StatementOp", "statement"): "Statement.id",
+        ("StatementOp", "peer"): "Peer.id",
+        ("Resource_Tracker", "resource"): "Resource.id",
+        ("Resource_Tracker", "tracker"): "Tracker.id",
+        ("TorrentHealth", "torrent"): "Resource.id",
+        ("TorrentHealth", "tracker"): "Tracker.id",
+    }
