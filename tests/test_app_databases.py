@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM))
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28337,3 +28337,76 @@ def test_tribler_reads_pony_datetimes_and_flags_keeps_empty_blob_key_parts_and_1
         ("TorrentHealth", "torrent"): "Resource.id",
         ("TorrentHealth", "tracker"): "Tracker.id",
     }
+
+
+def test_sightremote_reads_ormlite_date_longs_as_instants_and_keeps_pump_doubles_and_its_never_set_pumps(
+    run_export: Runner,
+) -> None:
+    # SightRemote through ORMLite on Android: every ``DATE_LONG`` epoch milliseconds (the pump's clock
+    # plus each sync's phone-minus-pump offset, to the millisecond), ``ENUM_STRING`` names, doubles of
+    # hundredths of a unit, ``VARCHAR`` a pump's eight-digit serial number, and the two tables whose
+    # ``pump`` HistorySyncService never sets (NULL in every row); an ``int`` id or event number
+    # ``INTEGER``, a ``long`` one ``BIGINT``; no reference declared, and none to find (event numbers
+    # come from one counter shared by all the tables, the last one read kept in ``offsets``).
+    rows = apps.sightremote_rows()
+    ran, run_dir = run_export(apps.sightremote)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.SIGHTREMOTE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    moments = ("dateTime", "startTime", "timeBefore", "totalDate")
+    instants = {(t, c) for t, columns in declared.items() for c, _ in columns if c in moments}
+    never_set = {("dailyTotal", "pump"), ("occurenceOfAlert", "pump")}
+    assert all(row[2] is None for t, _ in never_set for row in rows[t])
+
+    def kind(table: str, column: str, decl: str) -> str:
+        if (table, column) in instants:
+            return "timestamp with time zone"
+        if column == "pump" and (table, column) not in never_set:
+            # The serial number's digits in a VARCHAR read as the number they spell (docs/profiling.md,
+            # "a column of TEXT cells that are all digits reads as integers"): no leading zero is lost.
+            return "bigint"
+        return {"INTEGER": "bigint", "BIGINT": "bigint", "VARCHAR": "text", "TEXT": "text"}.get(
+            decl, "double precision"
+        )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The milliseconds a sync's offset adds stay: a bolus delivered at 07:xx:yy Berlin time plus 1.2 s.
+    first = ran.values("bolusDelivered", "dateTime", "id")[1]
+    assert first.microsecond == 200_000 and first.utcoffset() == timedelta(0)
+    assert ran.values("bolusDelivered", "bolusType", "id")[1] == "STANDARD"
+    events = [
+        row[1] for t, values in rows.items() if t not in ("offsets", "android_metadata") for row in values
+    ]
+    assert len(set(events)) == len(events)  # one counter across the tables
+    assert ran.values("offsets", "offset", "id") == {1: max(events)}
+    # What cleaning changed: each millisecond instant, audited; no text (nothing to trim), no NULL made.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, c, "epoch:milliseconds"): len(rows[t]) for t, c in instants}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "android_metadata": [],
+    }
+    # No reference: a delivered bolus names its programmed one by ``bolusId``, but nothing declares
+    # it, and an alert's id, a duration, an amount or the offset are no keys.
+    assert references(run_dir) == {}
