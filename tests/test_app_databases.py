@@ -112,7 +112,8 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite))
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM),
+SightRemote's pump history (ORMLite))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
