@@ -113,7 +113,7 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, a Tribler node's database (Pony ORM),
-SightRemote's pump history (ORMLite))
+SightRemote's pump history (ORMLite) and Komelia's offline library (Kotlin Exposed))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28411,3 +28411,125 @@ def test_sightremote_reads_ormlite_date_longs_as_instants_and_keeps_pump_doubles
     # No reference: a delivered bolus names its programmed one by ``bolusId``, but nothing declares
     # it, and an alert's id, a duration, an amount or the offset are no keys.
     assert references(run_dir) == {}
+
+
+def test_komelia_reads_exposed_epoch_seconds_and_flags_keeps_widened_floats_and_text_ids_and_finds_its_pages(
+    run_export: Runner,
+) -> None:
+    # Komelia's offline mode (Flyway's DDL, Kotlin Exposed's rows): every date Unix seconds in a
+    # ``DATETIME`` column (``DEFAULT (unixepoch())``) and in one ``INTEGER`` named for a date, BOOLEAN
+    # 0/1, Kotlin Floats widened to doubles (``7.1f`` is 7.099999904632568), release dates as
+    # ``LocalDate`` text, EPUB locators as JSON, Komga's 13-letter ids beside the migration's root user
+    # ``'0'``, ``''`` for a summary, an ISBN or a file hash Komga does not have.
+    rows = apps.komelia_rows()
+    ran, run_dir = run_export(apps.komelia)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.KOMELIA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Digits as text read as the numbers they spell (docs/profiling.md): a book's number (``2.5``) is
+    # numeric, an ISBN-13 (no leading zero to lose) bigint; a release date is a date.
+    by_name = {
+        ("BOOK_METADATA", "number"): "numeric",
+        ("BOOK_METADATA", "isbn"): "bigint",
+        ("BOOK_METADATA", "release_date"): "date",
+        ("READ_PROGRESS_SERIES", "most_recent_read_date"): "timestamp with time zone",
+    }
+    by_declared = {
+        "TEXT": "text",
+        "INTEGER": "bigint",
+        "INT": "bigint",
+        "BOOLEAN": "boolean",
+        "REAL": "double precision",
+        "DATETIME": "timestamp with time zone",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(value)
+        if kind == "bigint":
+            return int(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {c: by_name.get((table, c), by_declared[d]) for c, d in columns}, table
+        names = [name for name, _ in columns]
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in _loaded_table(ran, table, names)
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The widened float keeps every digit the double holds; the ids keep their letters and the root's 0.
+    sorts = set(ran.values("BOOK_METADATA", "number_sort", "book_id").values())
+    assert 7.099999904632568 in sorts and 7.1 not in sorts
+    assert set(ran.values("USER", "email", "id")) == {"0", apps.komga_tsid(1)}
+    assert all(len(i) == 13 and i[0] == "0" for i in ran.values("BOOK", "name", "id"))
+    # What cleaning changed: each epoch second, each 0/1 flag and each '' (NULL), every one audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        types = ran.types(table)
+        for place, (column, _) in enumerate(columns):
+            for row in rows[table]:
+                value = row[place]
+                if value is None:
+                    continue
+                if types[column] == "timestamp with time zone":
+                    expected_audit[(table, column, "epoch:seconds")] += 1
+                elif types[column] == "boolean":
+                    expected_audit[(table, column, f"boolean:{value}")] += 1
+                elif value == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+    assert audit == expected_audit
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "OFFLINE_MEDIA_SERVER": ["id"],
+        "LIBRARY": ["id"],
+        "USER": ["id"],
+        "USER_ROLE": ["user_id", "role"],
+        "SERIES": ["id"],
+        "BOOK": ["id"],
+        "BOOK_METADATA": ["book_id"],
+        "BOOK_METADATA_AUTHOR": ["book_id", "name", "role"],
+        "READ_PROGRESS": ["book_id", "user_id"],
+        "READ_PROGRESS_SERIES": ["series_id", "user_id"],
+        "MEDIA_PAGE": ["book_id", "number"],
+        "SETTINGS": ["version"],
+        "LOG_JOURNAL": ["id"],
+    }
+    # The declared references, and a page's book found in the data (MEDIA_PAGE declares none).
+    assert references(run_dir) == {
+        ("LIBRARY", "server_id"): "OFFLINE_MEDIA_SERVER.id",
+        ("USER", "server_id"): "OFFLINE_MEDIA_SERVER.id",
+        ("USER_ROLE", "user_id"): "USER.id",
+        ("SERIES", "library_id"): "LIBRARY.id",
+        ("BOOK", "series_id"): "SERIES.id",
+        ("BOOK", "library_id"): "LIBRARY.id",
+        ("BOOK_METADATA", "book_id"): "BOOK.id",
+        ("BOOK_METADATA_AUTHOR", "book_id"): "BOOK.id",
+        ("READ_PROGRESS", "book_id"): "BOOK.id",
+        ("READ_PROGRESS", "user_id"): "USER.id",
+        ("READ_PROGRESS_SERIES", "series_id"): "SERIES.id",
+        ("READ_PROGRESS_SERIES", "user_id"): "USER.id",
+        ("MEDIA_PAGE", "book_id"): "BOOK.id",
+        ("SETTINGS", "user_id"): "USER.id",
+        ("SETTINGS", "server_id"): "OFFLINE_MEDIA_SERVER.id",
+    }
