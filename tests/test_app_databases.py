@@ -113,8 +113,9 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
-Notification Center database, a Chrome profile's Web Data and its Login Data, and Android's
-contacts2.db)
+Notification Center database, a Chrome profile's Web Data and its Login Data, Android's contacts2.db,
+a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite) and Komelia's offline
+library (Kotlin Exposed))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28682,4 +28683,311 @@ def test_android_contacts2_keeps_generic_data_columns_as_text_reads_java_millis_
         ("phone_lookup", "data_id"): "data._id",
         ("phone_lookup", "raw_contact_id"): "raw_contacts._id",
         ("groups", "account_id"): "accounts._id",
+    }
+
+
+# --- ORMs' own storage (h319): Pony ORM, … -------------------------------------------------------------
+
+
+def _tribler_cell(value: Any, kind: str) -> Any:
+    """A source cell as it arrives in a column of ``kind``: Pony's datetime text read, 0/1 a boolean."""
+    if value is None:
+        return None
+    if kind == "timestamp without time zone":
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+    if kind == "boolean":
+        return bool(value)
+    return value
+
+
+def test_tribler_reads_pony_datetimes_and_flags_keeps_empty_blob_key_parts_and_17_digit_preferences(
+    run_export: Runner,
+) -> None:
+    # Tribler 8 through Pony ORM: every DATETIME Pony's six-fraction-digit text (naive UTC), BOOLEAN
+    # 0/1, keys and signatures in BLOBs (an auto-generated operation's signature and a local query's
+    # ``forwarding_pk`` the empty BLOB, the latter part of a composite key and of a composite
+    # reference), preferences as REALs of repeated products (0.16000000000000003), a hex infohash and
+    # a tag in one ``name`` column, a link table of a many-to-many, keys declared everywhere.
+    rows = apps.tribler_rows()
+    ran, run_dir = run_export(apps.tribler)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.TRIBLER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "INTEGER": "bigint",
+        "TEXT": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+    }
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        got = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in _loaded_table(ran, table, names)
+        ]
+        expected = [
+            tuple(_tribler_cell(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The empty BLOB is a value (a local query's forwarder), not NULL: the composite key keeps it.
+    local = [q for q, forwarding in rows["Query"] if forwarding == b""]
+    [(empty,)] = pg_query(
+        ran.uri,
+        f"SELECT count(*) FROM {quote_ident(ran.base)}.\"Query\" WHERE forwarding_pk = ''::bytea",
+    )
+    assert empty == len(local) == len(apps.TRIBLER_QUERIES)
+    # Every digit of a preference: 0.8 x 0.2 is the double 0.16000000000000003, as Python computed it.
+    preferences = {float(v) for (v,) in _loaded_table(ran, "InfohashPreference", ["preference"])}
+    assert 0.16000000000000003 in preferences and preferences == {
+        row[1] for row in rows["InfohashPreference"]
+    }
+    # What cleaning changed: each datetime text read, each 0/1 flag, every one audited; nothing else.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    when = "date_format:%Y-%m-%d %H:%M:%S.%f"
+    place = {t: {c: k for k, (c, _) in enumerate(columns)} for t, columns in declared.items()}
+
+    def count(table: str, column: str, value: Any = ...) -> int:
+        cells = [row[place[table][column]] for row in rows[table]]
+        return sum(v is not None for v in cells) if value is ... else sum(v == value for v in cells)
+
+    assert audit == {
+        ("Peer", "added_at", when): count("Peer", "added_at"),
+        ("StatementOp", "updated_at", when): count("StatementOp", "updated_at"),
+        ("Tracker", "last_check", when): count("Tracker", "last_check"),
+        ("TorrentHealth", "last_check", when): count("TorrentHealth", "last_check"),
+        ("StatementOp", "auto_generated", "boolean:0"): count("StatementOp", "auto_generated", 0),
+        ("StatementOp", "auto_generated", "boolean:1"): count("StatementOp", "auto_generated", 1),
+        ("Tracker", "alive", "boolean:0"): count("Tracker", "alive", 0),
+        ("Tracker", "alive", "boolean:1"): count("Tracker", "alive", 1),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "Misc": ["name"],
+        "Query": ["query", "forwarding_pk"],
+        "InfohashPreference": ["infohash", "parent_query_query", "parent_query_forwarding_pk"],
+        "Resource_Tracker": ["resource", "tracker"],
+    }
+    # The declared references, the composite one part by part; none found besides (a torrent's health
+    # counts and a statement's counters are no keys).
+    assert references(run_dir) == {
+        ("InfohashPreference", "parent_query_query"): "Query.query",
+        ("InfohashPreference", "parent_query_forwarding_pk"): "Query.forwarding_pk",
+        ("Statement", "subject"): "Resource.id",
+        ("Statement", "object"): "Resource.id",
+        ("StatementOp", "statement"): "Statement.id",
+        ("StatementOp", "peer"): "Peer.id",
+        ("Resource_Tracker", "resource"): "Resource.id",
+        ("Resource_Tracker", "tracker"): "Tracker.id",
+        ("TorrentHealth", "torrent"): "Resource.id",
+        ("TorrentHealth", "tracker"): "Tracker.id",
+    }
+
+
+def test_sightremote_reads_ormlite_date_longs_as_instants_and_keeps_pump_doubles_and_its_never_set_pumps(
+    run_export: Runner,
+) -> None:
+    # SightRemote through ORMLite on Android: every ``DATE_LONG`` epoch milliseconds (the pump's clock
+    # plus each sync's phone-minus-pump offset, to the millisecond), ``ENUM_STRING`` names, doubles of
+    # hundredths of a unit, ``VARCHAR`` a pump's eight-digit serial number, and the two tables whose
+    # ``pump`` HistorySyncService never sets (NULL in every row); an ``int`` id or event number
+    # ``INTEGER``, a ``long`` one ``BIGINT``; no reference declared, and none to find (event numbers
+    # come from one counter shared by all the tables, the last one read kept in ``offsets``).
+    rows = apps.sightremote_rows()
+    ran, run_dir = run_export(apps.sightremote)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.SIGHTREMOTE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    moments = ("dateTime", "startTime", "timeBefore", "totalDate")
+    instants = {(t, c) for t, columns in declared.items() for c, _ in columns if c in moments}
+    never_set = {("dailyTotal", "pump"), ("occurenceOfAlert", "pump")}
+    assert all(row[2] is None for t, _ in never_set for row in rows[t])
+
+    def kind(table: str, column: str, decl: str) -> str:
+        if (table, column) in instants:
+            return "timestamp with time zone"
+        if column == "pump" and (table, column) not in never_set:
+            # The serial number's digits in a VARCHAR read as the number they spell (docs/profiling.md,
+            # "a column of TEXT cells that are all digits reads as integers"): no leading zero is lost.
+            return "bigint"
+        return {"INTEGER": "bigint", "BIGINT": "bigint", "VARCHAR": "text", "TEXT": "text"}.get(
+            decl, "double precision"
+        )
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The milliseconds a sync's offset adds stay: a bolus delivered at 07:xx:yy Berlin time plus 1.2 s.
+    first = ran.values("bolusDelivered", "dateTime", "id")[1]
+    assert first.microsecond == 200_000 and first.utcoffset() == timedelta(0)
+    assert ran.values("bolusDelivered", "bolusType", "id")[1] == "STANDARD"
+    events = [
+        row[1] for t, values in rows.items() if t not in ("offsets", "android_metadata") for row in values
+    ]
+    assert len(set(events)) == len(events)  # one counter across the tables
+    assert ran.values("offsets", "offset", "id") == {1: max(events)}
+    # What cleaning changed: each millisecond instant, audited; no text (nothing to trim), no NULL made.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {(t, c, "epoch:milliseconds"): len(rows[t]) for t, c in instants}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "android_metadata": [],
+    }
+    # No reference: a delivered bolus names its programmed one by ``bolusId``, but nothing declares
+    # it, and an alert's id, a duration, an amount or the offset are no keys.
+    assert references(run_dir) == {}
+
+
+def test_komelia_reads_exposed_epoch_seconds_and_flags_keeps_widened_floats_and_text_ids_and_finds_its_pages(
+    run_export: Runner,
+) -> None:
+    # Komelia's offline mode (Flyway's DDL, Kotlin Exposed's rows): every date Unix seconds in a
+    # ``DATETIME`` column (``DEFAULT (unixepoch())``) and in one ``INTEGER`` named for a date, BOOLEAN
+    # 0/1, Kotlin Floats widened to doubles (``7.1f`` is 7.099999904632568), release dates as
+    # ``LocalDate`` text, EPUB locators as JSON, Komga's 13-letter ids beside the migration's root user
+    # ``'0'``, ``''`` for a summary, an ISBN or a file hash Komga does not have.
+    rows = apps.komelia_rows()
+    ran, run_dir = run_export(apps.komelia)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.KOMELIA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    # Digits as text read as the numbers they spell (docs/profiling.md): a book's number (``2.5``) and
+    # the number of the book a series' summary is from are numeric, an ISBN-13 (no leading zero to
+    # lose) bigint; a release date is a date, the aggregation's too, though the migration declares
+    # that column INTEGER (the LocalDate text Exposed writes there stays text under its affinity).
+    by_name = {
+        ("BOOK_METADATA", "number"): "numeric",
+        ("BOOK_METADATA", "isbn"): "bigint",
+        ("BOOK_METADATA", "release_date"): "date",
+        ("BOOK_METADATA_AGGREGATION", "release_date"): "date",
+        ("BOOK_METADATA_AGGREGATION", "summary_number"): "numeric",
+        ("READ_PROGRESS_SERIES", "most_recent_read_date"): "timestamp with time zone",
+    }
+    by_declared = {
+        "TEXT": "text",
+        "INTEGER": "bigint",
+        "INT": "bigint",
+        "BOOLEAN": "boolean",
+        "REAL": "double precision",
+        "DATETIME": "timestamp with time zone",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(value)
+        if kind == "bigint":
+            return int(value)
+        return value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {c: by_name.get((table, c), by_declared[d]) for c, d in columns}, table
+        names = [name for name, _ in columns]
+        got = [
+            tuple(
+                Decimal(v) if v is not None and types[c] == "numeric" else v
+                for v, c in zip(row, names, strict=True)
+            )
+            for row in _loaded_table(ran, table, names)
+        ]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The widened float keeps every digit the double holds; the ids keep their letters and the root's 0.
+    sorts = set(ran.values("BOOK_METADATA", "number_sort", "book_id").values())
+    assert 7.099999904632568 in sorts and 7.1 not in sorts
+    assert set(ran.values("USER", "email", "id")) == {"0", apps.komga_tsid(1)}
+    assert all(len(i) == 13 and i[0] == "0" for i in ran.values("BOOK", "name", "id"))
+    # What cleaning changed: each epoch second, each 0/1 flag and each '' (NULL), every one audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        types = ran.types(table)
+        for place, (column, _) in enumerate(columns):
+            for row in rows[table]:
+                value = row[place]
+                if value is None:
+                    continue
+                if types[column] == "timestamp with time zone":
+                    expected_audit[(table, column, "epoch:seconds")] += 1
+                elif types[column] == "boolean":
+                    expected_audit[(table, column, f"boolean:{value}")] += 1
+                elif value == "":
+                    expected_audit[(table, column, "empty_to_null")] += 1
+    assert audit == expected_audit
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "OFFLINE_MEDIA_SERVER": ["id"],
+        "LIBRARY": ["id"],
+        "USER": ["id"],
+        "USER_ROLE": ["user_id", "role"],
+        "SERIES": ["id"],
+        "BOOK": ["id"],
+        "BOOK_METADATA": ["book_id"],
+        "BOOK_METADATA_AUTHOR": ["book_id", "name", "role"],
+        "BOOK_METADATA_AGGREGATION": ["series_id"],
+        "READ_PROGRESS": ["book_id", "user_id"],
+        "READ_PROGRESS_SERIES": ["series_id", "user_id"],
+        "MEDIA_PAGE": ["book_id", "number"],
+        "SETTINGS": ["version"],
+        "LOG_JOURNAL": ["id"],
+    }
+    # The declared references, and a page's book found in the data (MEDIA_PAGE declares none).
+    assert references(run_dir) == {
+        ("LIBRARY", "server_id"): "OFFLINE_MEDIA_SERVER.id",
+        ("USER", "server_id"): "OFFLINE_MEDIA_SERVER.id",
+        ("USER_ROLE", "user_id"): "USER.id",
+        ("SERIES", "library_id"): "LIBRARY.id",
+        ("BOOK", "series_id"): "SERIES.id",
+        ("BOOK", "library_id"): "LIBRARY.id",
+        ("BOOK_METADATA", "book_id"): "BOOK.id",
+        ("BOOK_METADATA_AUTHOR", "book_id"): "BOOK.id",
+        ("BOOK_METADATA_AGGREGATION", "series_id"): "SERIES.id",
+        ("READ_PROGRESS", "book_id"): "BOOK.id",
+        ("READ_PROGRESS", "user_id"): "USER.id",
+        ("READ_PROGRESS_SERIES", "series_id"): "SERIES.id",
+        ("READ_PROGRESS_SERIES", "user_id"): "USER.id",
+        ("MEDIA_PAGE", "book_id"): "BOOK.id",
+        ("SETTINGS", "user_id"): "USER.id",
+        ("SETTINGS", "server_id"): "OFFLINE_MEDIA_SERVER.id",
     }
