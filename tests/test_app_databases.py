@@ -112,7 +112,7 @@ notes profile, an Orgzly outliner database, a GEOmetadb catalogue of NCBI GEO, a
 viewer's annotations, KOReader's vocabulary builder, a Veloren game server's character database, a
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
-bookmarks, a Cool Reader 3 library and a Legado e-book reader)
+bookmarks, a Cool Reader 3 library, a Legado e-book reader, a GoatCounter web analytics database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28231,3 +28231,172 @@ def test_legado_keeps_chinese_text_and_text_keys_reads_site_times_and_millis_and
     # The one declared reference; a book's group bits are no group's key (6 and 9 are none).
     assert {row[14] for row in rows["books"]} - {row[0] for row in rows["book_groups"]} == {0, 6, 9}
     assert references(run_dir) == {("chapters", "bookUrl"): "books.bookUrl"}
+
+
+# --- Web analytics and URL shorteners (h321) -----------------------------------------------------------
+
+
+def test_goatcounter_keeps_namibia_beside_its_subdivisions_session_hashes_and_hourly_json_as_bytes(
+    run_export: Runner,
+) -> None:
+    # GoatCounter 2.0 (Go, mattn/go-sqlite3): locations as ISO 3166-2 codes (``NL``, ``US-CA``, ``''``
+    # unknown) where Namibia's ``NA`` stands beside its region ``NA-KH``; a session as 16 bytes of
+    # hash in a BLOB; ``hit_stats``' 24 hourly counts a JSON array bound as ``[]byte`` (BLOB cells in
+    # a varchar column); ``%Y-%m-%d %H:%M:%S`` times the schema checks; per-day buckets keyed by their
+    # columns (UNIQUE … ON CONFLICT REPLACE, no rowid alias), ``''`` a key's value there; a generated
+    # ``iso_3166_2``; isbot's reasons as integers; a site's settings as JSON.
+    rows = apps.goatcounter_rows()
+    ran, run_dir = run_export(apps.goatcounter)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    # Until 2026-12-07 ``NA`` there was read as NULL (a null token: the others are not all codes of
+    # its length), the key column of the location buckets wrote two spellings of "none" ('' and NA)
+    # and the run warned (exit 2): NA-KH refines NA, so NA is a code (profiling.refined_codes).
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.GOATCOUNTER_DDL)
+    generated = {"locations": 1}  # iso_3166_2, SQLite's to fill
+    assert {t: len(c) for t, c in declared.items()} == {
+        t: len(v[0]) + generated.get(t, 0) if v else len(declared[t]) for t, v in rows.items()
+    }
+    full = dict(rows)
+    full["locations"] = [
+        (n, f"{country}-{region}" if region else country, country, region, *names)
+        for n, country, region, *names in rows["locations"]
+    ]
+    # BLOB cells arrive as bytes (hit_stats' JSON arrays too: their column's cells are BLOBs only);
+    # the ``size`` of an export (``7.1`` MB, as text) is an exact number.
+    special = {
+        ("hit_stats", "stats"): "bytea",
+        ("hit_stats", "stats_unique"): "bytea",
+        ("exports", "size"): "numeric",
+    }
+    kinds = {
+        "integer": "bigint",
+        "varchar": "text",
+        "text": "text",
+        "timestamp": "timestamp without time zone",
+        "date": "date",
+        "blob": "bytea",
+    }
+    # Keys of the buckets keep their '' (no location, no referrer) as written: a note each, no warning.
+    as_written = {("location_stats", "location"), ("ref_counts", "ref")}
+    assert {note.split(":")[0] for note in kept_key_notes(ran)} == {f"{t}.{c}" for t, c in as_written}
+
+    def loaded(value: Any, kind: str, table: str, column: str) -> Any:
+        if value is None:
+            return None
+        if kind == "bytea":
+            return value if isinstance(value, bytes) else value.encode()
+        if (table, column) in as_written:
+            return value
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: special.get((table, name), kinds[decl.lower()]) for name, decl in columns}, (
+            table
+        )
+        names = [name for name, _ in columns]
+        got = [
+            tuple(
+                bytes(v)
+                if isinstance(v, memoryview)
+                else Decimal(v)
+                if v is not None and k == "numeric"
+                else v
+                for v, k in zip(row, (types[c] for c in names), strict=True)
+            )
+            for row in _loaded_table(ran, table, names)
+        ]
+        expected = [
+            tuple(loaded(v, types[c], table, c) for v, c in zip(row, names, strict=True))
+            for row in full[table]
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # Namibia, its region and its ISO 3166-1 entry, as written; the unknown location '' is NULL
+    # (but in the buckets' key, as written).
+    located = Counter(ran.values("hits", "location", "hit_id").values())
+    assert located["NA"] == sum(1 for row in rows["hits"] if row[9] == "NA") > 0
+    assert located["NA-KH"] > 0 and located[None] == sum(1 for row in rows["hits"] if row[9] == "")
+    assert ran.values("locations", "iso_3166_2", "location_id")[9] == "NA"
+    assert ran.values("iso_3166_1", "name", "alpha2")["NA"] == "Namibia"
+    buckets = {row[3] for row in rows["location_stats"]}
+    assert {"", "NA", "NA-KH"} <= buckets
+    [(hourly,)] = pg_query(
+        ran.uri,
+        f"SELECT convert_from(stats, 'UTF8') FROM \"{ran.base}\".hit_stats "
+        "WHERE site_id = 1 AND path_id = 2 ORDER BY day LIMIT 1",
+    )
+    # The operator's reading: the bytes are the JSON text GoatCounter marshalled, 24 hours of counts.
+    assert len(json.loads(hourly)) == 24 and sum(json.loads(hourly)) > 0
+    # What cleaning changed: each '' outside the buckets' keys (NULL by the blank rule), audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    blanks = Counter(
+        (table, name, "empty_to_null")
+        for table, columns in declared.items()
+        for row in full[table]
+        for (name, _), value in zip(columns, row, strict=True)
+        if value == "" and (table, name) not in as_written
+    )
+    assert audit == blanks
+    schema = ran.record["version_schema"]
+    buckets_keys = {
+        "hit_counts": ["site_id", "path_id", "hour"],
+        "ref_counts": ["site_id", "path_id", "ref", "hour"],
+        "hit_stats": ["site_id", "path_id", "day"],
+        "browser_stats": ["site_id", "path_id", "day", "browser_id"],
+        "system_stats": ["site_id", "path_id", "day", "system_id"],
+        "location_stats": ["site_id", "path_id", "day", "location"],
+        "size_stats": ["site_id", "path_id", "day", "width"],
+    }
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "sites": ["site_id"],
+        "users": ["user_id"],
+        "api_tokens": ["api_token_id"],
+        "hits": ["hit_id"],
+        "paths": ["path_id"],
+        "browsers": ["browser_id"],
+        "systems": ["system_id"],
+        "user_agents": ["user_agent_id"],
+        **buckets_keys,
+        "updates": ["id"],
+        "exports": ["export_id"],
+        "locations": ["location_id"],
+        # Unique indexes on a table without a key: its key.
+        "store": ["key"],
+        "iso_3166_1": ["alpha2"],
+        "version": ["name"],
+    }
+    # The declared references, and those GoatCounter leaves undeclared "for performance" found in
+    # the data (hits' and the buckets' paths, hits' user agents, an export's first hit, a location's
+    # country in the ISO 3166-1 list). Not found: a location code's row in ``locations`` (by its
+    # unique ``iso_3166_2``, not its key): a reference missed, none false.
+    declared_refs = {
+        ("users", "site_id"): "sites.site_id",
+        ("api_tokens", "site_id"): "sites.site_id",
+        ("api_tokens", "user_id"): "users.user_id",
+        ("paths", "site_id"): "sites.site_id",
+        ("user_agents", "browser_id"): "browsers.browser_id",
+        ("user_agents", "system_id"): "systems.system_id",
+        ("browser_stats", "browser_id"): "browsers.browser_id",
+        ("system_stats", "system_id"): "systems.system_id",
+        ("exports", "site_id"): "sites.site_id",
+        **{(t, "site_id"): "sites.site_id" for t in buckets_keys},
+    }
+    found = {
+        ("hits", "site_id"): "sites.site_id",
+        ("hits", "path_id"): "paths.path_id",
+        ("hits", "user_agent_id"): "user_agents.user_agent_id",
+        **{(t, "path_id"): "paths.path_id" for t in buckets_keys},
+        ("exports", "start_from_hit_id"): "hits.hit_id",
+        ("locations", "country"): "iso_3166_1.alpha2",
+    }
+    assert references(run_dir) == declared_refs | found

@@ -130,6 +130,7 @@ from columnar_etl.profiling.reference_rows import (
     kept_values_sql,
 )
 from columnar_etl.profiling.references import find_references
+from columnar_etl.profiling.refined_codes import refined_token_places
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
 from columnar_etl.profiling.tokens import stripped_examples, token_cells, tokens_kept_as_values
@@ -497,6 +498,12 @@ def _table_steps(
         for place in mark_places(src, settings, table, cells_table)
     } - untrimmed
     kept_empty = {info.columns[place].name for place in _kept_empty(src, settings, table)}
+    # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
+    refined = {
+        info.columns[place].name: tokens
+        for cells_table in ([] if read_apart else cell_tables)
+        for place, tokens in refined_token_places(src, settings.null_tokens, cells_table).items()
+    }
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.known_numeral_blobs(table)
@@ -517,6 +524,7 @@ def _table_steps(
                     as_bound=sqlite_affinity(column.declared_type) == "BLOB",
                     setting_value=column.setting_value,
                     default_value=declared_default_value(column),
+                    refined=refined.get(column.name, frozenset()),
                 ),
                 override=overrides.get(column.name),
                 blob_numerals=numerals.get(column.name, 0),
@@ -920,6 +928,7 @@ def fold_groups(
     as_bound: bool = False,
     setting_value: bool = False,
     default_value: str | None = None,
+    refined: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
@@ -928,7 +937,8 @@ def fold_groups(
     the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
     class is the one its writer bound (see :func:`.tokens.tokens_kept_as_values`); ``setting_value``: it is a
     name/value table's values (:attr:`SourceColumn.setting_value`); ``default_value``: the text the
-    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`).
+    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`);
+    ``refined``: its null tokens of capitals that other values of its refine (:mod:`.refined_codes`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
@@ -938,6 +948,7 @@ def fold_groups(
         as_bound=as_bound,
         setting_value=setting_value,
         default_value=default_value,
+        refined=refined,
     )
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row
