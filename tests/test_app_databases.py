@@ -113,7 +113,7 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, a GoatCounter web analytics database,
-a YOURLS URL shortener on SQLite)
+a YOURLS URL shortener on SQLite and a Shynet web analytics server)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28474,3 +28474,82 @@ def test_yourls_keeps_base36_keywords_as_text_keys_its_null_option_ids_out_of_th
     assert orphans == {"old-promo"}
     assert set(charged_columns(profiled(run_dir)["columns"])) == {("yourls_log", "shorturl")}
     assert ran.record["quality_before"] == ran.record["quality_after"] < 100.0
+
+
+def test_shynet_keys_by_hex_uuids_reads_django_times_with_and_without_fractions_and_bools_audited(
+    run_export: Runner,
+) -> None:
+    # Shynet (Django 3.2 on SQLite): UUIDField keys as 32 hex digits (char(32)) beside a username of
+    # str(uuid4()) with its hyphens, ``bool`` columns of 1/0, ``datetime`` text in UTC with its
+    # microseconds, or none where they are 0, GeoIP fields '' where unknown (Namibia's ``NA`` a
+    # country), IPv4 and IPv6 in char(39) (NULL where the service collects none), coordinates and
+    # load times as REAL, enum codes (``AC``/``AR``, ``PHONE``…, ``JS``/``PIXEL``), references inline.
+    rows = apps.shynet_rows()
+    ran, run_dir = run_export(apps.shynet)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.SHYNET_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "integer": "bigint",
+        "bool": "boolean",
+        "datetime": "timestamp without time zone",
+        "real": "double precision",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None  # '' by the blank rule, audited
+        if kind == "boolean":
+            return bool(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        names = [name for name, _ in columns]
+        expected = [
+            tuple(loaded(v, types[c]) for v, c in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_table(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Keys as Django writes them: 32 hex digits, no hyphens (a username's uuid4 keeps its own).
+    sessions = ran.values("analytics_session", "service_id", "uuid")
+    assert all(len(key) == 32 and "-" not in key for key in sessions)
+    assert all(name.count("-") == 4 for name in ran.values("core_user", "username", "id").values())
+    countries = Counter(ran.values("analytics_session", "country", "uuid").values())
+    assert countries["NA"] == sum(1 for row in rows["analytics_session"] if row[11] == "NA") > 0
+    # What cleaning changed: each 1/0 read as a boolean, each time with a fraction read as a timestamp
+    # (a whole second's text is the timestamp's own), each '' made NULL; every one audited.
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    changed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for row in rows[table]:
+            for (name, decl), value in zip(columns, row, strict=True):
+                if value == "":
+                    changed[table, name, "empty_to_null"] += 1
+                elif decl == "bool":
+                    changed[table, name, f"boolean:{value}"] += 1
+                elif decl == "datetime" and value is not None and "." in value:
+                    changed[table, name, "date_format:%Y-%m-%d %H:%M:%S.%f"] += 1
+    assert audit == changed
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "core_user": ["id"],
+        "core_service": ["uuid"],
+        "core_service_collaborators": ["id"],
+        "analytics_session": ["uuid"],
+        "analytics_hit": ["id"],
+    }
+    assert references(run_dir) == {
+        ("core_service", "owner_id"): "core_user.id",
+        ("core_service_collaborators", "service_id"): "core_service.uuid",
+        ("core_service_collaborators", "user_id"): "core_user.id",
+        ("analytics_session", "service_id"): "core_service.uuid",
+        ("analytics_hit", "session_id"): "analytics_session.uuid",
+        ("analytics_hit", "service_id"): "core_service.uuid",
+    }
