@@ -123,9 +123,9 @@ def kept_token_notes(
         quoted = [repr(clipped(counts["min_text"])), repr(clipped(counts["max_text"]))]
         notes.append(
             f"null token{'s' if len(shown) > 1 else ''} {', '.join(map(repr, shown))} kept as "
-            f"value{'s' if len(shown) > 1 else ''}: the other values are words of that form, a "
-            "vocabulary of words as rare, names that hardly repeat, or free text whose texts stand about "
-            "as often "
+            f"value{'s' if len(shown) > 1 else ''}: the other values are words of that form, codes "
+            "that refine it after a hyphen, a vocabulary of words as rare, names that hardly repeat, or "
+            "free text whose texts stand about as often "
             f"({quoted[0]} to {quoted[1]}; set the "
             f"column's null_tokens to read "
             f"{'them' if len(shown) > 1 else 'it'} as NULL)"

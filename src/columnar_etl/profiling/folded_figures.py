@@ -45,6 +45,7 @@ def fold_groups(
     as_bound: bool = False,
     setting_value: bool = False,
     default_value: str | None = None,
+    refined: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """One column's figures from its rows of the profile query (see sql.table_profile_sql).
 
@@ -53,7 +54,8 @@ def fold_groups(
     the table's key); ``as_bound``: its affinity is BLOB (no declared type), so each cell's storage
     class is the one its writer bound (see :func:`.tokens.tokens_kept_as_values`); ``setting_value``: it is a
     name/value table's values (:attr:`SourceColumn.setting_value`); ``default_value``: the text the
-    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`).
+    schema has a NOT NULL column hold where none is given (:func:`.blanks.declared_default_value`);
+    ``refined``: its null tokens of capitals that other values of its refine (:mod:`.refined_codes`).
     """
     whole = next((g for g in groups if g["code"] is None), None)
     coded = [(split_code(int(g["code"])), g) for g in groups if g["code"] is not None]
@@ -63,6 +65,7 @@ def fold_groups(
         as_bound=as_bound,
         setting_value=setting_value,
         default_value=default_value,
+        refined=refined,
     )
     if tokens:
         # Those tokens are text like the column's other values from here on (codes, examples); a row

@@ -112,6 +112,7 @@ from columnar_etl.profiling.reference_rows import (
     kept_values_sql,
 )
 from columnar_etl.profiling.references import find_references
+from columnar_etl.profiling.refined_codes import refined_token_places
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
 from columnar_etl.profiling.zero_dates import never_set_default
@@ -473,6 +474,12 @@ def _table_steps(
         for place in mark_places(src, settings, table, cells_table)
     } - untrimmed
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
+    # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
+    refined = {
+        info.columns[place].name: tokens
+        for cells_table in ([] if read_apart else cell_tables)
+        for place, tokens in refined_token_places(src, settings.null_tokens, cells_table).items()
+    }
     trimmed = trimmed_names(settings, table, [column.name for column in info.columns])
     # The columns the text query read (it asked the source for them): typed scans hold no BLOB.
     numerals = src.scans.known_numeral_blobs(table)
@@ -493,6 +500,7 @@ def _table_steps(
                     as_bound=sqlite_affinity(column.declared_type) == "BLOB",
                     setting_value=column.setting_value,
                     default_value=declared_default_value(column),
+                    refined=refined.get(column.name, frozenset()),
                 ),
                 override=overrides.get(column.name),
                 blob_numerals=numerals.get(column.name, 0),

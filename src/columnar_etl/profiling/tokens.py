@@ -172,6 +172,7 @@ def tokens_kept_as_values(
     as_bound: bool = False,
     setting_value: bool = False,
     default_value: str | None = None,
+    refined: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The null tokens that are values of this column, not NULL: a token whose word form (a code of
     capitals, a capitalised or a lower-case word; :data:`.text_patterns.WORD_FORMS`) every other value of the
@@ -232,6 +233,11 @@ def tokens_kept_as_values(
     mark (``N/A``) or a spelling of null (``null``, ``NULL``: SQL's NULL quoted by mistake, JSON's
     literal) as the default says nothing, as a nullable column's default does. Since 2026-12-06.
 
+    A token of capitals that other values of the column refine (``refined``: :mod:`.refined_codes`, the
+    token, a hyphen and a code: ``NA-KH`` beside Namibia's ``NA``) is the code they refine, whatever
+    stands beside it, where it stands no more than :data:`PLACEHOLDER_FACTOR` times as often as the
+    column's most frequent other value. Since 2026-12-07.
+
     ``coded``: the column's rows of the profile query, with their split codes."""
     kept: set[str] = set()
     if default_value is not None and default_value.lower() != JSON_NULL:
@@ -256,6 +262,10 @@ def tokens_kept_as_values(
             if form is not None:
                 kept |= {token for token, cells in token_cells(g).items() if cells == 1}
     most = max((int(row.get("max_value_cells") or 0) for _, _, row in others), default=0)
+    if refined:
+        for _, form, g in _named_token_rows(coded):
+            if form == Flag.WORD_UPPER:
+                kept |= _no_placeholders(token_cells(g), most) & refined
     if not missing and _names(others):
         for _, form, g in _named_token_rows(coded):
             if form is not None and any(bits & form for _, bits, _ in others):
