@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from columnar_etl.profiling.list_values import SEPARATORS, ListShape, list_shapes_sql
+from columnar_etl.profiling.list_values import SEPARATORS, ListShape, could_be_list, list_shapes_sql
 from columnar_etl.profiling.profile import profile
 from tests.conftest import SqliteFactory
 
@@ -168,6 +168,11 @@ def test_the_shape_of_each_value_and_its_items() -> None:
         got[value] = (shape, low if shape is not None else None)
     assert got == cases
     assert [name for name, _ in SEPARATORS] == ["comma", "semicolon", "pipe", "space"]
+    # The bounds' test in Python rules out no value the query shapes as an item or a list.
+    assert [
+        value for value, (shape, _) in cases.items() if shape is not None and not could_be_list(value)
+    ] == []
+    assert [value for value in ("label 12", "Hello, big world", "/a,b", "a,") if could_be_list(value)] == []
     # All at once: a row per shape, every value counted once.
     rows = con.execute(sql).fetchall()
     assert sum(cells for _, _, cells, _, _ in rows) == len(cases)

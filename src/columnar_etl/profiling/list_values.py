@@ -20,10 +20,11 @@ list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from columnar_etl.models import TableProfile
+from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
 from columnar_etl.profiling.data_keys import key_like, key_name_rank, stored_classes
 from columnar_etl.source.cells import ColumnRead
@@ -44,6 +45,34 @@ SEPARATORS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: What an item, or a list, may look like in Python's ``re``: wider than :data:`ITEM_REGEX` and
+#: :data:`SPACED_ITEM_REGEX` (``\w`` holds every letter and digit), to rule a column out by its bounds
+#: alone (:func:`could_be_lists`), never one the query would find.
+_MAYBE_ITEM = r"[\w.:+#@-]+"
+_MAYBE_SPACED_ITEM = r"[^\W\d_][\w.:-]*"  # a letter first
+_MAYBE_LIST = re.compile(
+    rf"{_MAYBE_ITEM}(?:\s*[,;|]\s*{_MAYBE_ITEM})*|{_MAYBE_SPACED_ITEM}(?:\s+{_MAYBE_SPACED_ITEM})+"
+)
+
+
+def could_be_lists(column: ColumnProfile) -> bool:
+    """May ``column``'s values be lists, by its lowest and highest value (the profile's bounds)? Each
+    must be an item or a list (:data:`_MAYBE_LIST`, wider than the query's shapes): a column of text
+    ruled out so (a label ``subset 12``) is not read (the bounds unknown, it is)."""
+    bounds = [bound for bound in (column.min, column.max) if bound is not None]
+    return all(isinstance(bound, str) and could_be_list(bound) for bound in bounds)
+
+
+def could_be_list(value: str) -> bool:
+    """May ``value`` be an item alone or a list (:data:`_MAYBE_LIST`: every value the query shapes
+    as one is, and a few more)?"""
+    return _MAYBE_LIST.fullmatch(value) is not None
+
+
+#: The one character each separator but spaces is (what its items are counted by).
+SEPARATOR_CHARACTERS = {"comma": ",", "semicolon": ";", "pipe": "|"}
+
+
 def list_regex(separator: str) -> str:
     """The RE2 pattern of a whole value that is a list of two or more items joined by ``separator``
     (one of :data:`SEPARATORS`' names)."""
@@ -61,18 +90,25 @@ def list_shapes_sql(relation: str, columns: Sequence[str]) -> str:
         for k, (name, _) in enumerate(SEPARATORS, start=1)
     )
     shape = f"CASE WHEN regexp_full_match(v, {quote_literal(ITEM_REGEX)}) THEN 0 {shape} END"
-    # Items: one more than the separators (their spaces are part of a separator, never an item's).
+    # Items: one more than the separators (their spaces are part of a separator, never an item's); a
+    # one-character separator's are counted, not split on (a split is most of the query's cost).
     items = " ".join(
-        f"WHEN {k} THEN len(regexp_split_to_array(v, {quote_literal(between)}))"
-        for k, (_, between) in enumerate(SEPARATORS, start=1)
+        f"WHEN {k} THEN strlen(v) - strlen(replace(v, {quote_literal(character)}, '')) + 1"
+        if (character := SEPARATOR_CHARACTERS.get(name))
+        else f"WHEN {k} THEN len(regexp_split_to_array(v, {quote_literal(between)}))"
+        for k, (name, between) in enumerate(SEPARATORS, start=1)
     )
-    indexes = ", ".join(str(i) for i in range(len(columns)))
-    values = ", ".join(quote_ident(name) for name in columns)
-    cells = f"SELECT unnest([{indexes}]) AS idx, unnest([{values}]) AS v FROM ({relation}) AS cells"
+    if len(columns) == 1:
+        cells = f"SELECT 0 AS idx, {quote_ident(columns[0])} AS v FROM ({relation}) AS cells"
+    else:
+        indexes = ", ".join(str(i) for i in range(len(columns)))
+        values = ", ".join(quote_ident(name) for name in columns)
+        cells = f"SELECT unnest([{indexes}]) AS idx, unnest([{values}]) AS v FROM ({relation}) AS cells"
     shaped = f"SELECT idx, v, {shape} AS shape FROM ({cells}) AS unnested WHERE v IS NOT NULL"
+    counted = f"SELECT idx, shape, CASE shape WHEN 0 THEN 1 {items} END AS items FROM ({shaped}) AS shaped"
     return (
-        f"SELECT idx, shape, count(*) AS cells, min(CASE shape WHEN 0 THEN 1 {items} END) AS low, "
-        f"max(CASE shape WHEN 0 THEN 1 {items} END) AS high FROM ({shaped}) AS shaped GROUP BY idx, shape"
+        "SELECT idx, shape, count(*) AS cells, min(items) AS low, max(items) AS high "
+        f"FROM ({counted}) AS counted GROUP BY idx, shape"
     )
 
 
@@ -133,7 +169,7 @@ def mark_list_columns(src: Source, table: TableProfile, copies: int = 0) -> list
     """Set :attr:`.ColumnProfile.list_separator` of each of ``table``'s :func:`list_candidates` whose
     values are lists (the module's rule), with a note saying why it is no key; the columns so marked.
     One query of the candidates alone (none when there is none)."""
-    names = list_candidates(table, copies)
+    names = [name for name in list_candidates(table, copies) if could_be_lists(table[name])]
     if not names:
         return []
     relation = src.relation_sql(table.name, reads=[ColumnRead(name) for name in names])
