@@ -98,6 +98,8 @@ def test_a_list_of_one_beside_lists_is_a_list_and_the_column_says_why_it_is_no_k
         ([f"https://example.org/q?a={n},b" + ",c" * (n % 2) for n in range(ROWS)], "urls"),
         # Words joined by spaces (a title), not identifiers.
         ([f"big data {'again ' * (n % 3)}{chr(97 + n % 26)}{'x' * (n // 26)}" for n in range(ROWS)], "words"),
+        # Versions with a suffix joined by a space: items of two shapes, no list of identifiers.
+        ([f"v{n}.0" if n % 2 else f"v{n}.0 beta{n % 5}" for n in range(ROWS)], "versions"),
         # One value of two items among single identifiers: a stray, not a column of lists.
         ([f"S{n}" for n in range(ROWS - 1)] + ["S9998,S9999"], "stray"),
         # Some values joined by commas, others by semicolons: no one separator.
@@ -151,6 +153,8 @@ def test_the_shape_of_each_value_and_its_items() -> None:
         "a;\tb": (2, 2),
         "x | y | z": (3, 3),
         "GSM1 GSM2": (4, 2),
+        "SRR12 rs_7 A1": (4, 3),
+        "v1.0 beta2": (None, None),
         "Big Data": (None, None),
         "2025-05-20 08:42": (None, None),
         "Hello, big world": (None, None),

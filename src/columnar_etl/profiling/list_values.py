@@ -11,10 +11,10 @@ distinct on every row, of a key's length, not named as the table's own identifie
 A value is a list when it is two or more *items* joined by one separator: a comma, a semicolon or a
 pipe (spaces around it allowed: ``a, b``, ``a;\\tb``), each item a run of letters, digits and
 ``_ . : + # @ -`` (no space, no slash, no quote: no prose ``Hello, world and you``, no path or URL);
-or a space, each item an identifier (a letter first, a digit in it: ``GSM1 GSM2``; not words,
-``Big Data``, nor numbers or dates, ``2025-05-20 08:42``). A column holds lists when every value is
-one of its items alone (a list of one: ``GSM1`` beside ``GSM1,GSM2``) or a list of one separator, at
-least half of them lists, and their numbers of items vary: a pair in every row (``Doe, John``,
+or spaces, each item an identifier of letters then digits (``GSM1 GSM2``; not words, ``Big Data``,
+versions, ``v1.0 beta2``, nor numbers or dates, ``2025-05-20 08:42``). A column holds lists when
+every value is one of its items alone (a list of one: ``GSM1`` beside ``GSM1,GSM2``) or a list of one
+separator, at least half of them lists, and their numbers of items vary: a pair in every row (``Doe, John``,
 ``3,14``, ``12,5``, ``Plate1 A01``) is one value of two parts, a composite code a key may be, not a
 list."""
 
@@ -33,8 +33,9 @@ from columnar_etl.source.export import Source
 
 #: One item of a list joined by a comma, a semicolon or a pipe (RE2): letters, digits, ``_ . : + # @ -``.
 ITEM_REGEX = r"[\pL\pN_.:+#@-]+"
-#: One item of a list joined by spaces (RE2): an identifier, a letter first and a digit in it.
-SPACED_ITEM_REGEX = r"\pL[\pL_.:-]*\pN[\pL\pN_.:-]*"
+#: One item of a list joined by spaces (RE2): an accession-like identifier, letters then digits
+#: (``GSM1``, ``SRR12``, ``rs_7``): of one shape, as words and versions (``v1.0 beta2``) are not.
+SPACED_ITEM_REGEX = r"\pL+[_-]?\pN+"
 #: The separators a list is joined by, in the order a value is tried (first match wins), by the name a
 #: note says: each with its RE2 pattern between two items.
 SEPARATORS: tuple[tuple[str, str], ...] = (
