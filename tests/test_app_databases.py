@@ -27193,17 +27193,21 @@ def test_geometadb_reads_iso_dates_keeps_public_on_statuses_and_tab_joined_field
     assert charged_columns(profiled(run_dir)["columns"]) == {
         ("gsm", "treatment_protocol_ch1"): max(0.0, round(100 - 4 * 100 * nones / len(rows["gsm"]), 2))
     }
-    # Keys found in the data: each record table's accession. gds_subset is keyed on ``sample_id``, the
-    # comma-joined list of a subset's samples, which is distinct on each row here and named as an id
-    # ahead of the subset's ``Name`` (GDS1400_1): doubtful (a list is no row's identity; two subsets of
-    # two kinds may partition a DataSet alike), pinned as it is. sMatrix's INTEGER ``ID``; the link,
-    # conversion, description and name/value tables none.
+    # Keys found in the data: each record table's accession. gds_subset none: its ``sample_id``, the
+    # comma-joined list of a subset's samples, is distinct on each row here and named as an id, but a
+    # list of other rows' identifiers names no row (two subsets of two kinds may list the same samples;
+    # it was the key until 2026-12-07); the subset's own ``Name`` (GDS1400_1), distinct too, is named
+    # and valued as no identifier in fewer rows than make that more than chance (key_chance.FEW_ROWS).
+    # sMatrix's INTEGER ``ID``; the link, conversion, description and name/value tables none.
     subsets = [row[4] for row in rows["gds_subset"]]
     assert len(set(subsets)) == len(subsets) and all("," in s for s in subsets)
+    assert len({s.count(",") for s in subsets}) > 1  # lists of a varying number of samples
+    subset_names = [row[1] for row in rows["gds_subset"]]
+    assert len(set(subset_names)) == len(subset_names) < 95  # key_chance.FEW_ROWS
     schema = ran.record["version_schema"]
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
         "gds": ["gds"],
-        "gds_subset": ["sample_id"],
+        "gds_subset": [],
         "geoConvert": [],
         "geodb_column_desc": [],
         "gpl": ["gpl"],

@@ -346,6 +346,11 @@ class ColumnProfile:
     #: Comma-joined integers (``1,3``) the column left unread for want of a proof of a decimal comma
     #: (its ``type_reason`` says so). Not in the JSON.
     commas_unproven: int = field(default=0, repr=False, compare=False)
+    #: The separator (``comma``, ``semicolon``, ``pipe``, ``space``) joining the lists the column's
+    #: values are (``GSM1,GSM2,GSM7``, in a varying number of items): a list of other rows' identifiers
+    #: names no row, so the column is no key found in the data (``profiling.list_values``; read only
+    #: for a column that could be one). None: no lists, or not read. Not in the JSON: its note says so.
+    list_separator: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def no_reference_said(self) -> str:

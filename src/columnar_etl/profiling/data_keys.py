@@ -158,8 +158,12 @@ def key_candidates(table: TableProfile) -> list[ColumnProfile]:
     """``table``'s columns of a type a key found in the data may have (:data:`DATA_KEY_TYPES`), in the
     order one is chosen: by :func:`key_name_rank`, among the names saying neither identifier those
     naming a row otherwise first (:func:`names_identity`: a series table's ``gse`` accession before its
-    ``title``; since 2026-12-06), then by type, then leftmost."""
-    columns = [column for column in table if column.inferred_type in DATA_KEY_TYPES]
+    ``title``; since 2026-12-06), then by type, then leftmost. Not a column of lists
+    (:attr:`.ColumnProfile.list_separator`, :mod:`.list_values`: a subset's comma-joined samples name
+    no row; since 2026-12-07)."""
+    columns = [
+        column for column in table if column.inferred_type in DATA_KEY_TYPES and column.list_separator is None
+    ]
     return sorted(
         columns,
         key=lambda column: (

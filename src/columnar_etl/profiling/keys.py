@@ -45,6 +45,7 @@ from columnar_etl.profiling.duplicate_count import (
     narrowing_filter,
     without_nul,
 )
+from columnar_etl.profiling.list_values import mark_list_columns
 from columnar_etl.source.cells import (
     ROW_DIGEST_BYTES,
     ROWID_COLUMN,
@@ -67,8 +68,10 @@ def find_key(
     ``idx`` there of the columns it holds, by name (see :func:`.duplicate_count.narrowing_filter`)."""
     if declared is not None:
         table.key, table.key_found = list(declared.columns), declared.found
-    elif (column := data_key(table)) is not None:
-        table.key, table.key_found = [column], "data_unique"
+    else:
+        mark_list_columns(src, table)  # a column of lists is no key found in the data (list_values.py)
+        if (column := data_key(table)) is not None:
+            table.key, table.key_found = [column], "data_unique"
     columns = list(table.columns)
     if not count or not columns:
         return
@@ -180,11 +183,13 @@ def find_key(
         and not c.issue_count("invalid_encoding")
         for c in table
     )
-    if not table.key and table.duplicate_rows and exact and (column := data_key(table, table.duplicate_rows)):
-        # Unique in every row but the exact copies: the key, once they are removed (no row without it,
-        # and no two different rows share it).
-        table.key, table.key_found = [column], "data_unique"
-        table.duplicate_keys = table.null_keys = 0
+    if not table.key and table.duplicate_rows and exact:
+        mark_list_columns(src, table, table.duplicate_rows)
+        if column := data_key(table, table.duplicate_rows):
+            # Unique in every row but the exact copies: the key, once they are removed (no row without
+            # it, and no two different rows share it).
+            table.key, table.key_found = [column], "data_unique"
+            table.duplicate_keys = table.null_keys = 0
     what = ", ".join(shown)
     shared = f"rows whose key ({what}) is also another, different row's"
     reasons = []
