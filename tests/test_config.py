@@ -191,3 +191,34 @@ def test_a_config_flag_naming_no_file_is_a_usage_error_and_no_run(command: list[
     assert (result.exit_code, result.stdout) == (64, "")
     assert result.stderr == f"error: file {missing}: config file not found (hint: check the --config path)\n"
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("name", ["runs_dir", "backup_dir", "pg_dir", "dashboard_templates", "pg_bin_dir"])
+def test_an_empty_path_setting_is_refused_naming_it_not_read_as_the_working_directory(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `COLUMNAR_ETL_RUNS_DIR="$RUNS"` with RUNS unset, `backup_dir = ""`: Path("") is Path("."), and
+    # runs and backups were written among the working directory's files (`pg_dir`: the server's data
+    # directory made there, `dashboard_templates`: every .sql file there read as a dashboard's query).
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    variable = f"COLUMNAR_ETL_{name.upper()}"
+    monkeypatch.setenv(variable, "")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message == (
+        f"invalid setting {name} (environment variable {variable}): an empty path names no file or directory"
+    )
+    monkeypatch.delenv(variable)
+    toml = tmp_path / "columnar_etl.toml"
+    toml.write_text(f'{name} = ""\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["runs", "list"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: file columnar_etl.toml: invalid setting {name}: an empty path names no file or directory "
+        f"(hint: fix `{name}` in the TOML file, the {variable} variable or the flag)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["columnar_etl.toml"]

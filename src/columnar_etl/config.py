@@ -428,6 +428,16 @@ class Settings(BaseSettings):
         # Refused here, before the target is used, printed or recorded anywhere.
         return check_target(target) if target else target
 
+    @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir", mode="before")
+    @classmethod
+    def _named_path(cls, value: Any) -> Any:
+        # Path("") is Path("."): an empty value (COLUMNAR_ETL_RUNS_DIR="$RUNS" with RUNS unset, `pg_dir =
+        # ""`) named the working directory: runs and backups written among its files, the server's data
+        # directory made there. Refused as the command line refuses an empty path argument.
+        if isinstance(value, str) and value == "":
+            raise ValueError("an empty path names no file or directory")
+        return value
+
     def masked_columns(self) -> list[str]:
         """``table.column`` of every column with a ``mask`` (``hash`` or ``drop``), as the settings name
         them."""
