@@ -14,6 +14,7 @@ import copy
 import functools
 import inspect
 import json
+import os
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -427,6 +428,17 @@ def given_path(value: str) -> Path:
     directory, refused later as a directory (exit 3) or read as one (``--dir ''``)."""
     if value == "":
         raise typer.BadParameter("an empty path names no file or directory")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes no UTF-8 reads (a file named on a Latin-1 system): run.json, the ledger and the report
+        # name the path as UTF-8 text, and a `run` of it failed after its run directory was made, with
+        # no run.json ("UnicodeEncodeError: ... surrogates not allowed").
+        shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+        raise typer.BadParameter(
+            f"the path '{shown}' is not UTF-8, which the output and the run records write a path in: "
+            "rename the file, or give a link to it under a UTF-8 name"
+        ) from None
     return Path(value)
 
 
