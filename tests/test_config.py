@@ -222,3 +222,22 @@ def test_an_empty_path_setting_is_refused_naming_it_not_read_as_the_working_dire
         f"(hint: fix `{name}` in the TOML file, the {variable} variable or the flag)\n"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["columnar_etl.toml"]
+
+
+def test_an_empty_target_setting_is_refused_not_read_as_the_embedded_server(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # COLUMNAR_ETL_TARGET="$DB_URI" with the variable unset (or `target = ""`) meant no target: a run
+    # loaded into the embedded server, started in the working directory, and exited 0.
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", "")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message == (
+        "invalid setting target (environment variable COLUMNAR_ETL_TARGET): an empty target names no server "
+        "(unset it for the embedded one)"
+    )
+    monkeypatch.delenv("COLUMNAR_ETL_TARGET")
+    (tmp_path / "columnar_etl.toml").write_text('target = ""\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid setting target: an empty target names no server"):
+        load_settings()
+    assert load_settings(target="postgresql://u@h/db").target == "postgresql://u@h/db"  # a flag still wins

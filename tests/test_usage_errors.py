@@ -19,6 +19,7 @@ from columnar_etl.cli.app import GLOBAL_OPTION_NAMES
 from columnar_etl.cli.reference import leaf_commands, root_command
 from columnar_etl.config import load_settings
 from columnar_etl.errors import UsageError
+from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query
@@ -229,3 +230,27 @@ def test_a_run_of_an_export_named_in_latin_1_prints_its_one_json_object_and_runs
     shown = json.loads(done.stdout)
     assert (shown["outcome"], shown["exit_code"], shown["command"]) == ("usage", 64, "run")
     assert "is not UTF-8" in shown["error"]["message"] and not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_an_empty_target_is_a_usage_error_not_the_embedded_server(
+    before: bool, tmp_path: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--target "$DB_URI"` with the variable unset: the empty target meant none, and `run` loaded into an
+    # embedded server it started in the working directory, exit 0; the database meant got nothing.
+    monkeypatch.chdir(tmp_path)
+    command = ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"]
+    given = ["--target", ""]
+    try:
+        result = runner.invoke(app, [*given, *command] if before else [*command, *given])
+    finally:  # the server the old code started there is stopped, whatever the test finds
+        if (tmp_path / ".columnar_etl" / "pg" / "PG_VERSION").exists():
+            EmbeddedPostgres(tmp_path / ".columnar_etl" / "pg").stop()
+    assert result.exit_code == 64, result.output
+    assert json.loads(result.stdout)["outcome"] == "usage"
+    hint = "columnar-etl --help" if before else "columnar-etl run --help"
+    assert result.stderr == (
+        "error: invalid value for '--target': an empty target names no server (leave --target out for the "
+        f"embedded one) (hint: {hint})\n"
+    )
+    assert sorted(tmp_path.iterdir()) == []  # no run record, no server's data directory

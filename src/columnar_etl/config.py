@@ -426,6 +426,10 @@ class Settings(BaseSettings):
     @classmethod
     def _libpq_target(cls, target: str | None) -> str | None:
         # Refused here, before the target is used, printed or recorded anywhere.
+        if target == "":
+            # Empty is not unset: COLUMNAR_ETL_TARGET="$DB_URI" with the variable unset loaded into the
+            # embedded server, exit 0, while the database it was meant for got nothing.
+            raise ValueError("an empty target names no server (unset it for the embedded one)")
         return check_target(target) if target else target
 
     @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir", mode="before")

@@ -300,6 +300,16 @@ def _stands(config: Path | None) -> bool:
 
 # --- the global options: declared once, accepted before or after any subcommand -----------------------
 
+
+def given_target(value: str) -> str:
+    """``--target`` as given; ``''`` is refused as a usage error (exit 64). An empty target means none,
+    the embedded server: `--target "$DB_URI"` with the variable unset loaded a cron job's export into
+    a server started in the working directory, exit 0, while the database it was meant for got nothing."""
+    if value == "":
+        raise typer.BadParameter("an empty target names no server (leave --target out for the embedded one)")
+    return value
+
+
 GLOBAL_PANEL = "Global options (before or after the command)"
 _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
     (
@@ -321,6 +331,7 @@ _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
             typer.Option(
                 "--target",
                 help="PostgreSQL URI; default: the embedded server.",
+                parser=given_target,
                 show_default=False,
                 rich_help_panel=GLOBAL_PANEL,
             ),
