@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from columnar_etl.errors import TargetError
 from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir, resolve_target
 
 from .conftest import pg_query
@@ -80,3 +83,26 @@ def test_a_postmaster_pid_left_by_a_server_gone_whose_pid_another_process_has_is
     finally:
         other.kill()
         other.wait()
+
+
+def test_a_data_directory_of_another_major_version_is_refused_saying_what_to_do(tmp_path: Path) -> None:
+    # A data directory made before the bundled server was upgraded (its PG_VERSION another major): was
+    # pgserver's "Version mismatch", then the last line of an old server log ("database system is shut
+    # down"), hinted to read that log. Nothing is started, nothing in the directory changed.
+    server = EmbeddedPostgres(tmp_path / "pg")
+    server.start()
+    assert server.stop() is True
+    (tmp_path / "pg" / "PG_VERSION").write_text("15\n")
+    before = sorted(path.name for path in (tmp_path / "pg").iterdir())
+    with pytest.raises(TargetError) as info:
+        EmbeddedPostgres(tmp_path / "pg").start()
+    assert info.value.message == (
+        f"the data directory {tmp_path / 'pg'} holds PostgreSQL 15's data, and the embedded server is "
+        "PostgreSQL 18"
+    )
+    assert info.value.hint == (
+        "upgrade it with pg_upgrade (or dump it with PostgreSQL 15 and restore), or give another --pg-dir "
+        "(pg_dir), or point --target at a server of that version"
+    )
+    assert sorted(path.name for path in (tmp_path / "pg").iterdir()) == before
+    assert server.status().running is False

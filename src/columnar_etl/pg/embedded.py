@@ -72,6 +72,7 @@ class EmbeddedPostgres:
 
         Returns its connection URI (unix socket, user ``postgres``, no password).
         """
+        self._refuse_another_major_version()
         try:
             self.data_dir.parent.mkdir(parents=True, exist_ok=True)
             self._remove_a_stale_postmaster_pid()
@@ -106,6 +107,26 @@ class EmbeddedPostgres:
             pid=info.pid if running and info is not None else None,
             uri=str(info.get_uri()) if running and info is not None else None,
             version=version,
+        )
+
+    def _refuse_another_major_version(self) -> None:
+        """:class:`TargetError` when the data directory is of another PostgreSQL major version than the
+        embedded server's (made before an upgrade of the bundled server): said with what to do. Was
+        pgserver's "Version mismatch" followed by the last line of an old server log ("database system
+        is shut down") and the hint to read that log."""
+        version_file = self.data_dir / "PG_VERSION"
+        try:
+            found = version_file.read_text().strip()
+        except OSError:
+            return  # none yet (initialised on first use), or unreadable: the start says why
+        bundled = str(_pgserver().utils.TARGET_POSTGRES_VERSION)
+        if found == bundled:
+            return
+        raise TargetError(  # the directory in the message: the preflight's refusal shows no path
+            f"the data directory {self.data_dir} holds PostgreSQL {found}'s data, and the embedded server "
+            f"is PostgreSQL {bundled}",
+            hint=f"upgrade it with pg_upgrade (or dump it with PostgreSQL {found} and restore), "
+            "or give another --pg-dir (pg_dir), or point --target at a server of that version",
         )
 
     def _remove_a_stale_postmaster_pid(self) -> None:
