@@ -241,3 +241,38 @@ def test_an_empty_target_setting_is_refused_not_read_as_the_embedded_server(
     with pytest.raises(ConfigError, match="invalid setting target: an empty target names no server"):
         load_settings()
     assert load_settings(target="postgresql://u@h/db").target == "postgresql://u@h/db"  # a flag still wins
+
+
+def test_a_path_setting_beginning_with_a_tilde_is_under_the_home_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # No shell expands `~` in the TOML file (nor in a quoted variable): `runs_dir = "~/etl/runs"` made a
+    # directory named "~" in the working directory, and the run records went there (pg_dir alone was
+    # expanded, by the embedded server's code).
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("RUNS_DIR", "BACKUP_DIR", "PG_DIR"):
+        monkeypatch.delenv(f"COLUMNAR_ETL_{name}", raising=False)
+    (tmp_path / "columnar_etl.toml").write_text(
+        'runs_dir = "~/etl/runs"\nbackup_dir = "~/etl/backups"\npg_dir = "~/etl/pg"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", "~/etl/dashboards.sql")
+    settings = load_settings()
+    assert (settings.runs_dir, settings.backup_dir, settings.pg_dir, settings.dashboard_templates) == (
+        home / "etl" / "runs",
+        home / "etl" / "backups",
+        home / "etl" / "pg",
+        home / "etl" / "dashboards.sql",
+    )
+    monkeypatch.delenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES")
+    target = "postgresql://nobody@127.0.0.1:9/nowhere"  # nothing listens: the preflight refuses at once
+    ran = CliRunner().invoke(
+        app, ["run", str(tmp_path / "missing.db"), "--mode", "simple", "--target", target]
+    )
+    assert ran.exit_code == 3, ran.output
+    assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 1
+    assert not (tmp_path / "~").exists()

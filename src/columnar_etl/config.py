@@ -442,6 +442,18 @@ class Settings(BaseSettings):
             raise ValueError("an empty path names no file or directory")
         return value
 
+    @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir")
+    @classmethod
+    def _home_expanded(cls, value: Path | None) -> Path | None:
+        # No shell expands `~` in the TOML file or a quoted variable: `backup_dir = "~/backups"` made a
+        # directory named "~" in the working directory (pg_dir alone was expanded, by the embedded server).
+        if value is None or not str(value).startswith("~"):
+            return value
+        try:
+            return value.expanduser()
+        except RuntimeError as exc:  # no home directory to expand it to (HOME unset, no passwd entry)
+            raise ValueError(f"cannot expand '~' in {value}: {exc}") from None
+
     def masked_columns(self) -> list[str]:
         """``table.column`` of every column with a ``mask`` (``hash`` or ``drop``), as the settings name
         them."""
