@@ -275,4 +275,9 @@ def test_a_path_setting_beginning_with_a_tilde_is_under_the_home_directory(
     )
     assert ran.exit_code == 3, ran.output
     assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 1
+    # A run whose settings do not load records that where its runs_dir says too.
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "high")
+    failed = CliRunner().invoke(app, ["run", str(tmp_path / "missing.db"), "--mode", "simple"])
+    assert failed.exit_code == 1, failed.output
+    assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 2
     assert not (tmp_path / "~").exists()

@@ -641,14 +641,22 @@ def fallback_runs_dir(config_file: str | Path | None = None) -> Path:
     """
     given = os.environ.get(f"{ENV_PREFIX}RUNS_DIR")
     if given:
-        return Path(given)
+        return _home_of(Path(given))
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
     try:
         named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         named = None
     default = Path(Settings.model_fields["runs_dir"].default)
-    return Path(named) if isinstance(named, str) and named else default
+    return _home_of(Path(named)) if isinstance(named, str) and named else default
+
+
+def _home_of(path: Path) -> Path:
+    """``path`` with a leading ``~`` expanded, as the settings expand it; as given when it cannot be."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def _check_toml(path: Path) -> None:
