@@ -857,3 +857,57 @@ def test_a_dump_restores_into_a_server_older_than_pg_restore(
     restored = restore_target(dump, uri=older_server_uri, settings=settings)
     assert schema_shape(older_server_uri, VERSION_SCHEMA) == before
     assert restored.to_dict()["tables"] == BackupManifest.read(dump).tables
+
+
+@pytest.fixture
+def read_only_dir(tmp_path: Path) -> Iterator[Path]:
+    """A directory on a read-only mount (a bind mount of itself, ``ro``): a file system that refuses
+    every write, as a full or read-only disk does. Needs the right to mount (root in a container)."""
+    directory = tmp_path / "read_only"
+    directory.mkdir()
+    mounted = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(directory), str(directory)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a read-only directory here: {mounted.stderr.decode().strip()}")
+    try:
+        yield directory
+    finally:
+        subprocess.run(["umount", str(directory)], capture_output=True, check=True)
+
+
+def test_a_backup_or_restore_into_a_read_only_directory_says_so_and_names_it(
+    export: Path, settings: Settings, read_only_dir: Path, pg_uri: str, tmp_path: Path
+) -> None:
+    # On a read-only file system even the unlink of a missing partial file fails (EROFS): the cleanup in
+    # `finally` replaced the write's own error with "OSError: [Errno 30] Read-only file system:
+    # '.../.export.db.<owner>.partial' (hint: run again with --debug for the traceback)"; and pg_dump's
+    # "could not open output file" was hinted as the schema's permissions or a lock.
+    with pytest.raises(BackupError) as made:
+        create_backup(export, settings=settings, backup_dir=read_only_dir)
+    assert made.value.message == "cannot write the backup in this directory: Read-only file system"
+    assert made.value.path == str(read_only_dir)
+    created = runner.invoke(app, ["backup", "create", str(export), "--dir", str(read_only_dir)])
+    assert created.exit_code == 1
+    assert created.stderr == (
+        f"error: file {read_only_dir}: cannot write the backup in this directory: Read-only file system "
+        "(hint: set backup_dir to a directory this user can write (setting backup_dir))\n"
+    )
+    good = create_backup(export, settings=settings)
+    with pytest.raises(BackupError) as restored:
+        restore_backup(good.path, read_only_dir / "again.db")
+    assert restored.value.message == "cannot write the restored file: Read-only file system"
+    assert restored.value.path == str(read_only_dir)
+    pg_query(pg_uri, "CREATE SCHEMA kept")
+    pg_query(pg_uri, "CREATE TABLE kept.t AS SELECT 1 AS x")
+    dumped = runner.invoke(
+        app, ["--target", pg_uri, "backup", "target", "--schema", "kept", "--dir", str(read_only_dir)]
+    )
+    assert dumped.exit_code == 1
+    (line,) = dumped.stderr.splitlines()
+    assert "could not open output file" in line and "Read-only file system" in line, line
+    assert line.endswith(
+        "(hint: the backup directory refuses the dump's file (read-only, full, or not this user's): set "
+        "backup_dir to a directory this user can write, with room)"
+    ), line
+    assert list(read_only_dir.iterdir()) == []

@@ -7,11 +7,13 @@ in ``columnar_etl.errors`` (shown by ``--help``, README.md and docs/cli.md).
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -312,6 +314,86 @@ def test_a_command_into_a_closed_pipe_does_its_work_and_exits_with_its_own_code(
     # An error with stdout and stderr both gone (`2>&1 | head -1`): still its own code, no crash.
     assert _with_output_closed(["runs", "show", "no-such-run"], tmp_path, stderr_too=True)[0] == 1
     assert _with_output_closed(["tables", str(tmp_path / "missing.db")], tmp_path, stderr_too=True)[0] == 1
+
+
+def _process(arguments: list[str], cwd: Path, stdout: Any, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """The real process, its stdout given, its settings under ``cwd`` (memory checks low, as ``isolated``)."""
+    environment = {
+        **os.environ,
+        "COLUMNAR_ETL_RUNS_DIR": str(cwd / "runs"),
+        "COLUMNAR_ETL_BACKUP_DIR": str(cwd / "backups"),
+        "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5",
+        "COLUMNAR_ETL_FAIL_MEMORY_GB": "0.1",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "columnar_etl", *arguments],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
+
+
+def _only_record(runs: Path) -> dict[str, Any]:
+    (record,) = [json.loads(path.read_text(encoding="utf-8")) for path in runs.glob("*/run.json")]
+    return record
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_command_whose_output_the_file_system_refuses_says_so_and_a_recorded_one_keeps_its_code(
+    tmp_path: Path, pg_uri: str, small_fixture: Path
+) -> None:
+    # `run ... --json > /dev/full` (a full disk under the redirect): the run loaded and recorded its
+    # outcome, then its last print raised ENOSPC and the process exited 1, "OSError: [Errno 28] No space
+    # left on device (hint: run again with --debug ...)", while run.json said warn, exit 2.
+    with open("/dev/full", "w") as full:
+        ran = _process(
+            ["run", str(small_fixture), "--mode", "simple", "--yes", "--json", "--target", pg_uri],
+            tmp_path,
+            full,
+        )
+        read = _process(["tables", "--json", str(small_fixture)], tmp_path, full)
+    record = _only_record(tmp_path / "runs")
+    assert record["outcome"] == "warn" and ran.returncode == record["exit_code"] == 2
+    assert ran.stderr.decode() == (
+        "warning: stdout: cannot write the output: No space left on device (hint: the outcome is the exit "
+        "code, and the run record (runs/<run_id>/run.json) holds it whole)\n"
+    )
+    # A command whose output is its result lost it: exit 1, one line saying why.
+    assert read.returncode == 1
+    assert read.stderr.decode() == (
+        "error: stdout: cannot write the output: No space left on device "
+        "(hint: write it where there is room)\n"
+    )
+
+
+def test_names_an_ascii_console_cannot_show_are_escaped_and_the_run_exits_as_recorded(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # LC_ALL=C without Python's UTF-8 mode: stdout is ASCII. `tables` of an export whose table is named
+    # in Chinese exited 1, "UnicodeEncodeError: 'ascii' codec can't encode ...", and a `run` that loaded it
+    # and recorded done (exit 0) printed half its summary and exited 1 the same way.
+    export = tmp_path / "tickets.db"
+    with sqlite3.connect(export) as db:
+        db.execute('CREATE TABLE "票据" ("编号" INTEGER PRIMARY KEY, "名" TEXT)')
+        db.executemany('INSERT INTO "票据" VALUES (?, ?)', [(i, f"n{i}") for i in range(1, 30)])
+    db.close()
+    ascii_console = {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""}
+    listed = _process(["tables", str(export)], tmp_path, subprocess.PIPE, **ascii_console)
+    assert listed.returncode == 0 and listed.stderr == b""
+    assert "\\u7968\\u636e" in listed.stdout.decode("ascii")  # 票据, as Python escapes it on stderr
+    ran = _process(
+        ["run", str(export), "--mode", "simple", "--yes", "--target", pg_uri],
+        tmp_path,
+        subprocess.PIPE,
+        **ascii_console,
+    )
+    record = _only_record(tmp_path / "runs")
+    assert record["outcome"] == "done" and ran.returncode == record["exit_code"] == 0, ran.stderr
+    assert "\\u7968\\u636e" in ran.stdout.decode("ascii")
 
 
 def test_help_shows_the_exit_code_table() -> None:

@@ -601,6 +601,31 @@ def test_declining_run_s_prompt_is_refused_exit_3_and_recorded(
     assert not (work / "pg").exists()  # nothing ran: not even the embedded server was looked for
 
 
+def test_a_simple_run_with_its_standard_input_closed_runs_as_with_no_one_to_ask(
+    work: Path, pg_uri: str
+) -> None:
+    # `columnar-etl run ... <&-` (a daemon's closed descriptor): sys.stdin is None, and the check for a
+    # terminal to ask at failed "AttributeError: 'NoneType' object has no attribute 'isatty'", exit 1,
+    # and no run.json. No standard input is no one to ask, as /dev/null is.
+    env = {**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(work / "runs"), "COLUMNAR_ETL_MIN_MEMORY_GB": "0"}
+    command = [sys.executable, "-m", "columnar_etl", "run", FIXTURE, "--mode", "simple", "--json"]
+    command += ["--target", pg_uri]
+    ended = subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=env,
+        cwd=work,
+        timeout=300,
+        preexec_fn=lambda: os.close(0),  # the child starts with no standard input
+        check=False,
+    )
+    (record,) = records(work / "runs")
+    assert (record["outcome"], record["exit_code"]) == ("warn", 2), ended.stderr
+    assert ended.returncode == 2 and json.loads(ended.stdout)["run_id"] == record["run_id"]
+    assert ended.stderr == b""
+
+
 def test_ctrl_c_at_run_s_prompt_is_an_interrupt_exit_1_and_recorded(work: Path) -> None:
     ended = _at_the_prompt(work, None)
     assert ended.returncode == 1, (ended.stdout, ended.stderr)

@@ -191,3 +191,93 @@ def test_a_config_flag_naming_no_file_is_a_usage_error_and_no_run(command: list[
     assert (result.exit_code, result.stdout) == (64, "")
     assert result.stderr == f"error: file {missing}: config file not found (hint: check the --config path)\n"
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("name", ["runs_dir", "backup_dir", "pg_dir", "dashboard_templates", "pg_bin_dir"])
+def test_an_empty_path_setting_is_refused_naming_it_not_read_as_the_working_directory(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `COLUMNAR_ETL_RUNS_DIR="$RUNS"` with RUNS unset, `backup_dir = ""`: Path("") is Path("."), and
+    # runs and backups were written among the working directory's files (`pg_dir`: the server's data
+    # directory made there, `dashboard_templates`: every .sql file there read as a dashboard's query).
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    variable = f"COLUMNAR_ETL_{name.upper()}"
+    monkeypatch.setenv(variable, "")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message == (
+        f"invalid setting {name} (environment variable {variable}): an empty path names no file or directory"
+    )
+    monkeypatch.delenv(variable)
+    toml = tmp_path / "columnar_etl.toml"
+    toml.write_text(f'{name} = ""\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["runs", "list"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: file columnar_etl.toml: invalid setting {name}: an empty path names no file or directory "
+        f"(hint: fix `{name}` in the TOML file, the {variable} variable or the flag)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["columnar_etl.toml"]
+
+
+def test_an_empty_target_setting_is_refused_not_read_as_the_embedded_server(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # COLUMNAR_ETL_TARGET="$DB_URI" with the variable unset (or `target = ""`) meant no target: a run
+    # loaded into the embedded server, started in the working directory, and exited 0.
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", "")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message == (
+        "invalid setting target (environment variable COLUMNAR_ETL_TARGET): an empty target names no server "
+        "(unset it for the embedded one)"
+    )
+    monkeypatch.delenv("COLUMNAR_ETL_TARGET")
+    (tmp_path / "columnar_etl.toml").write_text('target = ""\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid setting target: an empty target names no server"):
+        load_settings()
+    assert load_settings(target="postgresql://u@h/db").target == "postgresql://u@h/db"  # a flag still wins
+
+
+def test_a_path_setting_beginning_with_a_tilde_is_under_the_home_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # No shell expands `~` in the TOML file (nor in a quoted variable): `runs_dir = "~/etl/runs"` made a
+    # directory named "~" in the working directory, and the run records went there (pg_dir alone was
+    # expanded, by the embedded server's code).
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("RUNS_DIR", "BACKUP_DIR", "PG_DIR"):
+        monkeypatch.delenv(f"COLUMNAR_ETL_{name}", raising=False)
+    (tmp_path / "columnar_etl.toml").write_text(
+        'runs_dir = "~/etl/runs"\nbackup_dir = "~/etl/backups"\npg_dir = "~/etl/pg"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES", "~/etl/dashboards.sql")
+    settings = load_settings()
+    assert (settings.runs_dir, settings.backup_dir, settings.pg_dir, settings.dashboard_templates) == (
+        home / "etl" / "runs",
+        home / "etl" / "backups",
+        home / "etl" / "pg",
+        home / "etl" / "dashboards.sql",
+    )
+    monkeypatch.delenv("COLUMNAR_ETL_DASHBOARD_TEMPLATES")
+    target = "postgresql://nobody@127.0.0.1:9/nowhere"  # nothing listens: the preflight refuses at once
+    ran = CliRunner().invoke(
+        app, ["run", str(tmp_path / "missing.db"), "--mode", "simple", "--target", target]
+    )
+    assert ran.exit_code == 3, ran.output
+    assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 1
+    # A run whose settings do not load records that where its runs_dir says too.
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_QUALITY", "high")
+    failed = CliRunner().invoke(app, ["run", str(tmp_path / "missing.db"), "--mode", "simple"])
+    assert failed.exit_code == 1, failed.output
+    assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 2
+    assert not (tmp_path / "~").exists()

@@ -70,6 +70,34 @@ def test_only_records_that_may_say_running_are_read_and_killed_ones_are_marked(
         assert json.loads((run_dir / RUN_FILE).read_text())["outcome"] == outcome
 
 
+def test_a_run_json_that_is_json_but_no_object_is_skipped_and_fails_no_later_run(
+    tmp_path: Path, pg_uri: str, small_fixture: Path, monkeypatch: Any
+) -> None:
+    # `null` or a list in a run directory's run.json (a tool's stray file, a record overwritten by
+    # hand): read_record failed "AttributeError: 'list' object has no attribute 'get'", and so did
+    # `runs list`, and every `run`, `load` or `cutover` after it as it looked for runs killed before.
+    runs = tmp_path / "runs"
+    for name, text in (("null", "null"), ("list", "[1, 2]"), ("text", '"running"')):
+        (runs / name).mkdir(parents=True)
+        (runs / name / RUN_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(EtlError, match="cannot read the run record: JSON list, not an object"):
+        read_record(runs / "list")
+    assert list_runs(runs) == [] and mark_interrupted_runs(runs) == []
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNAR_ETL_RUNS_DIR", str(runs))
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.setenv("COLUMNAR_ETL_MIN_MEMORY_GB", "0")
+    monkeypatch.setenv("COLUMNAR_ETL_FAIL_MEMORY_GB", "0")
+    ran = CliRunner().invoke(
+        app, ["run", str(small_fixture), "--mode", "simple", "--target", pg_uri, "--json"]
+    )
+    printed = json.loads(ran.stdout)
+    assert (printed["outcome"], ran.exit_code) == ("warn", 2), ran.output
+    listed = CliRunner().invoke(app, ["runs", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert [r["run_id"] for r in json.loads(listed.stdout)] == [printed["run_id"]]
+
+
 def test_runs_started_within_one_second_list_newest_first(tmp_path: Path) -> None:
     # Two runs of a fast export (a run, then the same file again: already loaded) start within one
     # second; their records keep the milliseconds, so the list shows them in the order they started.

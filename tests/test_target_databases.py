@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -725,6 +726,91 @@ def test_a_server_that_stopped_or_never_listened_is_hinted_as_not_running(
         (line,) = ran.stderr.splitlines()
         assert line.startswith("error: cannot connect to ") and line.endswith(hint), line
         assert record(ran, env)["outcome"] == "failed"
+
+
+def test_a_password_not_given_is_hinted_where_one_comes_from_and_a_pgpass_file_gives_it(
+    password_role: tuple[str, str],  # first: its role is dropped after pg_uri's database
+    pg_uri: str,
+    make_sqlite: Any,
+    env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A role that must authenticate, and no password anywhere (or only in a .pgpass file others may read,
+    # which libpq ignores): "fe_sendauth: no password supplied" was hinted "check the host, port, user
+    # and password of --target", as a wrong one is.
+    name, password = password_role
+    pg_query(pg_uri, f"GRANT CREATE ON DATABASE {quote_ident(urlsplit(pg_uri).path.lstrip('/'))} TO {name}")
+    for variable in ("PGPASSWORD", "COLUMNAR_ETL_PASSWORD_COMMAND"):
+        monkeypatch.delenv(variable, raising=False)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:*:{name}:{password}\n")
+    pgpass.chmod(0o644)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    hint = (
+        "the server asks this role's password and none was given: set PGPASSWORD, a line in a .pgpass file "
+        "(PGPASSFILE; libpq ignores one others may read: chmod 600), or password_command"
+    )
+    path = str(export(make_sqlite, SUBJECTS))
+    for command, code in ((["run", path, "--mode", "simple"], 3), (["load", path], 1)):
+        ran = invoke(uri_as(pg_uri, name), *command, "--json")
+        assert ran.exit_code == code, ran.output
+        error = record(ran, env)["error"]
+        assert "fe_sendauth: no password supplied" in error["message"] and error["hint"] == hint
+        assert ran.stderr.splitlines()[-1].endswith(f"(hint: {hint})")
+    assert schemas(pg_uri) == []
+    pgpass.chmod(0o600)  # as the hint says: the file now gives the password
+    ran = invoke(uri_as(pg_uri, name), "run", path, "--mode", "simple", "--json")
+    assert ran.exit_code == 0, ran.output
+    assert pg_query(pg_uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_sslmode_require_against_a_server_without_ssl_and_an_unknown_service_are_hinted_so(
+    tmp_path: Path, make_sqlite: Any, env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libpq's "server does not support SSL, but SSL was required" and 'definition of service "x" not
+    # found' were hinted "check the host, port, user and password of --target": none of them was wrong.
+    if os.environ.get("COLUMNAR_ETL_TEST_PG_URI"):
+        pytest.skip("starts and stops a server of its own")
+    data = tmp_path / "pg"
+    server = EmbeddedPostgres(data)
+    server.start()
+    server.stop()
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    user = "pgserver" if os.geteuid() == 0 else None  # as the embedded server runs (pgserver's rule)
+    options = f"-h 127.0.0.1 -p {port} -k {data} -c ssl=off"
+    pg_ctl = [str(pg_bin_dir() / "pg_ctl"), "-D", str(data), "-l", str(data / "log"), "-w"]
+    subprocess.run([*pg_ctl, "-o", options, "start"], check=True, capture_output=True, user=user, timeout=60)
+    try:
+        path = str(export(make_sqlite, ["x"]))
+        hint = (
+            "(hint: the server takes no SSL connections: connect with sslmode=prefer (or disable) in "
+            "--target, or turn ssl on in the server's configuration)"
+        )
+        ran = invoke(
+            f"postgresql://postgres@127.0.0.1:{port}/postgres?sslmode=require", "load", path, "--json"
+        )
+        assert ran.exit_code == 1, ran.output
+        (line,) = ran.stderr.splitlines()
+        assert "server does not support SSL, but SSL was required" in line and line.endswith(hint), line
+        assert record(ran, env)["outcome"] == "failed"
+    finally:
+        subprocess.run(
+            [*pg_ctl, "-m", "fast", "stop"], check=True, capture_output=True, user=user, timeout=60
+        )
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "pg_service.conf"))
+    (tmp_path / "pg_service.conf").write_text("[reporting]\nhost=db.example\n")
+    ran = invoke("service=helpdesk", "run", path, "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    (line,) = ran.stderr.splitlines()
+    assert 'definition of service "helpdesk" not found' in line, line
+    assert line.endswith(
+        "(hint: no such service in the service file: check service= in --target and the file "
+        "(PGSERVICEFILE, else ~/.pg_service.conf))"
+    ), line
+    assert record(ran, env)["outcome"] == "halted"
 
 
 def test_a_raw_copy_into_a_schema_the_role_may_not_drop_says_it_cannot_drop_it(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import get_args
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import columnar_etl
 from columnar_etl.cli import app
@@ -15,6 +19,7 @@ from columnar_etl.cli.app import GLOBAL_OPTION_NAMES
 from columnar_etl.cli.reference import leaf_commands, root_command
 from columnar_etl.config import load_settings
 from columnar_etl.errors import UsageError
+from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pipeline.runner import run
 
 from .conftest import pg_query
@@ -152,6 +157,27 @@ def _param_id(value: tuple[str, ...] | str) -> str:
 _REQUIRED = {"schema": "s", "keep": "1", "run_id": "r"}
 
 
+def _invoke_with_path(words: tuple[str, ...], name: str, value: str) -> tuple[Result, str, str]:
+    """``words`` given ``value`` for its path parameter ``name`` (and what else it requires): the result,
+    how its error names the parameter, and its usage hint."""
+    (command,) = [c for w, c in leaf_commands(root_command()) if w == words]
+    arguments: list[str] = []
+    options: list[str] = []
+    for param in command.params:
+        path = Path in (param.type_descriptor.annotation, *get_args(param.type_descriptor.annotation))
+        given = value if param.name == name else ("x.db" if path else _REQUIRED.get(param.name or ""))
+        if given is None or not (param.required or param.name == name):
+            continue
+        if param.param_type_name == "argument":
+            arguments.append(given)
+        else:
+            options += [param.opts[0], given]
+    result = runner.invoke(app, [*words, *arguments, *options])
+    (param,) = [p for p in command.params if p.name == name]
+    shown = [name] if param.param_type_name == "argument" else param.opts
+    return result, " / ".join(f"'{word}'" for word in shown), " ".join(["columnar-etl", *words, "--help"])
+
+
 @pytest.mark.parametrize(("words", "name"), _path_parameters(), ids=_param_id)
 def test_an_empty_path_is_a_usage_error_naming_the_parameter(
     words: tuple[str, ...], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -159,25 +185,72 @@ def test_an_empty_path_is_a_usage_error_naming_the_parameter(
     # helper 315: `run "$EXPORT"` with the variable unset ran on Path('') == Path('.'), the current
     # directory, and was refused as a directory (exit 3; exit 1 for `backup target-restore`).
     monkeypatch.chdir(tmp_path)
-    (command,) = [c for w, c in leaf_commands(root_command()) if w == words]
-    arguments: list[str] = []
-    options: list[str] = []
-    for param in command.params:
-        path = Path in (param.type_descriptor.annotation, *get_args(param.type_descriptor.annotation))
-        value = "" if param.name == name else ("x.db" if path else _REQUIRED.get(param.name or ""))
-        if value is None or not (param.required or param.name == name):
-            continue
-        if param.param_type_name == "argument":
-            arguments.append(value)
-        else:
-            options += [param.opts[0], value]
-    result = runner.invoke(app, [*words, *arguments, *options])
+    result, said, hint = _invoke_with_path(words, name, "")
     assert result.exit_code == 64, result.output
-    (param,) = [p for p in command.params if p.name == name]
-    shown = [name] if param.param_type_name == "argument" else param.opts
-    said = " / ".join(f"'{word}'" for word in shown)
-    hint = " ".join(["columnar-etl", *words, "--help"])
     assert result.stderr == (
         f"error: invalid value for {said}: an empty path names no file or directory (hint: {hint})\n"
     )
     assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize(("words", "name"), _path_parameters(), ids=_param_id)
+def test_a_path_that_is_not_utf8_is_a_usage_error_naming_the_parameter(
+    words: tuple[str, ...], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file named in Latin-1 (`Export\xe9.db`, as the shell hands its bytes over): a `run` made its run
+    # directory, then failed writing run.json, "UnicodeEncodeError: 'utf-8' codec can't encode character
+    # '\udce9' ...: surrogates not allowed", exit 1 and no record; `tables` failed printing it.
+    monkeypatch.chdir(tmp_path)
+    named = os.fsdecode(b"Export\xe9.db")
+    result, said, hint = _invoke_with_path(words, name, named)
+    assert result.exit_code == 64, result.output
+    assert result.stderr == (
+        f"error: invalid value for {said}: the path 'Export\\xe9.db' is not UTF-8, which the output and the "
+        "run records write a path in: rename the file, or give a link to it under a UTF-8 name "
+        f"(hint: {hint})\n"
+    )
+    assert not (tmp_path / "runs").exists()
+
+
+def test_a_run_of_an_export_named_in_latin_1_prints_its_one_json_object_and_runs_nothing(
+    tmp_path: Path, small_fixture: Path
+) -> None:
+    # The real process, the file's name its bytes: stdout holds the one JSON object, exit 64, no run.
+    export = Path(os.fsdecode(bytes(tmp_path) + b"/Export\xe9.db"))
+    shutil.copyfile(small_fixture, export)
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "run", os.fsencode(export), "--mode", "simple", "--json"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNAR_ETL_RUNS_DIR": str(tmp_path / "runs")},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 64, done.stderr
+    shown = json.loads(done.stdout)
+    assert (shown["outcome"], shown["exit_code"], shown["command"]) == ("usage", 64, "run")
+    assert "is not UTF-8" in shown["error"]["message"] and not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_an_empty_target_is_a_usage_error_not_the_embedded_server(
+    before: bool, tmp_path: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--target "$DB_URI"` with the variable unset: the empty target meant none, and `run` loaded into an
+    # embedded server it started in the working directory, exit 0; the database meant got nothing.
+    monkeypatch.chdir(tmp_path)
+    command = ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"]
+    given = ["--target", ""]
+    try:
+        result = runner.invoke(app, [*given, *command] if before else [*command, *given])
+    finally:  # the server the old code started there is stopped, whatever the test finds
+        if (tmp_path / ".columnar_etl" / "pg" / "PG_VERSION").exists():
+            EmbeddedPostgres(tmp_path / ".columnar_etl" / "pg").stop()
+    assert result.exit_code == 64, result.output
+    assert json.loads(result.stdout)["outcome"] == "usage"
+    hint = "columnar-etl --help" if before else "columnar-etl run --help"
+    assert result.stderr == (
+        "error: invalid value for '--target': an empty target names no server (leave --target out for the "
+        f"embedded one) (hint: {hint})\n"
+    )
+    assert sorted(tmp_path.iterdir()) == []  # no run record, no server's data directory

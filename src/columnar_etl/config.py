@@ -426,7 +426,33 @@ class Settings(BaseSettings):
     @classmethod
     def _libpq_target(cls, target: str | None) -> str | None:
         # Refused here, before the target is used, printed or recorded anywhere.
+        if target == "":
+            # Empty is not unset: COLUMNAR_ETL_TARGET="$DB_URI" with the variable unset loaded into the
+            # embedded server, exit 0, while the database it was meant for got nothing.
+            raise ValueError("an empty target names no server (unset it for the embedded one)")
         return check_target(target) if target else target
+
+    @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir", mode="before")
+    @classmethod
+    def _named_path(cls, value: Any) -> Any:
+        # Path("") is Path("."): an empty value (COLUMNAR_ETL_RUNS_DIR="$RUNS" with RUNS unset, `pg_dir =
+        # ""`) named the working directory: runs and backups written among its files, the server's data
+        # directory made there. Refused as the command line refuses an empty path argument.
+        if isinstance(value, str) and value == "":
+            raise ValueError("an empty path names no file or directory")
+        return value
+
+    @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir")
+    @classmethod
+    def _home_expanded(cls, value: Path | None) -> Path | None:
+        # No shell expands `~` in the TOML file or a quoted variable: `backup_dir = "~/backups"` made a
+        # directory named "~" in the working directory (pg_dir alone was expanded, by the embedded server).
+        if value is None or not str(value).startswith("~"):
+            return value
+        try:
+            return value.expanduser()
+        except RuntimeError as exc:  # no home directory to expand it to (HOME unset, no passwd entry)
+            raise ValueError(f"cannot expand '~' in {value}: {exc}") from None
 
     def masked_columns(self) -> list[str]:
         """``table.column`` of every column with a ``mask`` (``hash`` or ``drop``), as the settings name
@@ -615,14 +641,22 @@ def fallback_runs_dir(config_file: str | Path | None = None) -> Path:
     """
     given = os.environ.get(f"{ENV_PREFIX}RUNS_DIR")
     if given:
-        return Path(given)
+        return _home_of(Path(given))
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
     try:
         named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         named = None
     default = Path(Settings.model_fields["runs_dir"].default)
-    return Path(named) if isinstance(named, str) and named else default
+    return _home_of(Path(named)) if isinstance(named, str) and named else default
+
+
+def _home_of(path: Path) -> Path:
+    """``path`` with a leading ``~`` expanded, as the settings expand it; as given when it cannot be."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def _check_toml(path: Path) -> None:

@@ -81,6 +81,48 @@ def test_bad_template_folders_are_one_line_errors_naming_the_file(tmp_path: Path
         load_templates(tmp_path / "missing.sql")
 
 
+def test_templates_saved_in_windows_1252_are_one_line_naming_the_file_and_the_line(
+    tmp_path: Path, small_fixture: Path, pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A DBA's file saved in Windows-1252 (`café` as an alias): `templates check` failed "UnicodeDecodeError:
+    # 'utf-8' codec can't decode byte 0xe9 ... (hint: run again with --debug for the traceback)", and a
+    # run's preflight refused it with "an unexpected error: please report it", neither naming the file.
+    sql = "-- name: open_tickets\nSELECT 1;\n-- name: per_caf\u00e9\nSELECT 1 AS caf\u00e9;\n"
+    file = tmp_path / "dashboards.sql"
+    file.write_bytes(sql.encode("cp1252"))
+    with pytest.raises(ConfigError) as info:
+        load_templates(file)
+    assert (info.value.message, info.value.path) == (
+        "dashboard templates are not UTF-8: byte 0xe9 on line 3",
+        str(file),
+    )
+    hint = "save the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8, or your editor's encoding)"
+    assert info.value.hint == hint
+    monkeypatch.chdir(tmp_path)
+    for name, value in {
+        "DASHBOARD_TEMPLATES": str(file),
+        "RUNS_DIR": str(tmp_path / "runs"),
+        "BACKUP_DIR": str(tmp_path / "backups"),
+        "MIN_MEMORY_GB": "0",
+        "FAIL_MEMORY_GB": "0",
+    }.items():
+        monkeypatch.setenv(f"COLUMNAR_ETL_{name}", value)
+    checked = CliRunner().invoke(app, ["--target", pg_uri, "templates", "check"])
+    assert checked.exit_code == 1
+    assert (
+        checked.stderr
+        == f"error: file {file}: dashboard templates are not UTF-8: byte 0xe9 on line 3 (hint: {hint})\n"
+    )
+    ran = CliRunner().invoke(
+        app, ["--target", pg_uri, "run", str(small_fixture), "--mode", "simple", "--json"]
+    )
+    assert ran.exit_code == 3, ran.output
+    error = json.loads(ran.stdout)["error"]
+    assert "dashboard templates are not UTF-8: byte 0xe9 on line 3" in error["message"]
+    assert error["hint"].startswith(hint)
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+
+
 def test_a_candidate_breaking_a_template_that_works_on_live_is_refused(
     pg_uri: str, settings: Settings, v1_tables: dict[str, pa.Table], tmp_path: Path
 ) -> None:

@@ -7,6 +7,7 @@ read the manifest; the checksum sidecar lets anyone check the file without this 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -180,6 +181,15 @@ def partial_path(directory: Path, name: str) -> Path:
     are removed first; a live process's never are."""
     sweep_leftovers(directory, PARTIAL_NAMES)
     return directory / f".{name}.{owner_tag()}.{secrets.token_hex(4)}.partial"
+
+
+def remove_partial(tmp: Path) -> None:
+    """Remove the partial file ``tmp`` if it is there, never raising: called on the way out of a failed
+    write, whose error is the one to tell. On a read-only file system even a missing file's unlink is
+    EROFS, which replaced the write's own error with a bare ``OSError`` naming the hidden ``.partial``
+    file; a partial file left is swept by the next backup in the directory (:func:`partial_path`)."""
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def publish_unique(tmp: Path, directory: Path, stem: str, created: datetime, suffix: str = "") -> Path:

@@ -21,6 +21,7 @@ from columnar_etl.backups.manifest import (
     cannot_write,
     partial_path,
     publish_unique,
+    remove_partial,
 )
 from columnar_etl.backups.verify import verify_backup
 from columnar_etl.config import Settings, load_settings, mask_uri
@@ -215,7 +216,7 @@ def backup_target(
             digest = file_checksum(tmp, "sha256")
             final = publish_unique(tmp, directory, f"{database}.{schema}", created, suffix=".dump")
         finally:
-            tmp.unlink(missing_ok=True)
+            remove_partial(tmp)
         cursor.execute("COMMIT")
     finally:
         cursor.close()

@@ -27,6 +27,7 @@ from columnar_etl.backups.manifest import (
     cannot_write,
     partial_path,
     publish_unique,
+    remove_partial,
 )
 from columnar_etl.backups.verify import sqlite_row_counts, verify_backup
 from columnar_etl.config import Settings, load_settings
@@ -99,7 +100,7 @@ def create_backup(
         digest = known[1] if known is not None and unchanged else file_checksum(tmp, "sha256")
         final = publish_unique(tmp, directory, source.name, created)
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_partial(tmp)
     manifest = BackupManifest(
         kind="sqlite",
         path=final,
@@ -253,8 +254,15 @@ def restore_backup(
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = partial_path(destination.parent, destination.name)
     try:
-        shutil.copyfile(backup, tmp)
-        fsync_file(tmp)
+        try:
+            shutil.copyfile(backup, tmp)
+            fsync_file(tmp)
+        except OSError as exc:  # the destination's directory refuses the copy (read-only, full)
+            raise BackupError(
+                f"cannot write the restored file: {exc.strerror or exc}",
+                path=destination.parent,
+                hint="restore --to a directory this user can write, with room",
+            ) from exc
         digest = file_checksum(tmp, "sha256")
         # Verified a moment ago; a changed checksum now means the file changed under us.
         if digest != manifest.sha256:
@@ -263,7 +271,7 @@ def restore_backup(
             destination.with_name(destination.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, destination)
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_partial(tmp)
     return RestoreResult(
         backup=backup,
         destination=destination,

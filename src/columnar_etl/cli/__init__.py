@@ -27,7 +27,7 @@ from columnar_etl.cli import (  # noqa: F401  (each module registers its command
     templates_commands,
 )
 from columnar_etl.cli.app import app
-from columnar_etl.cli.closed_output import guard_standard_streams
+from columnar_etl.cli.closed_output import guard_standard_streams, output_refused_code
 from columnar_etl.errors import EtlError
 from columnar_etl.process import exit_now
 
@@ -51,6 +51,8 @@ def main() -> None:
             # 130, printing nothing: the entry point (``__main__.main``) prints the one line and exits 1.
             raise KeyboardInterrupt from None
         code = ended.code
+        if code is None or isinstance(code, int):  # an output the file system refused: said, and its code
+            code = output_refused_code(code or 0)
         # The process ends next. Python's shutdown tears down every module and frees every object left
         # (Polars, PyArrow, DuckDB and ADBC leave many): 0.1 s after a `run` on a busy 2-core machine,
         # 0.3-1 s more with the cycle collector. Nothing of ours waits for it: every file is written

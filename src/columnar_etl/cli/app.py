@@ -14,6 +14,7 @@ import copy
 import functools
 import inspect
 import json
+import os
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -299,6 +300,16 @@ def _stands(config: Path | None) -> bool:
 
 # --- the global options: declared once, accepted before or after any subcommand -----------------------
 
+
+def given_target(value: str) -> str:
+    """``--target`` as given; ``''`` is refused as a usage error (exit 64). An empty target means none,
+    the embedded server: `--target "$DB_URI"` with the variable unset loaded a cron job's export into
+    a server started in the working directory, exit 0, while the database it was meant for got nothing."""
+    if value == "":
+        raise typer.BadParameter("an empty target names no server (leave --target out for the embedded one)")
+    return value
+
+
 GLOBAL_PANEL = "Global options (before or after the command)"
 _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
     (
@@ -320,6 +331,7 @@ _GLOBAL_PARAMETERS: tuple[tuple[str, Any], ...] = (
             typer.Option(
                 "--target",
                 help="PostgreSQL URI; default: the embedded server.",
+                parser=given_target,
                 show_default=False,
                 rich_help_panel=GLOBAL_PANEL,
             ),
@@ -427,6 +439,17 @@ def given_path(value: str) -> Path:
     directory, refused later as a directory (exit 3) or read as one (``--dir ''``)."""
     if value == "":
         raise typer.BadParameter("an empty path names no file or directory")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes no UTF-8 reads (a file named on a Latin-1 system): run.json, the ledger and the report
+        # name the path as UTF-8 text, and a `run` of it failed after its run directory was made, with
+        # no run.json ("UnicodeEncodeError: ... surrogates not allowed").
+        shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+        raise typer.BadParameter(
+            f"the path '{shown}' is not UTF-8, which the output and the run records write a path in: "
+            "rename the file, or give a link to it under a UTF-8 name"
+        ) from None
     return Path(value)
 
 

@@ -100,7 +100,9 @@ def run_command(
             )
             record_failed_settings(ctx, error, "run", mode=mode, source=source, as_json=as_json)
             raise error from exc
-    if mode == "simple" and not yes and sys.stdin.isatty():
+    # No standard input at all (`<&-`, a daemon's closed descriptor: sys.stdin is None) is no one to ask,
+    # as /dev/null is: was "AttributeError: 'NoneType' object has no attribute 'isatty'", and no run.json.
+    if mode == "simple" and not yes and sys.stdin is not None and sys.stdin.isatty():
         _confirm(source, settings, as_json)
     result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
     if state.debug and result.exception is not None:

@@ -150,6 +150,15 @@ def load_templates(path: str | Path | None = None) -> list[Template]:
                 path=file,
                 hint="check the dashboard_templates setting",
             ) from exc
+        except UnicodeDecodeError as exc:
+            # A DBA's file saved in Windows-1252 or Latin-1 (`café` in a comment or an alias): was an
+            # unforeseen error naming no file ("please report it" in the preflight's refusal).
+            line = exc.object[: exc.start].count(b"\n") + 1
+            raise ConfigError(
+                f"dashboard templates are not UTF-8: byte 0x{exc.object[exc.start]:02x} on line {line}",
+                path=file,
+                hint="save the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8, or your editor's encoding)",
+            ) from None
         except ConfigError as exc:
             raise ConfigError(exc.message, path=file, hint=exc.hint) from exc
     names = [template.name for template in templates]

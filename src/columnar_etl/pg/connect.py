@@ -6,6 +6,7 @@ only might connect stay light to import.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -267,6 +268,17 @@ _NOT_TAKING_CONNECTIONS = (
 #: a server stopped, restarting, or never there (a wrong port).
 _NO_SERVER = ("Connection refused", "failed: No such file or directory")
 
+#: What libpq says when the server asks a password and it has none (no ``PGPASSWORD``, no line of a
+#: ``.pgpass`` file it reads, no ``password_command``): not a wrong one.
+_NO_PASSWORD = "fe_sendauth: no password supplied"
+
+#: What libpq says when ``sslmode`` (``require``, ``verify-ca``, ``verify-full``) asks SSL of a server that
+#: takes none.
+_NO_SSL = "server does not support SSL, but SSL was required"
+
+#: What libpq says of a ``service=`` its service file does not define (or with no service file at all).
+_NO_SERVICE = re.compile(r'definition of service "[^"]*" not found')
+
 
 def _refused(uri: str, exc: Exception) -> TargetError:
     reason = first_line(exc)
@@ -285,6 +297,21 @@ def _refused(uri: str, exc: Exception) -> TargetError:
         hint = (
             "the server or database takes no connections now (starting up, shutting down, recovering, or "
             "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
+        )
+    elif _NO_PASSWORD in reason:
+        hint = (
+            "the server asks this role's password and none was given: set PGPASSWORD, a line in a .pgpass "
+            "file (PGPASSFILE; libpq ignores one others may read: chmod 600), or password_command"
+        )
+    elif _NO_SSL in reason:
+        hint = (
+            "the server takes no SSL connections: connect with sslmode=prefer (or disable) in --target, "
+            "or turn ssl on in the server's configuration"
+        )
+    elif _NO_SERVICE.search(reason):
+        hint = (
+            "no such service in the service file: check service= in --target and the file "
+            "(PGSERVICEFILE, else ~/.pg_service.conf)"
         )
     elif any(words in reason for words in _NO_SERVER):
         hint = (

@@ -151,6 +151,15 @@ _SIGNAL_HINTS = {
 }
 
 
+#: What pg_dump says when the file system refuses its output file (a read-only backup_dir, a full disk,
+#: a directory of another user's): "could not open output file ...: Read-only file system".
+_OUTPUT_FILE_REFUSED = re.compile(r"could not (open|write to|close) output file")
+OUTPUT_FILE_HINT = (
+    "the backup directory refuses the dump's file (read-only, full, or not this user's): set backup_dir "
+    "to a directory this user can write, with room"
+)
+
+
 def _tool_failed(what: str, stderr: str, returncode: int, hint: str) -> BackupError:
     """The error of client program ``what`` that exited ``returncode``: its first three lines of
     ``stderr``, secrets masked. One a signal ended (a negative ``returncode``) is said killed by it, and
@@ -167,6 +176,8 @@ def _tool_failed(what: str, stderr: str, returncode: int, hint: str) -> BackupEr
     detail = " / ".join(lines[:3]) or f"exit code {returncode}"
     if says_connection_lost(stderr):  # a restart, a failover: not the schema's permissions nor a lock
         hint = CONNECTION_LOST_HINT
+    elif _OUTPUT_FILE_REFUSED.search(stderr):  # its own file: not the schema's permissions nor a lock
+        hint = OUTPUT_FILE_HINT
     return BackupError(f"{what} failed: {mask_secrets(detail)}", hint=hint)
 
 

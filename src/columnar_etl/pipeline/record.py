@@ -335,6 +335,10 @@ def read_record(path: str | Path) -> dict[str, Any]:
         raise EtlError("no run record here", path=path, hint="columnar-etl runs list") from None
     except (OSError, ValueError) as exc:
         raise EtlError(f"cannot read the run record: {exc}", path=path) from exc
+    if not isinstance(data, dict):
+        # JSON, but no record (`null`, a list): was an AttributeError, and one such file in the runs
+        # directory failed every `run`, `load`, `cutover` ... as it looked for runs killed before it.
+        raise EtlError(f"cannot read the run record: JSON {type(data).__name__}, not an object", path=path)
     if data.get("version") != RUN_RECORD_VERSION:
         raise EtlError(
             f"unknown run record version {data.get('version')!r}",
