@@ -113,8 +113,8 @@ viewer's annotations, KOReader's vocabulary builder, a Veloren game server's cha
 KStars planetarium's user database, a Cartes du Ciel planetarium's database, a Part-DB parts
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
-Notification Center database, a Chrome profile's Web Data and its Login Data, and Android's
-contacts2.db)
+Notification Center database, a Chrome profile's Web Data and its Login Data, Android's
+contacts2.db, and exports converters wrote: polars' write_database through ADBC)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28682,4 +28682,115 @@ def test_android_contacts2_keeps_generic_data_columns_as_text_reads_java_millis_
         ("phone_lookup", "data_id"): "data._id",
         ("phone_lookup", "raw_contact_id"): "raw_contacts._id",
         ("groups", "account_id"): "accounts._id",
+    }
+
+
+# --- Converters and export tools that write SQLite files (h324) -----------------------------------------
+
+#: The product's canonical text of a timestamp (``rules/dates.py``: ``TIMESTAMP_CANONICAL_REGEX`` and
+#: ``TIMESTAMP_FRACTION_CANONICAL_REGEX``): read without an audit row; any other shape is audited as
+#: ``date_format:…``.
+CANONICAL_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
+)
+
+
+def _audit_counts(run_dir: Path) -> Counter[tuple[str, str, str]]:
+    """``(table, column, rule)`` of every audit row, counted."""
+    return Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+
+
+def test_polars_write_database_adbc_reads_untyped_iso_text_times_keeps_codes_and_float32_doubles(
+    run_export: Runner,
+) -> None:
+    # A quarter written by polars' ``write_database(engine="adbc")``: strings, categoricals, enums, every
+    # timestamp and binary in columns of no declared type; timestamps ISO text with a ``T`` and one
+    # fraction digit per unit (ms 3, us 6, ns 9), a zoned one its UTC wall clock without offset; dates
+    # ``TEXT``; booleans ``INTEGER`` 0/1; a ``Float32`` the double it widens to (17 digits); NaN NULL;
+    # agents keyed by a text code with leading zeros ('007', '0420', '9'), referenced by name only.
+    frames = apps.polars_adbc_frames()
+    rows = apps.polars_adbc_rows()
+    ran, run_dir = run_export(apps.polars_adbc)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.polars_adbc_ddl())
+    assert {t: [d for _, d in c] for t, c in declared.items()} == {
+        t: [apps.POLARS_ADBC_DECLARED[d.base_type().__name__] for d in f.dtypes] for t, f in frames.items()
+    }
+    # What each polars type arrives as: a Datetime's ISO text a timestamp without zone (no offset is
+    # written, the zoned one's wall clock is UTC), a Date a date, Binary bytes, booleans (INTEGER
+    # 0/1, nothing declares them boolean) and integers bigint, floats double precision, text text.
+    kinds = {
+        "Int64": "bigint", "Int32": "bigint", "Boolean": "bigint", "Float64": "double precision",
+        "Float32": "double precision", "Date": "date", "Datetime": "timestamp without time zone",
+        "Binary": "bytea", "String": "text", "Categorical": "text", "Enum": "text",
+    }  # fmt: skip
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value[:26])  # nanoseconds' last three digits are zeros
+        if kind == "date":
+            return date.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, frame in frames.items():
+        types = ran.types(table)
+        assert types == {n: kinds[d.base_type().__name__] for n, d in frame.schema.items()}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, frame.columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, frame.columns), key=repr) == sorted(expected, key=repr), table
+    # Every digit of the Float32 rates (the doubles they widen to), the codes with their zeros.
+    rates = ran.values("agents", "hourly_rate", "agent_code")
+    as_float32 = {
+        code: struct.unpack("<f", struct.pack("<f", rate))[0]
+        for code, rate in (("007", 31.7), ("0420", 26.99))
+    }
+    assert (
+        {code: rates[code] for code in as_float32}
+        == as_float32
+        == {"007": 31.700000762939453, "0420": 26.989999771118164}
+    )
+    assert set(ran.values("tickets", "agent_code", "ticket_id").values()) - {None} <= {
+        code for code, _, _ in apps.POLARS_AGENTS
+    }
+    # Audited: each subject with trailing blanks, each '' (an empty tag list), and each time whose text is
+    # not the canonical shape (milliseconds, nanoseconds); microseconds with a ``T`` are canonical.
+    place = {t: f.columns for t, f in frames.items()}
+
+    def count(table: str, column: str, test: Callable[[Any], bool]) -> int:
+        return sum(1 for row in rows[table] if test(row[place[table].index(column)]))
+
+    formats = {
+        (t, c): count(t, c, lambda v: v is not None and not CANONICAL_TIMESTAMP.fullmatch(v))
+        for t, f in frames.items()
+        for c, d in f.schema.items()
+        if d.base_type().__name__ == "Datetime"
+    }
+    assert formats == {
+        ("tickets", "opened_at"): 0,
+        ("tickets", "first_reply_at"): 120,
+        ("comments", "created_at"): 300,
+    }
+    assert _audit_counts(run_dir) == {
+        ("tickets", "subject", "trim"): count("tickets", "subject", lambda v: v != v.strip()),
+        ("tickets", "tags", "empty_to_null"): count("tickets", "tags", lambda v: v == ""),
+        **{(t, c, "date_format:%Y-%m-%dT%H:%M:%S.%f"): n for (t, c), n in formats.items() if n},
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("tickets", "subject")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "agents": ["agent_code"],  # unique in the data, as every key here: ADBC declares none
+        "tickets": ["ticket_id"],
+        "comments": ["comment_id"],
+    }
+    assert references(run_dir) == {
+        ("tickets", "agent_code"): "agents.agent_code",
+        ("comments", "ticket_id"): "tickets.ticket_id",
+        ("comments", "author_code"): "agents.agent_code",
     }
