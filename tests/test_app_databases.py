@@ -114,7 +114,8 @@ KStars planetarium's user database, a Cartes du Ciel planetarium's database, a P
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's
-contacts2.db, and exports converters wrote: polars' write_database through ADBC)
+contacts2.db, and exports converters wrote: polars' write_database through ADBC and csvs-to-sqlite's
+lookup tables)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28794,3 +28795,87 @@ def test_polars_write_database_adbc_reads_untyped_iso_text_times_keeps_codes_and
         ("comments", "ticket_id"): "tickets.ticket_id",
         ("comments", "author_code"): "agents.agent_code",
     }
+
+
+def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_declared_integer(
+    run_export: Runner,
+) -> None:
+    # Two quarters' ticket CSVs through csvs-to-sqlite (pandas underneath): four columns extracted into
+    # lookup tables (``id INTEGER PRIMARY KEY``, each with an FTS5 index over its content) whose keys the
+    # tickets declare as ``FOREIGN KEY ("Status") REFERENCES [Status](id)`` (a table named ``Group``
+    # among them); ``-dt`` columns rewritten as ISO text without fraction; a column left as the CSV wrote
+    # it, day first (``13/02/2025 08:35``); a float64 column of whole numbers and blanks declared
+    # INTEGER; headers with blanks and parentheses; no key declared for the tickets.
+    rows = apps.csvs_to_sqlite_rows()
+    lookups = {table: value for _, table, value in apps.CSVS_LOOKUPS}
+    # Each lookup's external-content FTS5 index loads as a table of its own (rowid and the value), as
+    # every readable full-text index does.
+    fts = {f"{table}_{value}_fts": (table, value) for table, value in lookups.items()}
+    ran, run_dir = run_export(apps.csvs_to_sqlite)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {**{t: len(v) for t, v in rows.items()}, **{index: len(rows[t]) for index, (t, _) in fts.items()}},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    *lookup_ddl, tickets_script = apps.csvs_to_sqlite_ddl()  # the last runs as a script: table, indexes
+    declared = _statement_columns([*lookup_ddl, *tickets_script.split(";\n")])
+    assert {t: len(declared[t]) for t in rows} == {t: len(v[0]) for t, v in rows.items()}
+    # The -dt columns (ISO text) and the one left day-first: timestamps without zone.
+    times = {"Created time", "Due by Time", "Resolved time", "Last update time"}
+    kinds = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text"}
+
+    def kind(table: str, name: str, decl: str) -> str:
+        return "timestamp without time zone" if table == "tickets" and name in times else kinds[decl]
+
+    def loaded(value: Any, name: str, kind: str) -> Any:
+        if value is None:
+            return None
+        if kind.startswith("timestamp"):
+            if name == "Last update time":
+                return datetime.strptime(value, "%d/%m/%Y %H:%M")  # day first: days past 12 say so
+            return datetime.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table in rows:
+        names = [name for name, _ in declared[table]]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in declared[table]}, table
+        expected = [
+            tuple(loaded(v, n, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    for index, (table, value) in fts.items():
+        assert ran.types(index) == {"rowid": "bigint", value: "text"}
+        assert ran.values(index, value, "rowid") == dict(rows[table])
+    assert any(int(day) > 12 for day, *_ in (row[11].split("/") for row in rows["tickets"]))
+    # The lookup ids are the values' order of first appearance over both quarters: the first ticket's.
+    first = rows["tickets"][0]
+    assert [first[2], first[3]] == [1, 1]
+    # Audited: the subjects' trailing blanks, each -dt time (ISO without fraction is not the canonical
+    # shape), each day-first time; nothing else (pandas wrote NULL, never '').
+    place = {name: k for k, (name, _) in enumerate(apps.CSVS_TICKET_COLUMNS)}
+
+    def count(column: str, test: Callable[[Any], bool]) -> int:
+        return sum(
+            1 for row in rows["tickets"] if row[place[column]] is not None and test(row[place[column]])
+        )
+
+    assert _audit_counts(run_dir) == {
+        ("tickets", "Subject", "trim"): count("Subject", lambda v: v != v.strip()),
+        **{
+            ("tickets", c, "date_format:%Y-%m-%dT%H:%M:%S"): count(c, lambda _: True)
+            for c in ("Created time", "Due by Time", "Resolved time")
+        },
+        ("tickets", "Last update time", "date_format:%d/%m/%Y %H:%M"): len(rows["tickets"]),
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("tickets", "Subject")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in [*rows, *fts]} == {
+        **{t: ["id"] for t in lookups},
+        **{index: ["rowid"] for index in fts},
+        "tickets": ["Ticket ID"],  # unique in the data
+    }
+    # The declared foreign keys, each true; a lookup's index repeats its ids and names no table.
+    assert references(run_dir) == {("tickets", c): f"{t}.id" for c, t, _ in apps.CSVS_LOOKUPS}
