@@ -114,8 +114,8 @@ KStars planetarium's user database, a Cartes du Ciel planetarium's database, a P
 inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Android's
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's
-contacts2.db, and exports converters wrote: polars' write_database through ADBC and csvs-to-sqlite's
-lookup tables)
+contacts2.db, and exports converters wrote: polars' write_database through ADBC, csvs-to-sqlite's
+lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's .import)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -28879,3 +28879,96 @@ def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_de
     }
     # The declared foreign keys, each true; a lookup's index repeats its ids and names no table.
     assert references(run_dir) == {("tickets", c): f"{t}.id" for c, t, _ in apps.CSVS_LOOKUPS}
+
+
+def test_helpdesk_moved_from_postgresql_by_csv_and_sqlite3_import_reads_pg_text_and_keeps_intervals(
+    run_export: Runner,
+) -> None:
+    # A django-helpdesk site on PostgreSQL, each table ``\copy ... CSV HEADER`` then ``.import --csv
+    # --skip 1`` into Django's own SQLite schema: every NULL arrives as '' (an empty field), under
+    # ``integer`` keys and ``datetime`` columns too; booleans ``t``/``f`` under ``bool``; instants
+    # PostgreSQL's ``2026-11-02 06:16:59.55+00`` (trailing fraction zeros dropped); durations PostgreSQL's
+    # interval text (``01:30:00``, ``1 day 02:00:00``) under SQLite's ``bigint``; jsonb lists with blanks.
+    rows = apps.helpdesk_pg_csv_rows()
+    ran, run_dir = run_export(apps.helpdesk_pg_csv)
+    loaded_cleanly(ran, run_dir, {t: len(v) for t, v in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = {  # Django's declared types, lower case (SQLite reports a rowid key's as INTEGER)
+        t: [(name, decl.lower().split("(")[0]) for name, decl in columns]
+        for t, columns in _statement_columns(apps.pg_csv_ddl()).items()
+    }
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    places = {t: [name for name, _ in columns] for t, columns in declared.items()}
+
+    def cells(table: str, name: str) -> list[Any]:
+        return [row[places[table].index(name)] for row in rows[table]]
+
+    # An integer column holding an interval's text is text (no integer reads it back); '' is NULL.
+    intervals = {
+        (t, n)
+        for t, columns in declared.items()
+        for n, decl in columns
+        if "int" in decl and any(isinstance(v, str) and v for v in cells(t, n))
+    }
+    assert intervals == {("helpdesk_queue", "dedicated_time"), ("helpdesk_followup", "time_spent")}
+    assert "1 day 02:00:00" in cells("helpdesk_followup", "time_spent")
+
+    def kind(table: str, name: str, decl: str) -> str:
+        if (table, name) in intervals:
+            return "text"
+        if "int" in decl:
+            return "bigint"
+        return {"bool": "boolean", "datetime": "timestamp with time zone"}.get(decl, "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value == "":
+            return None  # PostgreSQL's NULL (or '') through CSV, by the blank rule
+        if kind == "boolean":
+            return {"t": True, "f": False}[value]
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value.removesuffix("+00")).replace(tzinfo=UTC)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, places[table], strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, places[table]), key=repr) == sorted(expected, key=repr), table
+    # Audited: each '' (NULL in PostgreSQL), each padded one-line text trimmed, each t/f, each instant
+    # (PostgreSQL's text is not the canonical shape; every one here has a fraction).
+    stamps = {(t, n) for t, columns in declared.items() for n, decl in columns if decl == "datetime"}
+    assert all("." in v for t, n in stamps for v in cells(t, n) if v)
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for name, decl in columns:
+            for v in cells(table, name):
+                if v == "":
+                    expected_audit[table, name, "empty_to_null"] += 1
+                elif decl == "bool":
+                    expected_audit[table, name, f"boolean:{v}"] += 1
+                elif decl == "datetime":
+                    expected_audit[table, name, "date_format:%Y-%m-%d %H:%M:%S.%f%z"] += 1
+                elif isinstance(v, str) and v != v.strip() and "\n" not in v.strip():
+                    expected_audit[table, name, "trim"] += 1
+    assert _audit_counts(run_dir) == expected_audit
+    # Charged: the comments' padding (trimmed), and the intervals under ``bigint``: the declared type
+    # is not what the column holds, before cleaning and after (the text is kept as written).
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("helpdesk_followup", "comment"),
+        *intervals,
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] < 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # Django's declared references, each true once '' is NULL.
+    assert references(run_dir) == {
+        ("helpdesk_queue", "default_owner_id"): "auth_user.id",
+        ("helpdesk_ticket", "assigned_to_id"): "auth_user.id",
+        ("helpdesk_ticket", "queue_id"): "helpdesk_queue.id",
+        ("helpdesk_ticket", "merged_to_id"): "helpdesk_ticket.id",
+        ("helpdesk_followup", "ticket_id"): "helpdesk_ticket.id",
+        ("helpdesk_followup", "user_id"): "auth_user.id",
+        ("helpdesk_ticketchange", "followup_id"): "helpdesk_followup.id",
+    }
