@@ -24,9 +24,8 @@ from columnar_etl.config import Settings
 from columnar_etl.profiling.overrides import table_overrides
 from columnar_etl.source.export import Source
 
-#: U+0085 in a counted cell's bytes as DuckDB writes a BLOB as text (UTF-8 ``C2 85``): a byte search
-#: that leaves the columns without one undecoded.
-_NEL_BYTES = r"'\xC2\x85'"
+#: U+0085 (NEXT LINE) in DuckDB SQL.
+_NEL = "chr(133)"
 #: U+0085 at an end of a value, with whitespace beside it there (DuckDB's RE2).
 _NEL_AT_AN_END = r"'^[\s\pZ\x{0B}\x{85}]*\x{85}|\x{85}[\s\pZ\x{0B}\x{85}]*$'"
 #: Windows-1252's ‘ ’ “ ” • – — (bytes 0x91 to 0x97) read as Latin-1.
@@ -43,7 +42,9 @@ ELLIPSIS_NOTE = (
 def ellipsis_sql(cells: str) -> str:
     """The ``idx`` of the columns of Windows-1252 text read as Latin-1 with a U+0085 at a value's end
     among the counted cells ``cells`` (``idx, cls, v, weight``: ``.distinct_values.distinct_cells_sql``)."""
-    nel = f"SELECT DISTINCT idx FROM {cells} WHERE cls = 't' AND contains(CAST(v AS VARCHAR), {_NEL_BYTES})"
+    # A plain search of the decoded text first (2M cells: ~0.1 s; a BLOB cast to VARCHAR to search its
+    # bytes took 2.2 s): only a column holding a U+0085 has its values matched against the patterns.
+    nel = f"SELECT DISTINCT idx FROM {cells} WHERE cls = 't' AND contains(try(decode(v)), {_NEL})"
     decoded = f"SELECT idx, try(decode(v)) AS u FROM {cells} WHERE cls = 't' AND idx IN ({nel})"
     at_end = f"coalesce(regexp_matches(u, {_NEL_AT_AN_END}), false)"
     windows = f"coalesce(regexp_matches(u, {_WINDOWS_PUNCTUATION}), false)"
