@@ -115,8 +115,10 @@ inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Andro
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's contacts2.db,
 a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Komelia's offline
-library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite
-and a Shynet web analytics server)
+library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
+a Shynet web analytics server, and exports converters wrote: polars' write_database through ADBC,
+csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
+.import)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29316,4 +29318,308 @@ def test_shynet_keys_by_hex_uuids_reads_django_times_with_and_without_fractions_
         ("analytics_session", "service_id"): "core_service.uuid",
         ("analytics_hit", "session_id"): "analytics_session.uuid",
         ("analytics_hit", "service_id"): "core_service.uuid",
+    }
+
+
+# --- Converters and export tools that write SQLite files (h324) -----------------------------------------
+
+#: The product's canonical text of a timestamp (``rules/dates.py``: ``TIMESTAMP_CANONICAL_REGEX`` and
+#: ``TIMESTAMP_FRACTION_CANONICAL_REGEX``): read without an audit row; any other shape is audited as
+#: ``date_format:…``.
+CANONICAL_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}"
+)
+
+
+def _audit_counts(run_dir: Path) -> Counter[tuple[str, str, str]]:
+    """``(table, column, rule)`` of every audit row, counted."""
+    return Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+
+
+def test_polars_write_database_adbc_reads_untyped_iso_text_times_keeps_codes_and_float32_doubles(
+    run_export: Runner,
+) -> None:
+    # A quarter written by polars' ``write_database(engine="adbc")``: strings, categoricals, enums, every
+    # timestamp and binary in columns of no declared type; timestamps ISO text with a ``T`` and one
+    # fraction digit per unit (ms 3, us 6, ns 9), a zoned one its UTC wall clock without offset; dates
+    # ``TEXT``; booleans ``INTEGER`` 0/1; a ``Float32`` the double it widens to (17 digits); NaN NULL;
+    # agents keyed by a text code with leading zeros ('007', '0420', '9'), referenced by name only.
+    frames = apps.polars_adbc_frames()
+    rows = apps.polars_adbc_rows()
+    ran, run_dir = run_export(apps.polars_adbc)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.polars_adbc_ddl())
+    assert {t: [d for _, d in c] for t, c in declared.items()} == {
+        t: [apps.POLARS_ADBC_DECLARED[d.base_type().__name__] for d in f.dtypes] for t, f in frames.items()
+    }
+    # What each polars type arrives as: a Datetime's ISO text a timestamp without zone (no offset is
+    # written, the zoned one's wall clock is UTC), a Date a date, Binary bytes, booleans (INTEGER
+    # 0/1, nothing declares them boolean) and integers bigint, floats double precision, text text.
+    kinds = {
+        "Int64": "bigint", "Int32": "bigint", "Boolean": "bigint", "Float64": "double precision",
+        "Float32": "double precision", "Date": "date", "Datetime": "timestamp without time zone",
+        "Binary": "bytea", "String": "text", "Categorical": "text", "Enum": "text",
+    }  # fmt: skip
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value[:26])  # nanoseconds' last three digits are zeros
+        if kind == "date":
+            return date.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, frame in frames.items():
+        types = ran.types(table)
+        assert types == {n: kinds[d.base_type().__name__] for n, d in frame.schema.items()}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, frame.columns, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, frame.columns), key=repr) == sorted(expected, key=repr), table
+    # Every digit of the Float32 rates (the doubles they widen to), the codes with their zeros.
+    rates = ran.values("agents", "hourly_rate", "agent_code")
+    as_float32 = {
+        code: struct.unpack("<f", struct.pack("<f", rate))[0]
+        for code, rate in (("007", 31.7), ("0420", 26.99))
+    }
+    assert (
+        {code: rates[code] for code in as_float32}
+        == as_float32
+        == {"007": 31.700000762939453, "0420": 26.989999771118164}
+    )
+    assert set(ran.values("tickets", "agent_code", "ticket_id").values()) - {None} <= {
+        code for code, _, _ in apps.POLARS_AGENTS
+    }
+    # Audited: each subject with trailing blanks, each '' (an empty tag list), and each time whose text is
+    # not the canonical shape (milliseconds, nanoseconds); microseconds with a ``T`` are canonical.
+    place = {t: f.columns for t, f in frames.items()}
+
+    def count(table: str, column: str, test: Callable[[Any], bool]) -> int:
+        return sum(1 for row in rows[table] if test(row[place[table].index(column)]))
+
+    formats = {
+        (t, c): count(t, c, lambda v: v is not None and not CANONICAL_TIMESTAMP.fullmatch(v))
+        for t, f in frames.items()
+        for c, d in f.schema.items()
+        if d.base_type().__name__ == "Datetime"
+    }
+    assert formats == {
+        ("tickets", "opened_at"): 0,
+        ("tickets", "first_reply_at"): 120,
+        ("comments", "created_at"): 300,
+    }
+    assert _audit_counts(run_dir) == {
+        ("tickets", "subject", "trim"): count("tickets", "subject", lambda v: v != v.strip()),
+        ("tickets", "tags", "empty_to_null"): count("tickets", "tags", lambda v: v == ""),
+        **{(t, c, "date_format:%Y-%m-%dT%H:%M:%S.%f"): n for (t, c), n in formats.items() if n},
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("tickets", "subject")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "agents": ["agent_code"],  # unique in the data, as every key here: ADBC declares none
+        "tickets": ["ticket_id"],
+        "comments": ["comment_id"],
+    }
+    assert references(run_dir) == {
+        ("tickets", "agent_code"): "agents.agent_code",
+        ("comments", "ticket_id"): "tickets.ticket_id",
+        ("comments", "author_code"): "agents.agent_code",
+    }
+
+
+def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_declared_integer(
+    run_export: Runner,
+) -> None:
+    # Two quarters' ticket CSVs through csvs-to-sqlite (pandas underneath): four columns extracted into
+    # lookup tables (``id INTEGER PRIMARY KEY``, each with an FTS5 index over its content) whose keys the
+    # tickets declare as ``FOREIGN KEY ("Status") REFERENCES [Status](id)`` (a table named ``Group``
+    # among them); ``-dt`` columns rewritten as ISO text without fraction; a column left as the CSV wrote
+    # it, day first (``13/02/2025 08:35``); a float64 column of whole numbers and blanks declared
+    # INTEGER; headers with blanks and parentheses; no key declared for the tickets. The second quarter's
+    # CSV was Windows-1252, read as Latin-1: its ’ “ ” are C1 controls, its ellipsis … U+0085.
+    rows = apps.csvs_to_sqlite_rows()
+    lookups = {table: value for _, table, value in apps.CSVS_LOOKUPS}
+    # Each lookup's external-content FTS5 index loads as a table of its own (rowid and the value), as
+    # every readable full-text index does.
+    fts = {f"{table}_{value}_fts": (table, value) for table, value in lookups.items()}
+    ran, run_dir = run_export(apps.csvs_to_sqlite)
+    loaded_cleanly(
+        ran,
+        run_dir,
+        {**{t: len(v) for t, v in rows.items()}, **{index: len(rows[t]) for index, (t, _) in fts.items()}},
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    *lookup_ddl, tickets_script = apps.csvs_to_sqlite_ddl()  # the last runs as a script: table, indexes
+    declared = _statement_columns([*lookup_ddl, *tickets_script.split(";\n")])
+    assert {t: len(declared[t]) for t in rows} == {t: len(v[0]) for t, v in rows.items()}
+    # The -dt columns (ISO text) and the one left day-first: timestamps without zone.
+    times = {"Created time", "Due by Time", "Resolved time", "Last update time"}
+    kinds = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text"}
+
+    def kind(table: str, name: str, decl: str) -> str:
+        return "timestamp without time zone" if table == "tickets" and name in times else kinds[decl]
+
+    def loaded(value: Any, name: str, kind: str) -> Any:
+        if value is None:
+            return None
+        if name == "Subject":
+            return value  # Windows-1252 read as Latin-1: its ends as written (its … is U+0085)
+        if kind.startswith("timestamp"):
+            if name == "Last update time":
+                return datetime.strptime(value, "%d/%m/%Y %H:%M")  # day first: days past 12 say so
+            return datetime.fromisoformat(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table in rows:
+        names = [name for name, _ in declared[table]]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in declared[table]}, table
+        expected = [
+            tuple(loaded(v, n, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    for index, (table, value) in fts.items():
+        assert ran.types(index) == {"rowid": "bigint", value: "text"}
+        assert ran.values(index, value, "rowid") == dict(rows[table])
+    assert any(int(day) > 12 for day, *_ in (row[11].split("/") for row in rows["tickets"]))
+    # The lookup ids are the values' order of first appearance over both quarters: the first ticket's.
+    first = rows["tickets"][0]
+    assert [first[2], first[3]] == [1, 1]
+    # The subjects keep their ends: a second-quarter subject cut short ends in U+0085 (Windows-1252's
+    # '…' read as Latin-1), which trimmed as whitespace it lost; so the column is loaded as written (a
+    # note says why), its trailing blanks too.
+    subjects = set(ran.values("tickets", "Subject", "Ticket ID").values())
+    assert {
+        "Printer keeps jamming\x85",
+        "Printer keeps jamming…",
+        "Can\x92t log in after password reset",
+    } <= subjects
+    assert "Outlook crashes on start  " in subjects
+    assert any(
+        "Windows-1252 text read as Latin-1" in n
+        for n in profiled(run_dir)["columns"]["tickets"]["Subject"]["notes"]
+    )
+    # Audited: each -dt time (ISO without fraction is not the canonical shape), each day-first time;
+    # nothing else (pandas wrote NULL, never '').
+    place = {name: k for k, (name, _) in enumerate(apps.CSVS_TICKET_COLUMNS)}
+
+    def count(column: str, test: Callable[[Any], bool]) -> int:
+        return sum(
+            1 for row in rows["tickets"] if row[place[column]] is not None and test(row[place[column]])
+        )
+
+    assert _audit_counts(run_dir) == {
+        **{
+            ("tickets", c, "date_format:%Y-%m-%dT%H:%M:%S"): count(c, lambda _: True)
+            for c in ("Created time", "Due by Time", "Resolved time")
+        },
+        ("tickets", "Last update time", "date_format:%d/%m/%Y %H:%M"): len(rows["tickets"]),
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in [*rows, *fts]} == {
+        **{t: ["id"] for t in lookups},
+        **{index: ["rowid"] for index in fts},
+        "tickets": ["Ticket ID"],  # unique in the data
+    }
+    # The declared foreign keys, each true; a lookup's index repeats its ids and names no table.
+    assert references(run_dir) == {("tickets", c): f"{t}.id" for c, t, _ in apps.CSVS_LOOKUPS}
+
+
+def test_helpdesk_moved_from_postgresql_by_csv_and_sqlite3_import_reads_pg_text_and_keeps_intervals(
+    run_export: Runner,
+) -> None:
+    # A django-helpdesk site on PostgreSQL, each table ``\copy ... CSV HEADER`` then ``.import --csv
+    # --skip 1`` into Django's own SQLite schema: every NULL arrives as '' (an empty field), under
+    # ``integer`` keys and ``datetime`` columns too; booleans ``t``/``f`` under ``bool``; instants
+    # PostgreSQL's ``2026-11-02 06:16:59.55+00`` (trailing fraction zeros dropped); durations PostgreSQL's
+    # interval text (``01:30:00``, ``1 day 02:00:00``) under SQLite's ``bigint``; jsonb lists with blanks.
+    rows = apps.helpdesk_pg_csv_rows()
+    ran, run_dir = run_export(apps.helpdesk_pg_csv)
+    loaded_cleanly(ran, run_dir, {t: len(v) for t, v in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = {  # Django's declared types, lower case (SQLite reports a rowid key's as INTEGER)
+        t: [(name, decl.lower().split("(")[0]) for name, decl in columns]
+        for t, columns in _statement_columns(apps.pg_csv_ddl()).items()
+    }
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    places = {t: [name for name, _ in columns] for t, columns in declared.items()}
+
+    def cells(table: str, name: str) -> list[Any]:
+        return [row[places[table].index(name)] for row in rows[table]]
+
+    # An integer column holding an interval's text is text (no integer reads it back); '' is NULL.
+    intervals = {
+        (t, n)
+        for t, columns in declared.items()
+        for n, decl in columns
+        if "int" in decl and any(isinstance(v, str) and v for v in cells(t, n))
+    }
+    assert intervals == {("helpdesk_queue", "dedicated_time"), ("helpdesk_followup", "time_spent")}
+    assert "1 day 02:00:00" in cells("helpdesk_followup", "time_spent")
+
+    def kind(table: str, name: str, decl: str) -> str:
+        if (table, name) in intervals:
+            return "text"
+        if "int" in decl:
+            return "bigint"
+        return {"bool": "boolean", "datetime": "timestamp with time zone"}.get(decl, "text")
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value == "":
+            return None  # PostgreSQL's NULL (or '') through CSV, by the blank rule
+        if kind == "boolean":
+            return {"t": True, "f": False}[value]
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value.removesuffix("+00")).replace(tzinfo=UTC)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    for table, columns in declared.items():
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, places[table], strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, places[table]), key=repr) == sorted(expected, key=repr), table
+    # Audited: each '' (NULL in PostgreSQL), each padded one-line text trimmed, each t/f, each instant
+    # (PostgreSQL's text is not the canonical shape; every one here has a fraction).
+    stamps = {(t, n) for t, columns in declared.items() for n, decl in columns if decl == "datetime"}
+    assert all("." in v for t, n in stamps for v in cells(t, n) if v)
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for name, decl in columns:
+            for v in cells(table, name):
+                if v == "":
+                    expected_audit[table, name, "empty_to_null"] += 1
+                elif decl == "bool":
+                    expected_audit[table, name, f"boolean:{v}"] += 1
+                elif decl == "datetime":
+                    expected_audit[table, name, "date_format:%Y-%m-%d %H:%M:%S.%f%z"] += 1
+                elif isinstance(v, str) and v != v.strip() and "\n" not in v.strip():
+                    expected_audit[table, name, "trim"] += 1
+    assert _audit_counts(run_dir) == expected_audit
+    # Charged: the comments' padding (trimmed), and the intervals under ``bigint``: the declared type
+    # is not what the column holds, before cleaning and after (the text is kept as written).
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("helpdesk_followup", "comment"),
+        *intervals,
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] < 100.0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # Django's declared references, each true once '' is NULL.
+    assert references(run_dir) == {
+        ("helpdesk_queue", "default_owner_id"): "auth_user.id",
+        ("helpdesk_ticket", "assigned_to_id"): "auth_user.id",
+        ("helpdesk_ticket", "queue_id"): "helpdesk_queue.id",
+        ("helpdesk_ticket", "merged_to_id"): "helpdesk_ticket.id",
+        ("helpdesk_followup", "ticket_id"): "helpdesk_ticket.id",
+        ("helpdesk_followup", "user_id"): "auth_user.id",
+        ("helpdesk_ticketchange", "followup_id"): "helpdesk_followup.id",
     }

@@ -71,6 +71,7 @@ from columnar_etl.profiling.distinct_values import distinct_cells_sql
 from columnar_etl.profiling.folded_figures import fold_groups
 from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import find_key
+from columnar_etl.profiling.latin1_text import ELLIPSIS_NOTE, ellipsis_places
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.marked_places import (
     MarkedPlaces,
@@ -279,9 +280,14 @@ def _profile_batch(
     merged: dict[str, list[int]] = {}
     for number, name in enumerate(names):
         table_places = cast(dict[str, list[int]], marked_places(src, settings, name))
-        # Columns of one-character marks keep their lone blanks as written (see .marks).
+        # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
+        # text read as Latin-1 its ellipses (see .latin1_text).
         table_places["untrimmed"] = sorted(
-            {*table_places["untrimmed"], *mark_places(src, settings, name, asked[name])}
+            {
+                *table_places["untrimmed"],
+                *mark_places(src, settings, name, asked[name]),
+                *ellipsis_places(src, settings, name, asked[name]),
+            }
         )
         for kind, places in table_places.items():
             merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
@@ -473,6 +479,15 @@ def _table_steps(
         for cells_table in ([] if read_apart else cell_tables)
         for place in mark_places(src, settings, table, cells_table)
     } - untrimmed
+    ellipses = (
+        {
+            info.columns[place].name
+            for cells_table in ([] if read_apart else cell_tables)
+            for place in ellipsis_places(src, settings, table, cells_table)
+        }
+        - untrimmed
+        - marks
+    )
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
     # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
     refined = {
@@ -528,6 +543,9 @@ def _table_steps(
         elif column.name in marks and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(MARKS_NOTE)
+        elif column.name in ellipses and columns[column.name].inferred_type == "text":
+            columns[column.name].padding_kept = True
+            columns[column.name].notes.append(ELLIPSIS_NOTE)
         if column.name in kept_empty and columns[column.name].inferred_type == "text":
             columns[column.name].empty_kept = True
             columns[column.name].notes.append(KEPT_EMPTY_NOTE)
@@ -611,9 +629,14 @@ def _text_rows(
     marked = marked_places(src, settings, table, positions.__contains__)
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
-        # Columns of one-character marks keep their lone blanks as written (see .marks).
+        # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
+        # text read as Latin-1 its ellipses (see .latin1_text).
         marked["untrimmed"] = sorted(
-            {*marked["untrimmed"], *mark_places(src, settings, table, cast(str, cells))}
+            {
+                *marked["untrimmed"],
+                *mark_places(src, settings, table, cast(str, cells)),
+                *ellipsis_places(src, settings, table, cast(str, cells)),
+            }
         )
     sql = table_profile_sql(
         relation,
