@@ -115,8 +115,8 @@ inventory, an Akaunting 2.0 company, a Crater invoicing company, Quran for Andro
 bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell history, macOS's
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's contacts2.db,
 a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Komelia's offline
-library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite
-and a Shynet web analytics server)
+library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
+a Shynet web analytics server and iOS's voicemail.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29313,3 +29313,62 @@ def test_shynet_keys_by_hex_uuids_reads_django_times_with_and_without_fractions_
         ("analytics_hit", "session_id"): "analytics_session.uuid",
         ("analytics_hit", "service_id"): "core_service.uuid",
     }
+
+
+# --- iOS and macOS system databases as forensic tools read them (h326) ----------------------------------
+
+
+def test_ios_voicemail_reads_unix_arrivals_keeps_cocoa_trash_seconds_and_zero_sentinels_as_numbers(
+    run_export: Runner,
+) -> None:
+    # iOS's voicemail.db (iOS 9.3.5): ``date`` Unix seconds (the documented epoch rule: instants, each
+    # audited), ``expiration`` Unix seconds with 0 for a saved message (kept as numbers: a 0 is no
+    # instant, the note says how to read them), ``trashed_date`` seconds since 2001-01-01 with 0 for a
+    # message not in the trash (Cocoa seconds of 2016 are no Unix seconds of 1985: numbers), numbers
+    # with their trunk 0 and a withheld caller's NULL as written, ``_SqliteDatabaseProperties``'
+    # key/value text keyed by its UNIQUE(key).
+    rows = apps.voicemail_rows()
+    ran, run_dir = run_export(apps.voicemail)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.VOICEMAIL_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "TEXT": "text"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) == ("voicemail", "date") else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                datetime.fromtimestamp(v, UTC) if types[name] == "timestamp with time zone" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    messages = rows["voicemail"]
+    # The two epochs of one row: the arrival in 2016 as Unix seconds, the trash a few hours later as
+    # seconds since 2001, loaded as the very integer.
+    trashed = ran.values("voicemail", "trashed_date", "ROWID")
+    assert trashed == {row[0]: row[8] for row in messages}
+    for row in messages:
+        if row[8]:
+            moved = apps.apple_instant(trashed[row[0]]) - datetime.fromtimestamp(row[2], UTC)
+            assert timedelta(hours=1) <= moved <= timedelta(hours=5), row[0]
+    assert sum(1 for row in messages if row[8] == 0) == 36 and all(row[9] == 75 for row in messages if row[8])
+    senders = ran.values("voicemail", "sender", "ROWID")
+    assert {senders[row[0]] for row in messages} == {caller for caller, _ in apps.VOICEMAIL_CALLERS}
+    assert "0612345678" in senders.values() and None in senders.values()
+    # What cleaning changed: each arrival read as an instant, audited; nothing else.
+    assert audited_columns(run_dir) == {("voicemail", "date", "epoch:seconds")}
+    assert len(audit_rules(run_dir, "voicemail", "date")) == len(messages)
+    notes = " ".join(profiled(run_dir)["columns"]["voicemail"]["expiration"]["notes"])
+    assert "0 for no date: kept as numbers" in notes, notes
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "voicemail") == ["ROWID"]
+    assert primary_key(ran.uri, schema, "_SqliteDatabaseProperties") == ["key"]
+    assert references(run_dir) == {}
