@@ -116,7 +116,7 @@ bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell histo
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's contacts2.db,
 a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Komelia's offline
 library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
-a Shynet web analytics server and iOS's voicemail.db)
+a Shynet web analytics server, iOS's voicemail.db and iOS's CallHistory.storedata)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29372,3 +29372,68 @@ def test_ios_voicemail_reads_unix_arrivals_keeps_cocoa_trash_seconds_and_zero_se
     assert primary_key(ran.uri, schema, "voicemail") == ["ROWID"]
     assert primary_key(ran.uri, schema, "_SqliteDatabaseProperties") == ["key"]
     assert references(run_dir) == {}
+
+
+def _core_data_kinds(table: str, name: str, decl: str) -> str:
+    """The type a Core Data store's declared column loads as: its dates (``TIMESTAMP``) REAL seconds
+    since 2001, doubles, with or without values (since 2026-12-07)."""
+    kinds = {
+        "INTEGER": "bigint",
+        "FLOAT": "double precision",
+        "TIMESTAMP": "double precision",
+        "BLOB": "bytea",
+    }
+    return kinds.get(decl.split("(")[0].split()[0], "text")
+
+
+def test_ios_call_history_keeps_cocoa_reals_blob_numbers_and_the_location_sentinel_and_no_code_as_a_link(
+    run_export: Runner,
+) -> None:
+    # iOS 11's CallHistory.storedata (Core Data): ZDATE REAL seconds since 2001-01-01 to the double's
+    # last bit, ZDURATION REAL (0.0 for a missed call), ZADDRESS a BLOB of the number's bytes (French
+    # numbers with their trunk 0, an Apple ID, NULL where withheld), country codes in lower case
+    # (Namibia's ``na``), CHRecentCall's ``<<RecentsNumberLocationNotFound>>`` where the carrier has
+    # no place, call types 1/8/16/0 and categories 1/2. Until 2026-12-07 the categories 1/2 were
+    # found referring to Z_PRIMARYKEY's entities 1, 2: codes on a Core Data store's first keys.
+    rows = apps.call_history_rows()
+    ran, run_dir = run_export(apps.call_history)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CALL_HISTORY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {name: _core_data_kinds(table, name, decl) for name, decl in columns}, (
+            table
+        )
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(rows[table], key=repr), table
+    calls = rows["ZCALLRECORD"]
+    # Every digit of the REAL seconds; Cocoa seconds are no Unix epoch: the first call rang in 2018.
+    dates = ran.values("ZCALLRECORD", "ZDATE", "Z_PK")
+    assert dates == {row[0]: apps.call_history_seconds(row[0] - 1) for row in calls}
+    assert apps.apple_instant(dates[1]).date() == date(2018, 1, 2)
+    assert audit_rules(run_dir, "ZCALLRECORD", "ZDATE") == {}
+    addresses = {bytes(v) for v in ran.values("ZCALLRECORD", "ZADDRESS", "Z_PK").values() if v is not None}
+    assert {b"0612345678", b"0800123456", b"jorg.muller@icloud.com"} <= addresses
+    places = Counter(ran.values("ZCALLRECORD", "ZLOCATION", "Z_PK").values())
+    assert places[apps.CALL_HISTORY_NO_LOCATION] == sum(
+        1 for row in calls if row[16] == apps.CALL_HISTORY_NO_LOCATION
+    )
+    assert places[apps.CALL_HISTORY_NO_LOCATION] > 0
+    countries = Counter(ran.values("ZCALLRECORD", "ZISO_COUNTRY_CODE", "Z_PK").values())
+    assert countries["na"] == sum(1 for row in calls if row[15] == "na") > 0
+    # Nothing for cleaning to change: no blank, no token, no date text.
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "ZCALLDBPROPERTIES": ["Z_PK"],
+        "ZCALLRECORD": ["Z_PK"],
+        "Z_PRIMARYKEY": ["Z_ENT"],
+        "Z_METADATA": ["Z_VERSION"],
+        "Z_MODELCACHE": [],
+    }
+    # No relation in this model: the call categories 1/2 are no entities.
+    assert references(run_dir) == {}
+    notes = " ".join(profiled(run_dir)["columns"]["ZCALLRECORD"]["ZCALL_CATEGORY"]["notes"])
+    assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, notes
