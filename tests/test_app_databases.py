@@ -116,9 +116,9 @@ bookmarks, a Cool Reader 3 library, a Legado e-book reader, an mcfly shell histo
 Notification Center database, a Chrome profile's Web Data and its Login Data, Android's contacts2.db,
 a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Komelia's offline
 library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
-a Shynet web analytics server, and exports converters wrote: polars' write_database through ADBC,
+a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
-.import)
+.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -135,6 +135,7 @@ from __future__ import annotations
 
 import base64
 import bz2
+import gzip
 import hashlib
 import json
 import pickle
@@ -29623,3 +29624,211 @@ def test_helpdesk_moved_from_postgresql_by_csv_and_sqlite3_import_reads_pg_text_
         ("helpdesk_followup", "user_id"): "auth_user.id",
         ("helpdesk_ticketchange", "followup_id"): "helpdesk_followup.id",
     }
+
+
+# --- iOS and macOS system databases as forensic tools read them (h326) ----------------------------------
+
+
+def test_ios_voicemail_reads_unix_arrivals_keeps_cocoa_trash_seconds_and_zero_sentinels_as_numbers(
+    run_export: Runner,
+) -> None:
+    # iOS's voicemail.db (iOS 9.3.5): ``date`` Unix seconds (the documented epoch rule: instants, each
+    # audited), ``expiration`` Unix seconds with 0 for a saved message (kept as numbers: a 0 is no
+    # instant, the note says how to read them), ``trashed_date`` seconds since 2001-01-01 with 0 for a
+    # message not in the trash (Cocoa seconds of 2016 are no Unix seconds of 1985: numbers), numbers
+    # with their trunk 0 and a withheld caller's NULL as written, ``_SqliteDatabaseProperties``'
+    # key/value text keyed by its UNIQUE(key).
+    rows = apps.voicemail_rows()
+    ran, run_dir = run_export(apps.voicemail)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.VOICEMAIL_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "TEXT": "text"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) == ("voicemail", "date") else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                datetime.fromtimestamp(v, UTC) if types[name] == "timestamp with time zone" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    messages = rows["voicemail"]
+    # The two epochs of one row: the arrival in 2016 as Unix seconds, the trash a few hours later as
+    # seconds since 2001, loaded as the very integer.
+    trashed = ran.values("voicemail", "trashed_date", "ROWID")
+    assert trashed == {row[0]: row[8] for row in messages}
+    for row in messages:
+        if row[8]:
+            moved = apps.apple_instant(trashed[row[0]]) - datetime.fromtimestamp(row[2], UTC)
+            assert timedelta(hours=1) <= moved <= timedelta(hours=5), row[0]
+    assert sum(1 for row in messages if row[8] == 0) == 36 and all(row[9] == 75 for row in messages if row[8])
+    senders = ran.values("voicemail", "sender", "ROWID")
+    assert {senders[row[0]] for row in messages} == {caller for caller, _ in apps.VOICEMAIL_CALLERS}
+    assert "0612345678" in senders.values() and None in senders.values()
+    # What cleaning changed: each arrival read as an instant, audited; nothing else.
+    assert audited_columns(run_dir) == {("voicemail", "date", "epoch:seconds")}
+    assert len(audit_rules(run_dir, "voicemail", "date")) == len(messages)
+    notes = " ".join(profiled(run_dir)["columns"]["voicemail"]["expiration"]["notes"])
+    assert "0 for no date: kept as numbers" in notes, notes
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "voicemail") == ["ROWID"]
+    assert primary_key(ran.uri, schema, "_SqliteDatabaseProperties") == ["key"]
+    assert references(run_dir) == {}
+
+
+def _core_data_kinds(table: str, name: str, decl: str) -> str:
+    """The type a Core Data store's declared column loads as: its dates (``TIMESTAMP``) REAL seconds
+    since 2001, doubles, with or without values (since 2026-12-07)."""
+    kinds = {
+        "INTEGER": "bigint",
+        "FLOAT": "double precision",
+        "TIMESTAMP": "double precision",
+        "BLOB": "bytea",
+    }
+    return kinds.get(decl.split("(")[0].split()[0], "text")
+
+
+def test_ios_call_history_keeps_cocoa_reals_blob_numbers_and_the_location_sentinel_and_no_code_as_a_link(
+    run_export: Runner,
+) -> None:
+    # iOS 11's CallHistory.storedata (Core Data): ZDATE REAL seconds since 2001-01-01 to the double's
+    # last bit, ZDURATION REAL (0.0 for a missed call), ZADDRESS a BLOB of the number's bytes (French
+    # numbers with their trunk 0, an Apple ID, NULL where withheld), country codes in lower case
+    # (Namibia's ``na``), CHRecentCall's ``<<RecentsNumberLocationNotFound>>`` where the carrier has
+    # no place, call types 1/8/16/0 and categories 1/2. Until 2026-12-07 the categories 1/2 were
+    # found referring to Z_PRIMARYKEY's entities 1, 2: codes on a Core Data store's first keys.
+    rows = apps.call_history_rows()
+    ran, run_dir = run_export(apps.call_history)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CALL_HISTORY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {name: _core_data_kinds(table, name, decl) for name, decl in columns}, (
+            table
+        )
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(rows[table], key=repr), table
+    calls = rows["ZCALLRECORD"]
+    # Every digit of the REAL seconds; Cocoa seconds are no Unix epoch: the first call rang in 2018.
+    dates = ran.values("ZCALLRECORD", "ZDATE", "Z_PK")
+    assert dates == {row[0]: apps.call_history_seconds(row[0] - 1) for row in calls}
+    assert apps.apple_instant(dates[1]).date() == date(2018, 1, 2)
+    assert audit_rules(run_dir, "ZCALLRECORD", "ZDATE") == {}
+    addresses = {bytes(v) for v in ran.values("ZCALLRECORD", "ZADDRESS", "Z_PK").values() if v is not None}
+    assert {b"0612345678", b"0800123456", b"jorg.muller@icloud.com"} <= addresses
+    places = Counter(ran.values("ZCALLRECORD", "ZLOCATION", "Z_PK").values())
+    assert places[apps.CALL_HISTORY_NO_LOCATION] == sum(
+        1 for row in calls if row[16] == apps.CALL_HISTORY_NO_LOCATION
+    )
+    assert places[apps.CALL_HISTORY_NO_LOCATION] > 0
+    countries = Counter(ran.values("ZCALLRECORD", "ZISO_COUNTRY_CODE", "Z_PK").values())
+    assert countries["na"] == sum(1 for row in calls if row[15] == "na") > 0
+    # Nothing for cleaning to change: no blank, no token, no date text.
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "ZCALLDBPROPERTIES": ["Z_PK"],
+        "ZCALLRECORD": ["Z_PK"],
+        "Z_PRIMARYKEY": ["Z_ENT"],
+        "Z_METADATA": ["Z_VERSION"],
+        "Z_MODELCACHE": [],
+    }
+    # No relation in this model: the call categories 1/2 are no entities.
+    assert references(run_dir) == {}
+    notes = " ".join(profiled(run_dir)["columns"]["ZCALLRECORD"]["ZCALL_CATEGORY"]["notes"])
+    assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, notes
+
+
+def test_ios_note_store_keeps_gzipd_protobuf_and_ciphertext_its_sparse_entities_and_finds_only_true_links(
+    run_export: Runner,
+) -> None:
+    # iOS 11's NoteStore.sqlite (Core Data): accounts, folders (a tree by ZPARENT), notes, attachments
+    # and media in one table of 134 columns, each entity using its own (most NULL in most rows); a
+    # note's body gzip'd protobuf in ZICNOTEDATA.ZDATA (a locked note's ciphertext beside its IV and
+    # tag), dates REAL seconds since 2001 (the ones no row sets yet doubles too, since 2026-12-07),
+    # Core Data's persistent history (ACHANGE, ATRANSACTION). Until 2026-12-07 an account type 1/3, a
+    # database scope 2/3 and a version counter 1..4 were found referring to the 4 locations' keys,
+    # and the notes' accounts 1/2 to the 2 server change tokens: codes on a Core Data store's first keys.
+    rows = apps.note_store_rows()
+    ran, run_dir = run_export(apps.note_store)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.NOTE_STORE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert len(declared["ZICCLOUDSYNCINGOBJECT"]) == 134
+
+    def kind(table: str, name: str, decl: str) -> str:
+        # Doubtful, pinned: a process id bound as text ('412') is read as the integer it writes.
+        return (
+            "bigint"
+            if (table, name) == ("ATRANSACTION", "ZPROCESSID")
+            else _core_data_kinds(table, name, decl)
+        )
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kind(table, name, decl) for name, decl in columns}, table
+        expected = [
+            tuple(
+                int(v) if isinstance(v, str) and types[name] == "bigint" else v
+                for v, name in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # A note's body: gunzip'd, the protobuf holds its title and first line; a locked one is no gzip.
+    objects = {row[0]: dict(zip([n for n, _ in declared["ZICCLOUDSYNCINGOBJECT"]], row, strict=True))
+               for row in rows["ZICCLOUDSYNCINGOBJECT"]}  # fmt: skip
+    bodies = {k: bytes(v) for k, v in ran.values("ZICNOTEDATA", "ZDATA", "ZNOTE").items()}
+    for pk, body in bodies.items():
+        note = objects[pk]
+        if note["ZISPASSWORDPROTECTED"]:
+            assert body[:2] != b"\x1f\x8b"
+        else:
+            assert note["ZTITLE1"].encode() in gzip.decompress(body), pk
+    # The empty dates of the model: doubles as the dates with values, never a timestamp.
+    empty = [n for n, d in declared["ZICCLOUDSYNCINGOBJECT"] if d == "TIMESTAMP" and all(
+        o[n] is None for o in objects.values())]  # fmt: skip
+    assert "ZLASTNOTIFIEDDATE" in empty and "ZCREATIONDATE1" not in empty
+    # Nothing for cleaning to change (the process ids' digits are the integers they write, as loaded).
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {
+        **{t: ["Z_PK"] for t in rows},
+        "Z_PRIMARYKEY": ["Z_ENT"],
+        "Z_METADATA": ["Z_VERSION"],
+        "Z_MODELCACHE": [],
+    }
+    # Found in the data, each true: a cloud state's object, a media's attachment, a note's thumbnail
+    # (an attachment's UUID) and a body's note. Doubtful, pinned: the to-one relations that share one
+    # table with their targets (ZFOLDER, ZNOTE, ZMEDIA, ZACCOUNT2) or land on several tables' first
+    # keys (ZCLOUDSTATE, ZNOTEDATA, ZLOCATION) are not inferred: missed, none false.
+    assert references(run_dir) == {
+        ("ZICCLOUDSTATE", "ZCLOUDSYNCINGOBJECT"): "ZICCLOUDSYNCINGOBJECT.Z_PK",
+        ("ZICCLOUDSYNCINGOBJECT", "ZATTACHMENT1"): "ZICCLOUDSYNCINGOBJECT.Z_PK",
+        ("ZICCLOUDSYNCINGOBJECT", "ZTHUMBNAILATTACHMENTIDENTIFIER"): "ZICCLOUDSYNCINGOBJECT.ZIDENTIFIER",
+        ("ZICNOTEDATA", "ZNOTE"): "ZICCLOUDSYNCINGOBJECT.Z_PK",
+    }
+    columns = profiled(run_dir)["columns"]
+    for table, column in (
+        ("ZICCLOUDSYNCINGOBJECT", "ZACCOUNTTYPE"),
+        ("ZICCLOUDSYNCINGOBJECT", "ZACCOUNT2"),
+        ("ZICSERVERCHANGETOKEN", "ZDATABASESCOPE"),
+        ("ZICCLOUDSTATE", "ZCURRENTLOCALVERSION"),
+    ):
+        notes = " ".join(columns[table][column]["notes"])
+        assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, (column, notes)

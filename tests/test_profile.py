@@ -2668,3 +2668,34 @@ def test_an_empty_integer_named_as_a_moment_is_an_instant_where_its_tables_momen
     assert history["completed"].inferred_type == "timestamptz"
     assert history["download_time"].inferred_type == "integer"
     assert history["finished_at"].inferred_type == "integer"
+
+
+def test_an_empty_core_data_date_is_seconds_as_its_siblings_are_not_a_timestamp(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A Core Data store's dates are REAL seconds since 2001-01-01 under ``TIMESTAMP`` (iOS's Notes:
+    a note's ``ZCREATIONDATE1`` beside ``ZLASTNOTIFIEDDATE``, NULL until a shared note notifies): the
+    dates with values load as doubles, the empty one was typed by its declaration alone, a timestamp,
+    which the next export's first value (a double) would change. Typed as its siblings are, with the
+    same note; outside a Core Data store an empty TIMESTAMP stays a timestamp."""
+    notes = (
+        "CREATE TABLE ZNOTE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZCREATIONDATE1 "
+        "TIMESTAMP, ZLASTNOTIFIEDDATE TIMESTAMP, ZTITLE1 VARCHAR )",
+        [(n, 1, 1, 535_000_000.25 + n * 86_411.5, None, f"note {n}") for n in range(1, 21)],
+    )
+    store = {
+        "Z_PRIMARYKEY": (
+            "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, "
+            "Z_MAX INTEGER)",
+            [(1, "Note", 0, 20)],
+        ),
+        "Z_METADATA": (
+            "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+            [(1, "6C2C4F8E-2B9A-4B1F-8E33-7A0E1C2D3F45", b"bplist00")],
+        ),
+    }
+    found = profile(make_sqlite({"ZNOTE": notes, **store}, name="store.db"))["ZNOTE"]
+    assert found["ZCREATIONDATE1"].inferred_type == found["ZLASTNOTIFIEDDATE"].inferred_type == "double"
+    assert "seconds since 2001-01-01 UTC (a Core Data date)" in " ".join(found["ZLASTNOTIFIEDDATE"].notes)
+    plain = profile(make_sqlite({"ZNOTE": notes}, name="plain.db"))["ZNOTE"]
+    assert plain["ZLASTNOTIFIEDDATE"].inferred_type == "timestamp"

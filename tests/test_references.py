@@ -4773,6 +4773,81 @@ def test_core_datas_row_version_z_opt_is_no_reference_to_a_small_entity(make_sql
     assert "it is Core Data's Z_OPT, a version of its own row" in notes, notes
 
 
+def _core_data_codes(make_sqlite: SqliteFactory, *, notes: bool, store: bool = True) -> Path:
+    """A Core Data store (``store``: its Z_PRIMARYKEY and Z_METADATA). As iOS's CallHistory keeps it
+    (``notes`` false): 40 calls whose ``ZCALL_CATEGORY`` is 1 (audio) or 2 (video) beside one row of
+    properties, the model's entities 1..2. As iOS's Notes keeps it: 12 accounts whose ``ZACCOUNTTYPE``
+    is 1 (iCloud) or 3 (local), 40 notes of those accounts (``ZACCOUNT``), a table of 4 places (keys
+    1..4), the model's entities 1..8."""
+    if notes:
+        tables: dict[str, tuple[str, list[tuple[Any, ...]]]] = {
+            "ZACCOUNT": (
+                "CREATE TABLE ZACCOUNT ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+                "ZACCOUNTTYPE INTEGER, ZNAME VARCHAR )",
+                [(n, 1, 1, 3 if n % 4 == 0 else 1, f"account {n}") for n in range(1, 13)],
+            ),
+            "ZNOTE": (
+                "CREATE TABLE ZNOTE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZACCOUNT "
+                "INTEGER, ZTITLE VARCHAR )",
+                [(n, 5, 1, 1 + n * 7 % 12, f"note {n}") for n in range(1, 41)],
+            ),
+            "ZPLACE": (
+                "CREATE TABLE ZPLACE ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZLATITUDE "
+                "FLOAT )",
+                [(n, 6, 1, 48.85 + n / 100) for n in range(1, 5)],
+            ),
+        }
+        entities = ["Account", "Attachment", "Folder", "Media", "Note", "Place", "State", "Token"]
+    else:
+        tables = {
+            "ZCALLDBPROPERTIES": (
+                "CREATE TABLE ZCALLDBPROPERTIES ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+                "ZTIMER_ALL FLOAT )",
+                [(1, 1, 40, 1234.5)],
+            ),
+            "ZCALLRECORD": (
+                "CREATE TABLE ZCALLRECORD ( Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, "
+                "ZCALL_CATEGORY INTEGER, ZNAME VARCHAR )",
+                [(n, 2, 1, 1 + n % 2, f"call {n}") for n in range(1, 41)],
+            ),
+        }
+        entities = ["CallDBProperties", "CallRecord"]
+    if store:
+        tables["Z_PRIMARYKEY"] = (
+            "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, "
+            "Z_MAX INTEGER)",
+            [(k, name, 0, 0) for k, name in enumerate(entities, 1)],
+        )
+        tables["Z_METADATA"] = (
+            "CREATE TABLE Z_METADATA (Z_VERSION INTEGER PRIMARY KEY, Z_UUID VARCHAR(255), Z_PLIST BLOB)",
+            [(1, "6C2C4F8E-2B9A-4B1F-8E33-7A0E1C2D3F45", b"bplist00")],
+        )
+    return make_sqlite(tables, name=f"{'notes' if notes else 'calls'}_{'store' if store else 'plain'}.db")
+
+
+def test_core_data_codes_on_a_small_tables_first_keys_are_no_reference(make_sqlite: SqliteFactory) -> None:
+    """A Core Data store declares no reference and numbers every entity's rows, and its entities, from
+    1: a call's category 1/2 was found referring to Z_PRIMARYKEY's entities 1, 2 (iOS's CallHistory),
+    an account type 1/3 to a table of 4 places (iOS's Notes), as a lookup table's keys would. Values
+    among a table's first keys, every integer from its lowest key up, are what any code holds there:
+    no reference unless the name names that table (the notes' ``ZACCOUNT`` still refers to the
+    accounts). Outside a Core Data store the rule does not apply. Expected from the builder: the codes'
+    values {1, 2} and {1, 3} all among the first keys of those tables."""
+    calls = profile(_core_data_codes(make_sqlite, notes=False))
+    notes = profile(_core_data_codes(make_sqlite, notes=True))
+    assert _references_of(calls) == {}
+    assert _references_of(notes) == {("ZNOTE", "ZACCOUNT"): "ZACCOUNT.Z_PK"}
+    for found, table, column, parent in (
+        (calls, "ZCALLRECORD", "ZCALL_CATEGORY", "Z_PRIMARYKEY.Z_ENT"),
+        (notes, "ZACCOUNT", "ZACCOUNTTYPE", "ZPLACE.Z_PK"),
+    ):
+        said = " ".join(found.tables[table].columns[column].notes)
+        assert f"keys of {parent}, every integer from its lowest key up" in said, (column, said)
+        assert "Core Data numbers every entity's rows (and its entities) from 1" in said, (column, said)
+    plain = profile(_core_data_codes(make_sqlite, notes=True, store=False))
+    assert _references_of(plain)[("ZACCOUNT", "ZACCOUNTTYPE")] == "ZPLACE.Z_PK"
+
+
 def test_a_text_column_unique_in_a_table_keyed_by_several_columns_is_a_key_references_name(
     make_sqlite: SqliteFactory,
 ) -> None:

@@ -29,6 +29,7 @@ from columnar_etl.profiling.reference_names import (
     code_of_the_parents_kind,
     code_word,
     core_data_row_version,
+    core_data_store,
     count_word,
     ends_compound,
     names_parent,
@@ -514,6 +515,15 @@ def turned_away(
             f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
             "key up, as an enum's codes are, gaps and all, and the export declares its references (not "
             "this one): no reference inferred"
+        )
+    # A Core Data store declares no reference, but numbers every entity's rows and its entities from 1:
+    # a call's category 1/2 lands on Z_PRIMARYKEY's entities 1, 2, an account type on the first keys of
+    # a table of 4 locations (since 2026-12-07).
+    if integer and not related and core_data_store(tables) and codes_among_first_keys(chosen, keys):
+        return (
+            f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
+            "key up, as an enum's codes are, and Core Data numbers every entity's rows (and its entities) "
+            "from 1: no reference inferred unless the column's name names that table"
         )
     if (
         integer

@@ -528,6 +528,13 @@ def core_data_row_version(tables: Mapping[str, TableProfile], table: str, column
     Core Data's optimistic locking counts up at each save, 1 to a few: the keys 1..N of any small
     entity's table, its own among them, by chance (macOS knowledgeC.db's ``Z_OPT`` "referred to" its 3
     sources). Since 2026-12-06."""
-    if column.lower() != "z_opt" or not CORE_DATA_TABLES.issubset(name.lower() for name in tables):
+    if column.lower() != "z_opt" or not core_data_store(tables):
         return False
     return CORE_DATA_ENTITY_COLUMNS.issubset(name.lower() for name in tables[table].columns)
+
+
+def core_data_store(tables: Iterable[str]) -> bool:
+    """Is the export an Apple Core Data store (its ``Z_PRIMARYKEY`` and ``Z_METADATA``)? Core Data
+    numbers each entity's rows from 1 (``Z_PK``) and the model's entities from 1 (``Z_PRIMARYKEY.Z_ENT``)
+    and declares no reference: a small table's first keys are the numbers any of its codes holds."""
+    return CORE_DATA_TABLES.issubset(name.lower() for name in tables)

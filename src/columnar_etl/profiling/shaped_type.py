@@ -64,6 +64,11 @@ def shaped_type(
         # BLOB) is text, its blanks NULL by the rule, as in any text column.
         binary = family is None and declared_binary(column.declared_type) and not classes[StorageClass.TEXT]
         inferred, reason = "bytea" if binary else family or "text", NO_VALUES_REASON
+        if column.counts_from is not None:
+            # A Core Data date holds seconds since its epoch (conventions.core_data_dates), doubles, as
+            # its columns with values load: no timestamp that the next export's first value changes
+            # (until 2026-12-07 an empty one was a timestamp beside its siblings' doubles).
+            inferred = "double"
         if declared_zoned(column.declared_type):
             # TIMESTAMPTZ, WITH TIME ZONE: instants, as the next export's first value with its offset
             # will be (until 2026-12-05 a timestamp without time zone, whose type that value changed).
