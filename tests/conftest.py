@@ -25,10 +25,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+import columnar_etl
+from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import Settings, load_settings
+from columnar_etl.models import Profile
 from columnar_etl.pg.connect import connect
 from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pg.identifiers import quote_ident
+from columnar_etl.pipeline.clean import clean
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SMALL_FIXTURE = REPO_ROOT / "data" / "fixtures" / "export_small.db"
@@ -342,6 +346,16 @@ GATES_OPEN = {
     "halt_corrupt_date_share": 1.0,
     "min_quality": 0.0,
 }
+
+
+def cleaned_gates_open(path: Path, **settings: Any) -> tuple[Profile, CleanResult]:
+    """The export at ``path`` profiled, planned and cleaned in process, with the gates open
+    (:data:`GATES_OPEN`) and ``settings``; the cleaned tables held in memory."""
+    config = load_settings(**GATES_OPEN, **settings)
+    profile = columnar_etl.profile(path, settings=config)
+    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
+    assert result.data is not None
+    return profile, result
 
 
 def run_gates_open(

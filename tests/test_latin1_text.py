@@ -10,20 +10,16 @@ own Unicode White_Space (not by the code under test).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 import columnar_etl
-from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import load_settings
-from columnar_etl.models import Profile
-from columnar_etl.pipeline.clean import clean
 from columnar_etl.profiling.latin1_text import ellipsis_sql
 
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, cleaned_gates_open, pg_query
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check
 from .value_oracle import WHITE_SPACE
@@ -83,14 +79,6 @@ def _cleaned(values: list[str | None], kept: bool) -> list[str | None]:
     return [value.strip(WHITE_SPACE) or None if value is not None else None for value in values]
 
 
-def _cleaned_as_set(path: Path, **settings: Any) -> tuple[Profile, CleanResult]:
-    config = load_settings(**GATES_OPEN, **settings)
-    profile = columnar_etl.profile(path, settings=config)
-    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
-    assert result.data is not None
-    return profile, result
-
-
 def test_the_expected_windows_text_column_is_the_subjects_alone() -> None:
     assert {name for name, values in COLUMNS.items() if _windows_text(values)} == {"subject"}
     assert "\x85" in COLUMNS["subject"][0] and "\x92" in COLUMNS["subject"][1]
@@ -103,7 +91,7 @@ def test_windows_1252_text_read_as_latin1_keeps_its_ellipsis_and_its_ends(
     # 2,000 copies: past the batched query of small tables (its own text query).
     many = [(n * len(ROWS) + row[0], *row[1:]) for n in range(rows) for row in ROWS]
     path = make_sqlite({"t": (DDL, many)}, name="latin1.db")
-    profile, result = _cleaned_as_set(path)
+    profile, result = cleaned_gates_open(path)
     plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN))
     assert result.data is not None
     audit = result.audit.to_pylist()
@@ -128,7 +116,7 @@ def test_windows_1252_text_read_as_latin1_keeps_its_ellipsis_and_its_ends(
 
 def test_the_operators_trim_true_trims_the_ellipsis(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": (DDL, ROWS)}, name="latin1.db")
-    profile, result = _cleaned_as_set(path, columns={"t": {"subject": {"trim": True}}})
+    profile, result = cleaned_gates_open(path, columns={"t": {"subject": {"trim": True}}})
     assert result.data is not None
     assert result.data["t"].column("subject").to_pylist() == _cleaned(COLUMNS["subject"], kept=False)
     assert profile["t"]["subject"].padding_kept is False

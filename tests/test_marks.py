@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 import columnar_etl
-from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import load_settings
-from columnar_etl.models import Profile
-from columnar_etl.pipeline.clean import clean
 from columnar_etl.profiling.marks import marks_sql
 
-from .conftest import SqliteFactory, pg_query
+from .conftest import SqliteFactory, cleaned_gates_open, pg_query
 from .lossless_check import summarize
 from .test_lossless import GATES_OPEN, load_and_check
 
@@ -73,15 +69,6 @@ def _cleaned(values: list[str | None], marks: bool) -> list[str | None]:
     return [value.strip() or None if value is not None else None for value in values]
 
 
-def _cleaned_as_set(path: Path, **settings: Any) -> tuple[Profile, CleanResult]:
-    """The export at ``path`` profiled, planned and cleaned with the gates open and ``settings``."""
-    config = load_settings(**GATES_OPEN, **settings)
-    profile = columnar_etl.profile(path, settings=config)
-    result = clean(path, columnar_etl.plan(profile, settings=config), settings=config)
-    assert result.data is not None
-    return profile, result
-
-
 def test_the_expected_marks_columns_are_the_separators_alone() -> None:
     # The test's own judgement, before the code's: only the separator and the delimiter qualify.
     assert {name for name, values in COLUMNS.items() if _marks_column(values)} == {"thousands", "delimiter"}
@@ -94,7 +81,7 @@ def test_a_lone_blank_among_one_character_marks_is_kept_and_counted_as_a_value(
     # 2,000 copies: past the batched query of small tables (its own text query).
     many = [(n * len(ROWS) + row[0], *row[1:]) for n in range(rows) for row in ROWS]
     path = make_sqlite({"fmt": (DDL, many)}, name="fmt.db")
-    profile, result = _cleaned_as_set(path)
+    profile, result = cleaned_gates_open(path)
     plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN))
     assert result.data is not None
     audit = result.audit.to_pylist()
@@ -124,7 +111,7 @@ def test_a_lone_blank_among_one_character_marks_is_kept_and_counted_as_a_value(
 
 def test_the_operators_trim_true_makes_the_lone_blank_null(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"fmt": (DDL, ROWS)}, name="fmt.db")
-    profile, result = _cleaned_as_set(path, columns={"fmt": {"thousands": {"trim": True}}})
+    profile, result = cleaned_gates_open(path, columns={"fmt": {"thousands": {"trim": True}}})
     assert result.data is not None
     assert result.data["fmt"].column("thousands").to_pylist() == _cleaned(COLUMNS["thousands"], marks=False)
     assert profile["fmt"]["thousands"].padding_kept is False
@@ -134,7 +121,7 @@ def test_the_operators_trim_true_makes_the_lone_blank_null(make_sqlite: SqliteFa
 
 def test_empty_is_null_false_keeps_the_empty_separator_beside_the_blank(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"fmt": (DDL, ROWS)}, name="fmt.db")
-    profile, result = _cleaned_as_set(path, columns={"fmt": {"thousands": {"empty_is_null": False}}})
+    profile, result = cleaned_gates_open(path, columns={"fmt": {"thousands": {"empty_is_null": False}}})
     assert result.data is not None
     assert result.data["fmt"].column("thousands").to_pylist() == COLUMNS["thousands"]
     assert profile["fmt"]["thousands"].empty_string_count == 0
