@@ -6,7 +6,6 @@ only might connect stay light to import.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,9 +13,9 @@ from contextlib import contextmanager, nullcontext, suppress
 from functools import cache, partial
 from typing import Any, TypeVar
 
-from columnar_etl.config import mask_uri
 from columnar_etl.errors import TargetError
 from columnar_etl.pg.conninfo import with_default
+from columnar_etl.pg.refused_connections import connection_refused, over_connection_limit
 from columnar_etl.pg.server_errors import (
     COMMIT_REFUSED_HINT,
     error_hint,
@@ -43,7 +42,7 @@ DATABASE_OPTIONS = {"adbc.postgresql.type_resolver_mode": "builtin"}
 #: role's or database's CONNECTION LIMIT, max_connections; :func:`_opened`). A session of ours that
 #: has just closed counts until its backend has exited, and the preflight's checks connect on threads
 #: at once: a role limited to one connection (a service account) failed a run now and then, in the
-#: preflight or at the load's connect. Past this wait, the refusal stands (:func:`_refused`).
+#: preflight or at the load's connect. Past this wait, the refusal stands (:func:`refused`).
 SLOT_WAIT_SECONDS = 5.0
 #: The first pause between those tries; each next one twice as long, at most :data:`SLOT_PAUSE_MAX`.
 SLOT_PAUSE = 0.01
@@ -220,7 +219,7 @@ def _opened(uri: str, open_one: Callable[[], T], *, lock: bool = True) -> T:
     """What ``open_one`` opens: a connection (with ``lock``: under :data:`_connections_lock`), or the
     database object, whose creation connects. A refusal over a connection limit is tried again for at
     most :data:`SLOT_WAIT_SECONDS`, the lock not held while it waits. Any other refusal, or that one
-    past the wait: :class:`TargetError` (:func:`_refused`)."""
+    past the wait: :class:`TargetError` (:func:`refused`)."""
     import adbc_driver_manager
 
     deadline = time.monotonic() + SLOT_WAIT_SECONDS
@@ -231,96 +230,9 @@ def _opened(uri: str, open_one: Callable[[], T], *, lock: bool = True) -> T:
                 return open_one()
         except adbc_driver_manager.Error as exc:
             if not over_connection_limit(exc) or time.monotonic() + pause > deadline:
-                raise _refused(uri, exc) from exc
+                raise connection_refused(uri, exc) from exc
         time.sleep(pause)
         pause = min(2 * pause, SLOT_PAUSE_MAX)
-
-
-def over_connection_limit(exc: Exception) -> bool:
-    """Did the server refuse a connection over a connection limit (:data:`_TOO_MANY_CONNECTIONS`)?"""
-    reason = first_line(exc)
-    return any(words in reason for words in _TOO_MANY_CONNECTIONS)
-
-
-#: What PostgreSQL says refusing a connection over a limit (SQLSTATE 53300, which libpq's text of a
-#: failed connect does not carry): a role's or database's CONNECTION LIMIT, max_connections, the slots
-#: reserved for superusers.
-_TOO_MANY_CONNECTIONS = (
-    "too many connections for",
-    "too many clients already",
-    "connection slots are reserved",
-)
-
-#: What PostgreSQL says refusing a connection for its state, not the client's (SQLSTATE 57P03,
-#: 55000): a server starting, stopping or recovering (a failover, a restart), a database closed to
-#: connections.
-_NOT_TAKING_CONNECTIONS = (
-    "the database system is starting up",
-    "the database system is shutting down",
-    "the database system is in recovery mode",
-    "the database system is not yet accepting connections",
-    "the database system is not accepting connections",
-    "is not currently accepting connections",
-)
-
-
-#: What libpq says when nothing listens where it connects (TCP's refusal; a Unix socket's file missing):
-#: a server stopped, restarting, or never there (a wrong port).
-_NO_SERVER = ("Connection refused", "failed: No such file or directory")
-
-#: What libpq says when the server asks a password and it has none (no ``PGPASSWORD``, no line of a
-#: ``.pgpass`` file it reads, no ``password_command``): not a wrong one.
-_NO_PASSWORD = "fe_sendauth: no password supplied"
-
-#: What libpq says when ``sslmode`` (``require``, ``verify-ca``, ``verify-full``) asks SSL of a server that
-#: takes none.
-_NO_SSL = "server does not support SSL, but SSL was required"
-
-#: What libpq says of a ``service=`` its service file does not define (or with no service file at all).
-_NO_SERVICE = re.compile(r'definition of service "[^"]*" not found')
-
-
-def _refused(uri: str, exc: Exception) -> TargetError:
-    reason = first_line(exc)
-    if "conversion between UTF8 and" in reason:  # MULE_INTERNAL: no conversion from the UTF-8 we send
-        hint = (
-            "load into a database created with ENCODING 'UTF8' "
-            "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
-        )
-    elif over_connection_limit(exc):
-        hint = (
-            "the server took no more connections of this role or database (its CONNECTION LIMIT) or at all "
-            "(max_connections): wait for other sessions to end, or raise the limit (a run opens several "
-            "connections, a few at once)"
-        )
-    elif any(words in reason for words in _NOT_TAKING_CONNECTIONS):
-        hint = (
-            "the server or database takes no connections now (starting up, shutting down, recovering, or "
-            "ALTER DATABASE ... ALLOW_CONNECTIONS false): run again once it does"
-        )
-    elif _NO_PASSWORD in reason:
-        hint = (
-            "the server asks this role's password and none was given: set PGPASSWORD, a line in a .pgpass "
-            "file (PGPASSFILE; libpq ignores one others may read: chmod 600), or password_command"
-        )
-    elif _NO_SSL in reason:
-        hint = (
-            "the server takes no SSL connections: connect with sslmode=prefer (or disable) in --target, "
-            "or turn ssl on in the server's configuration"
-        )
-    elif _NO_SERVICE.search(reason):
-        hint = (
-            "no such service in the service file: check service= in --target and the file "
-            "(PGSERVICEFILE, else ~/.pg_service.conf)"
-        )
-    elif any(words in reason for words in _NO_SERVER):
-        hint = (
-            "no server answers there: is it running (stopped, or restarting)? Then check the host and port "
-            "of --target (or COLUMNAR_ETL_TARGET), and run again once it answers"
-        )
-    else:
-        hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
-    return TargetError(f"cannot connect to {mask_uri(uri)}: {reason}", hint=hint)
 
 
 def _conninfo(uri: str, connect_timeout: int | None = None) -> str:
