@@ -433,10 +433,13 @@ def with_global_options(function: F) -> F:
     return command  # type: ignore[return-value]
 
 
-def given_path(value: str) -> Path:
+def given_path(value: str | Path) -> Path:
     """A path argument or option as given; ``''`` is refused as a usage error (exit 64). ``Path('')``
     is ``Path('.')``: an unset shell variable (``run "$EXPORT"``) would otherwise name the current
-    directory, refused later as a directory (exit 3) or read as one (``--dir ''``)."""
+    directory, refused later as a directory (exit 3) or read as one (``--dir ''``). A parameter's own
+    default (``demo --source``'s fixture, a :class:`Path`) is handed over as it is declared."""
+    if isinstance(value, Path):
+        return value
     if value == "":
         raise typer.BadParameter("an empty path names no file or directory")
     try:
