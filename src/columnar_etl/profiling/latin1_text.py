@@ -20,10 +20,6 @@ query shapes them, as the operator's ``trim = false`` and the columns of marks (
 
 from __future__ import annotations
 
-from columnar_etl.config import Settings
-from columnar_etl.profiling.overrides import table_overrides
-from columnar_etl.source.export import Source
-
 #: U+0085 (NEXT LINE) in DuckDB SQL.
 _NEL = "chr(133)"
 #: U+0085 at an end of a value, with whitespace beside it there (DuckDB's RE2).
@@ -52,18 +48,3 @@ def ellipsis_sql(cells: str) -> str:
         f"SELECT idx FROM ({decoded}) AS cells GROUP BY idx "
         f"HAVING bool_or({at_end}) AND bool_or({windows}) ORDER BY idx"
     )
-
-
-def ellipsis_places(src: Source, settings: Settings, table: str, cells: str) -> list[int]:
-    """The places in ``table`` of its columns of Windows-1252 text read as Latin-1 with a U+0085 at a
-    value's end (see the module), among the counted cells in the DuckDB table ``cells``; not those
-    whose ``trim`` the operator set."""
-    names = src.table(table).column_names
-    found = table_overrides(settings, table, names) if settings.columns else {}
-    set_trim = {name for name, override in found.items() if override.trim is not None}
-    cursor = src.connection.cursor()
-    try:
-        places = [int(row[0]) for row in cursor.execute(ellipsis_sql(cells)).fetchall()]
-    finally:
-        cursor.close()
-    return [place for place in places if names[place] not in set_trim]

@@ -1,6 +1,7 @@
 """The places of a table's columns that the profile query marks for a reading of its own
 (:class:`MarkedPlaces`): declared dates and times of day, names saying a compact timestamp, columns
-whose integers may be epoch instants, and the operator's ``trim = false`` and ``empty_is_null = false``."""
+whose integers may be epoch instants, and the operator's ``trim = false`` and ``empty_is_null = false``;
+and the columns kept untrimmed for what they hold (:func:`padding_kept_found`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from columnar_etl.config import Settings
 from columnar_etl.models import DATE_TYPES
 from columnar_etl.profiling.affinity import declared_family, declared_wall_clock_time
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
-from columnar_etl.profiling.overrides import kept_empty_places, untrimmed_places
+from columnar_etl.profiling.latin1_text import ELLIPSIS_NOTE, ellipsis_sql
+from columnar_etl.profiling.marks import MARKS_NOTE, marks_sql
+from columnar_etl.profiling.overrides import kept_empty_places, table_overrides, untrimmed_places
 from columnar_etl.source.export import Source
 
 
@@ -98,3 +101,24 @@ def open_ended_places(src: Source, table: str) -> list[int]:
         and column.counts_from is None
         and (declared_family(column.declared_type) in DATE_TYPES or date_like_name(column.name))
     ]
+
+
+def padding_kept_found(src: Source, settings: Settings, table: str, cells: str) -> dict[int, str]:
+    """Place in ``table`` → note, of its columns whose values' ends are kept as written for what they
+    hold, found among the counted cells in the DuckDB table ``cells``: one-character marks beside a lone
+    blank (:mod:`.marks`), then Windows-1252 text read as Latin-1 with an ellipsis at an end
+    (:mod:`.latin1_text`); a column is the first's. None whose ``trim`` the operator set (either way, it
+    is theirs)."""
+    names = src.table(table).column_names
+    found = table_overrides(settings, table, names) if settings.columns else {}
+    set_trim = {name for name, override in found.items() if override.trim is not None}
+    kept: dict[int, str] = {}
+    cursor = src.connection.cursor()
+    try:
+        for sql, note in ((marks_sql(cells), MARKS_NOTE), (ellipsis_sql(cells), ELLIPSIS_NOTE)):
+            for (place,) in cursor.execute(sql).fetchall():
+                if names[int(place)] not in set_trim:
+                    kept.setdefault(int(place), note)
+    finally:
+        cursor.close()
+    return kept

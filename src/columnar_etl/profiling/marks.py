@@ -18,10 +18,6 @@ table) before the profile query shapes them, as the operator's ``trim = false`` 
 
 from __future__ import annotations
 
-from columnar_etl.config import Settings
-from columnar_etl.profiling.overrides import table_overrides
-from columnar_etl.source.export import Source
-
 #: One character that is no letter or digit (DuckDB's RE2: Unicode classes).
 _MARK = r"'^[^\pL\pN]$'"
 #: One whitespace character (ASCII's and Unicode's separators: a no-break space too).
@@ -52,18 +48,3 @@ def marks_sql(cells: str) -> str:
         f"SELECT idx FROM ({decoded}) AS cells GROUP BY idx "
         f"HAVING bool_and({one}) AND bool_or({blank}) AND bool_or({mark}) ORDER BY idx"
     )
-
-
-def mark_places(src: Source, settings: Settings, table: str, cells: str) -> list[int]:
-    """The places in ``table`` of its columns of one-character marks holding a lone blank (see the
-    module), among the counted cells in the DuckDB table ``cells``; not those whose ``trim`` the
-    operator set."""
-    names = src.table(table).column_names
-    found = table_overrides(settings, table, names) if settings.columns else {}
-    set_trim = {name for name, override in found.items() if override.trim is not None}
-    cursor = src.connection.cursor()
-    try:
-        places = [int(row[0]) for row in cursor.execute(marks_sql(cells)).fetchall()]
-    finally:
-        cursor.close()
-    return [place for place in places if names[place] not in set_trim]

@@ -71,7 +71,6 @@ from columnar_etl.profiling.distinct_values import distinct_cells_sql
 from columnar_etl.profiling.folded_figures import fold_groups
 from columnar_etl.profiling.inference import infer_column
 from columnar_etl.profiling.keys import find_key
-from columnar_etl.profiling.latin1_text import ELLIPSIS_NOTE, ellipsis_places
 from columnar_etl.profiling.long_cells import long_text_rows, read_bytes
 from columnar_etl.profiling.marked_places import (
     MarkedPlaces,
@@ -79,9 +78,9 @@ from columnar_etl.profiling.marked_places import (
     marked_places,
     named_compact_places,
     open_ended_places,
+    padding_kept_found,
     trim_kept_places,
 )
-from columnar_etl.profiling.marks import MARKS_NOTE, mark_places
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
     key_merged_by_cleaning,
@@ -283,11 +282,7 @@ def _profile_batch(
         # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
         # text read as Latin-1 its ellipses (see .latin1_text).
         table_places["untrimmed"] = sorted(
-            {
-                *table_places["untrimmed"],
-                *mark_places(src, settings, name, asked[name]),
-                *ellipsis_places(src, settings, name, asked[name]),
-            }
+            {*table_places["untrimmed"], *padding_kept_found(src, settings, name, asked[name])}
         )
         for kind, places in table_places.items():
             merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
@@ -472,22 +467,14 @@ def _table_steps(
     comma_rereads: dict[str, Callable[[], ColumnProfile]] = {}
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in trim_kept_places(src, settings, table)}
-    # The columns of one-character marks the text query kept as written (found again among the same
-    # counted cells, as it found them).
-    marks = {
-        info.columns[place].name
+    # The columns the text query kept as written for what they hold (one-character marks, Windows-1252
+    # text read as Latin-1), each with its note: found again among the same counted cells, as it found them.
+    kept_for_content = {
+        info.columns[place].name: note
         for cells_table in ([] if read_apart else cell_tables)
-        for place in mark_places(src, settings, table, cells_table)
-    } - untrimmed
-    ellipses = (
-        {
-            info.columns[place].name
-            for cells_table in ([] if read_apart else cell_tables)
-            for place in ellipsis_places(src, settings, table, cells_table)
-        }
-        - untrimmed
-        - marks
-    )
+        for place, note in padding_kept_found(src, settings, table, cells_table).items()
+        if info.columns[place].name not in untrimmed
+    }
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
     # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
     refined = {
@@ -540,12 +527,9 @@ def _table_steps(
             columns[column.name].notes.append(
                 UNTRIMMED_NOTE.replace("'' is NULL, a", "a") if kept else UNTRIMMED_NOTE
             )
-        elif column.name in marks and columns[column.name].inferred_type == "text":
+        elif column.name in kept_for_content and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
-            columns[column.name].notes.append(MARKS_NOTE)
-        elif column.name in ellipses and columns[column.name].inferred_type == "text":
-            columns[column.name].padding_kept = True
-            columns[column.name].notes.append(ELLIPSIS_NOTE)
+            columns[column.name].notes.append(kept_for_content[column.name])
         if column.name in kept_empty and columns[column.name].inferred_type == "text":
             columns[column.name].empty_kept = True
             columns[column.name].notes.append(KEPT_EMPTY_NOTE)
@@ -632,11 +616,7 @@ def _text_rows(
         # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
         # text read as Latin-1 its ellipses (see .latin1_text).
         marked["untrimmed"] = sorted(
-            {
-                *marked["untrimmed"],
-                *mark_places(src, settings, table, cast(str, cells)),
-                *ellipsis_places(src, settings, table, cast(str, cells)),
-            }
+            {*marked["untrimmed"], *padding_kept_found(src, settings, table, cast(str, cells))}
         )
     sql = table_profile_sql(
         relation,
