@@ -122,9 +122,8 @@ class ColumnOverride(BaseModel):
         "for byte whatever pads it, and so is every value of a column every value of which ends in one "
         "line break (YAML, base64 lines, a PEM; `line_terminated`) or opens on a paragraph indent of "
         "ideographic spaces (U+3000, Chinese or Japanese prose; `paragraph_indented`); blanks and null "
-        "tokens are still "
-        "NULL, except a lone blank among one-character marks (a column of separators `,` `.` `'` and "
-        "one space: kept as written, as `false` keeps it; `true` makes it NULL).",
+        "tokens are still NULL, except a lone blank among one-character marks (a column of separators "
+        "`,` `.` `'` and one space: kept as written, as `false` keeps it; `true` makes it NULL).",
     )
     empty_is_null: bool | None = Field(
         default=None,
