@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import duckdb
 
@@ -171,9 +171,16 @@ def profile_table(
     return _run_steps(_table_steps(src, table, settings, sample, parts, **options))
 
 
-#: What a table's profile asks of the batched text query (see :func:`_profile_batch`): the DuckDB table
-#: of its counted cells (their ``idx`` is each column's place in its table).
-CellsQuery = str
+class CellsQuery(NamedTuple):
+    """What a table's profile asks of the batched text query (see :func:`_profile_batch`)."""
+
+    #: The DuckDB table of its counted cells (their ``idx`` is each column's place in its table).
+    cells: str
+    #: Place → note of its columns kept untrimmed for what they hold, found among those cells
+    #: (:func:`.marked_places.padding_kept_found`).
+    kept: Mapping[int, str]
+
+
 T = TypeVar("T")
 
 
@@ -272,8 +279,8 @@ def _profile_batch(
     """
     names = list(asked)
     union = " UNION ALL ".join(
-        f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {cells}"
-        for number, cells in enumerate(asked.values())
+        f"SELECT idx + {number * BATCH_STRIDE} AS idx, cls, v, weight FROM {query.cells}"
+        for number, query in enumerate(asked.values())
     )
     # Each table's cells carry their columns' places in it (_text_relation), offset as above.
     merged: dict[str, list[int]] = {}
@@ -281,9 +288,7 @@ def _profile_batch(
         table_places = cast(dict[str, list[int]], marked_places(src, settings, name))
         # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
         # text read as Latin-1 its ellipses (see .latin1_text).
-        table_places["untrimmed"] = sorted(
-            {*table_places["untrimmed"], *padding_kept_found(src, settings, name, asked[name])}
-        )
+        table_places["untrimmed"] = sorted({*table_places["untrimmed"], *asked[name].kept})
         for kind, places in table_places.items():
             merged.setdefault(kind, []).extend(number * BATCH_STRIDE + place for place in places)
     marked = cast(MarkedPlaces, merged)  # every kind: marked_places gives each, for any table
@@ -353,7 +358,7 @@ def _table_steps(
     still read as text beside it, as for a table profiled side by side.
 
     A generator: with ``batched`` (and ``keep``), it counts the text columns' cells into their table and
-    then yields that table (a :data:`CellsQuery`) for the caller to profile with other tables' in one
+    then yields that table (a :class:`CellsQuery`) for the caller to profile with other tables' in one
     query (:func:`_profile_batch`), receiving its rows back. Otherwise it yields nothing.
 
     ``split`` (with ``keep``, not on a sample): the text columns are read as that many groups, each by
@@ -369,6 +374,9 @@ def _table_steps(
     typing = typed and bool(names) and not sample
     cells = quote_ident(f"{keep}_cells") if keeping else None
     cell_tables: list[str] = []
+    # Per table of counted cells, its columns kept untrimmed for what they hold, as found once they were
+    # counted: for the text query's marks, then for the columns' notes.
+    kept_found: dict[str, dict[int, str]] = {}
     read_apart = False  # long cells read apart: their query finds no marks (see .marks)
     limit = memory_bytes(settings.profile_memory_limit)
     sizes: dict[str, int] = {}
@@ -415,14 +423,15 @@ def _table_steps(
         if batched and cells is not None and texts:
             _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts), small=True)
             cell_tables = [cells]
-            rows += yield cells
+            kept_found[cells] = padding_kept_found(src, settings, table, cells)
+            rows += yield CellsQuery(cells, kept_found[cells])
         elif keep is not None and keeping and long and texts and info.rowid is not None:
             rows += _long_rows(src, table, texts, settings, f"{keep}_cells")
             cell_tables = [cast(str, cells)]
             read_apart = True
         elif keep is not None and keeping and split > 1 and len(texts) > 1:
             every = [texts[start::split] for start in range(split) if texts[start::split]]
-            found, cell_tables = _text_groups(src, table, every, settings, parts, keep)
+            found, cell_tables = _text_groups(src, table, every, settings, parts, keep, kept_found)
             rows += found
         elif (
             keep is not None
@@ -431,10 +440,14 @@ def _table_steps(
             and len(texts) > 1
             and len(batches := _grouped(texts, sizes, limit)) > 1
         ):
-            found, cell_tables = _text_groups(src, table, batches, settings, parts, keep, side_by_side=False)
+            found, cell_tables = _text_groups(
+                src, table, batches, settings, parts, keep, kept_found, side_by_side=False
+            )
             rows += found
         elif texts or not names:
-            rows += _text_rows(src, table, texts, settings, sample, parts, cells if texts else None)
+            rows += _text_rows(
+                src, table, texts, settings, sample, parts, cells if texts else None, kept_found
+            )
             cell_tables = [cells] if cells is not None and texts else []
     if not names:
         counted = int(rows[0]["row_count"]) if rows else 0
@@ -468,11 +481,11 @@ def _table_steps(
     overrides = reading_overrides(settings, table, [column.name for column in info.columns])
     untrimmed = {info.columns[place].name for place in trim_kept_places(src, settings, table)}
     # The columns the text query kept as written for what they hold (one-character marks, Windows-1252
-    # text read as Latin-1), each with its note: found again among the same counted cells, as it found them.
+    # text read as Latin-1), each with its note.
     kept_for_content = {
         info.columns[place].name: note
         for cells_table in ([] if read_apart else cell_tables)
-        for place, note in padding_kept_found(src, settings, table, cells_table).items()
+        for place, note in kept_found[cells_table].items()
         if info.columns[place].name not in untrimmed
     }
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
@@ -605,9 +618,12 @@ def _text_rows(
     sample: int | None,
     parts: int,
     cells: str | None,
+    kept_found: dict[str, dict[int, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
-    text; with ``cells`` (a table name), the counted cells are kept in it. No ``columns``: the row count."""
+    text; with ``cells`` (a table name), the counted cells are kept in it, and the columns kept untrimmed
+    for what they hold found among them (:func:`.marked_places.padding_kept_found`) are put in
+    ``kept_found`` under that name. No ``columns``: the row count."""
     relation, positions = _text_relation(src, table, columns, sample, parts)
     keeping = cells is not None and bool(columns)
     marked = marked_places(src, settings, table, positions.__contains__)
@@ -615,9 +631,10 @@ def _text_rows(
         _count_cells(src, cast(str, cells), columns, relation, positions)
         # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
         # text read as Latin-1 its ellipses (see .latin1_text).
-        marked["untrimmed"] = sorted(
-            {*marked["untrimmed"], *padding_kept_found(src, settings, table, cast(str, cells))}
-        )
+        kept = padding_kept_found(src, settings, table, cast(str, cells))
+        if kept_found is not None:
+            kept_found[cast(str, cells)] = kept
+        marked["untrimmed"] = sorted({*marked["untrimmed"], *kept})
     sql = table_profile_sql(
         relation,
         columns,
@@ -638,12 +655,14 @@ def _text_groups(
     settings: Settings,
     parts: int,
     keep: str,
+    kept_found: dict[str, dict[int, str]],
     *,
     side_by_side: bool = True,
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """:func:`_text_rows` of the columns of ``groups``, each group counted into a table of its own
     (``<keep>_cells_<n>``) by a query on a thread of its own (``side_by_side``) or one after the other:
-    the rows of them all, and those tables.
+    the rows of them all, and those tables (each with what was found among its cells in ``kept_found``:
+    see :func:`_text_rows`).
 
     One after the other: a table profiled alone whose distinct cells would outgrow
     ``profile_memory_limit`` counted at once (:func:`_grouped`). Counted at once, DuckDB spills
@@ -664,7 +683,7 @@ def _text_groups(
 
     def group(number: int) -> list[dict[str, Any]]:
         with _query_errors(src, table, settings):
-            return _text_rows(src, table, groups[number], settings, None, parts, tables[number])
+            return _text_rows(src, table, groups[number], settings, None, parts, tables[number], kept_found)
 
     if not side_by_side:
         return [row for number in range(len(groups)) for row in group(number)], tables
