@@ -735,6 +735,12 @@ TOKEN_COLUMNS: dict[str, tuple[list[str], list[str], list[str | None]]] = {
     # countries only, nothing refines it: NULL, as configured.
     "location": (["US-CA", "NA", "NA-KH", "DE"], ["NA"], ["US-CA", "NA", "NA-KH", "DE"]),
     "unrefined": (["US-CA", "NA", "GB-ENG", "DE"], [], ["US-CA", None, "GB-ENG", "DE"]),
+    # A refining code padded (a space, a no-break space, an ideographic space) still refines the token
+    # once trimmed (its padding removed and audited); one of lower case does not.
+    "refined_padded": (["US-CA", "NA", " NA-KH", "DE"], ["NA"], ["US-CA", "NA", "NA-KH", "DE"]),
+    "refined_nbsp": (["US-CA", "NA", "\u00a0NA-KH", "DE"], ["NA"], ["US-CA", "NA", "NA-KH", "DE"]),
+    "refined_wide": (["US-CA", "NA", "\u3000NA-13", "DE"], ["NA"], ["US-CA", "NA", "NA-13", "DE"]),
+    "refined_lower": (["US-CA", "NA", "na-kh", "DE"], [], ["US-CA", None, "na-kh", "DE"]),
 }
 
 
