@@ -24,7 +24,7 @@ import pytest
 
 from columnar_etl import clean
 from columnar_etl.cleaning import CleanResult, clean_stream
-from columnar_etl.cleaning.expressions import first_formats, format_candidate
+from columnar_etl.cleaning.date_formats import first_formats, format_candidate
 from columnar_etl.config import load_settings
 from columnar_etl.errors import CleanError
 from columnar_etl.models import Profile

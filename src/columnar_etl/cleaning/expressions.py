@@ -24,15 +24,24 @@ the target all see only hashes (:meth:`ColumnExprs.masked`).
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
 from dataclasses import dataclass
 from enum import IntFlag
 from typing import Literal
 
 import polars as pl
 
+from columnar_etl.cleaning.date_formats import (
+    FEW_FORMATS,
+    FORMAT_REGEX,
+    chrono_format,
+    first_formats,
+    format_candidate,
+    format_shape,
+    rust_regex,
+    zone_named,
+)
+from columnar_etl.cleaning.masking import sha256_expr
 from columnar_etl.models import DATE_TYPES, EpochUnit
 from columnar_etl.planning.plan import ColumnPlan
 from columnar_etl.rules import (
@@ -47,14 +56,10 @@ from columnar_etl.rules import (
 from columnar_etl.rules.date_shapes import DATE_SHAPES
 from columnar_etl.rules.dates import (
     COMPACT_DATE_FORMAT,
-    COMPACT_DATE_REGEX,
     COMPACT_TIMESTAMP_FORMAT,
-    COMPACT_TIMESTAMP_REGEX,
     DATE_CANONICAL_REGEX,
     DATE_START_REGEX,
     DATE_TEXT,
-    GO_TIME_CUT_REGEX,
-    GO_TIME_FORMAT,
     INSTANT_CANONICAL_REGEX,
     INSTANT_FRACTION_CANONICAL_REGEX,
     INSTANT_YEARS,
@@ -66,10 +71,6 @@ from columnar_etl.rules.dates import (
     TIMESTAMP_FRACTION_TEXT,
     TIMESTAMP_TEXT,
     UTC_OFFSET_TEXT,
-    ZONE_NAME_AT_REGEX,
-    ZONE_NAME_OFFSETS,
-    ZONE_NAME_REGEX,
-    ZONE_REGEX,
 )
 from columnar_etl.rules.numbers import (
     CANONICAL_NUMBER_REGEX,
@@ -158,80 +159,6 @@ _SIMPLE_RULES: dict[Change, str] = {
 }
 #: The bits of a cell's :class:`Change` (a Polars column of this type).
 CHANGE_DTYPE = pl.UInt32
-
-
-def rust_regex(regex: str) -> str:
-    """A profiler (RE2, full-match) regex as an anchored Rust regex; ``\\d`` is ASCII-only as in RE2."""
-    return "^(?:" + regex.replace(r"\d", "[0-9]") + ")$"
-
-
-def chrono_format(fmt: str) -> str:
-    """A Python strptime format as chrono reads it: Python's ``.%f`` (1-6 digits) is chrono's ``%.f``,
-    its ``%z`` (``Z``, ``+0200``, ``+02:00``) chrono's ``%#z``, which also reads PostgreSQL's ``+02``.
-    A ``%Z`` (a zone's name) is read as the offset :func:`zone_named` puts in its place. Go's
-    ``time.Time.String()`` (:data:`GO_TIME_FORMAT`) is read as ISO with an optional fraction and a
-    spaced offset once :func:`zone_named` has cut its zone's name and monotonic reading."""
-    if fmt == GO_TIME_FORMAT:
-        return "%Y-%m-%d %H:%M:%S%.f %#z"
-    return fmt.replace(".%f", "%.f").replace("%z", "%#z").replace("%Z", "%#z")
-
-
-_ZONE_NAME_AT = ZONE_NAME_AT_REGEX.replace(r"\d", "[0-9]")
-#: The same place, the year after the name (ctime's) captured: what the offset replaces.
-_ZONE_NAME_PLACE = r" [A-Z]{2,3}( [0-9]{4})?$"
-
-
-def zone_named(text: pl.Expr, fmt: str) -> pl.Expr:
-    """``text`` as ``fmt`` reads it: for a format with ``%Z`` the zone's name (RFC 2822's, where the
-    shape puts it: last, or before ctime's year) replaced by its fixed offset (:data:`ZONE_NAME_OFFSETS`;
-    another name by nothing, so the value does not parse); for Go's :data:`GO_TIME_FORMAT` the text
-    cut after its offset (the zone's name, redundant, and the monotonic clock's reading dropped:
-    :data:`GO_TIME_CUT_REGEX`); else ``text`` itself."""
-    if fmt == GO_TIME_FORMAT:
-        return text.str.replace(GO_TIME_CUT_REGEX, " ${1}")
-    if "%Z" not in fmt:
-        return text
-    offset = text.str.extract(_ZONE_NAME_AT, 1).replace_strict(ZONE_NAME_OFFSETS, default=None)
-    return text.str.replace(_ZONE_NAME_PLACE, pl.concat_str([pl.lit(" "), offset, pl.lit("$1")]))
-
-
-#: strptime format → the profiler's regex for values of that shape (and the compact date's).
-FORMAT_REGEX: dict[str, str] = {
-    **{
-        fmt: rust_regex(shape.regex)
-        for shape in DATE_SHAPES
-        for fmt in (shape.day_first, shape.month_first)
-        if fmt is not None
-    },
-    COMPACT_DATE_FORMAT: rust_regex(COMPACT_DATE_REGEX),
-    COMPACT_TIMESTAMP_FORMAT: rust_regex(COMPACT_TIMESTAMP_REGEX),
-}
-#: What each strptime directive reads, as a pattern: how :func:`format_shape` tells a value of a
-#: column's own format (an override's ``%d-%b-%y``) that is no such day from text that is no date.
-_DIRECTIVE_PATTERNS = {
-    "Y": "[0-9]{4}", "y": "[0-9]{2}", "m": "[0-9]{1,2}", "-m": "[0-9]{1,2}", "d": "[0-9]{1,2}",
-    "-d": "[0-9]{1,2}", "e": "[ 0-9]?[0-9]", "H": "[0-9]{1,2}", "-H": "[0-9]{1,2}", "I": "[0-9]{1,2}",
-    "-I": "[0-9]{1,2}", "M": "[0-9]{2}", "S": "[0-9]{2}", "f": "[0-9]{1,9}", "j": "[0-9]{1,3}",
-    "p": "[AaPp][Mm]", "b": "[A-Za-z]{3}", "h": "[A-Za-z]{3}", "B": "[A-Za-z]{3,9}", "a": "[A-Za-z]{3}",
-    "A": "[A-Za-z]{6,9}", "z": ZONE_REGEX.replace(r"\d", "[0-9]"), "Z": ZONE_NAME_REGEX, "%": "%",
-}  # fmt: skip
-_DIRECTIVE = re.compile(r"%(-?[A-Za-z%])")
-
-
-def format_shape(fmt: str) -> str | None:
-    """The anchored pattern of the text ``fmt`` writes (``%d-%b-%y``: ``^(?:[0-9]{1,2}-[A-Za-z]{3}-
-    [0-9]{2})$``), or None when it has a directive this does not know."""
-    parts: list[str] = []
-    position = 0
-    for directive in _DIRECTIVE.finditer(fmt):
-        parts.append(re.escape(fmt[position : directive.start()]))
-        pattern = _DIRECTIVE_PATTERNS.get(directive.group(1))
-        if pattern is None:
-            return None
-        parts.append(pattern)
-        position = directive.end()
-    parts.append(re.escape(fmt[position:]))
-    return "^(?:" + "".join(parts) + ")$"
 
 
 #: Any date/time text without a UTC offset, and any with one.
@@ -363,67 +290,10 @@ def canonical_text(value: pl.Expr, plan: ColumnPlan) -> pl.Expr:
     return value.cast(pl.String)
 
 
-#: A column with more formats than this is parsed format by format on the values no earlier format
-#: read (:func:`first_formats`), not by one expression per format over every value.
-FEW_FORMATS = 2
-
-
-def format_candidate(text: pl.Expr, fmt: str, stamp_type: pl.Datetime) -> pl.Expr:
-    """``text`` read by ``fmt`` (NULL where it does not parse): only text of the format's shape (chrono
-    is lenient where the profiler is not: ``2025-5-20``, a leading ``+``), a zone's name as its offset."""
-    stamp = zone_named(text, fmt).str.strptime(stamp_type, chrono_format(fmt), strict=False)
-    regex = FORMAT_REGEX.get(fmt)
-    return pl.when(text.str.contains(regex)).then(stamp) if regex else stamp
-
-
-def first_formats(text: pl.Series, formats: tuple[str, ...], stamp_type: pl.Datetime) -> pl.DataFrame:
-    """Each value of ``text`` read by the first of ``formats`` that reads it (``value``) and that format's
-    position (``format``, NULL where none does): what ``pl.coalesce`` of every :func:`format_candidate`
-    gives, but each format tries only the values no earlier one read, and none is tried once every
-    value is read. A plan holding every known format (a sampled profile's, an override's type without
-    formats) parsed a 1M-row column ~60 times over; most columns are read by their first format."""
-    frame = pl.DataFrame({"t": text}).with_row_index("i")
-    pending = frame.filter(pl.col("t").is_not_null() & (pl.col("t") != ""))
-    values = pl.Series("value", [None] * len(text), dtype=stamp_type)
-    positions = pl.Series("format", [None] * len(text), dtype=pl.UInt16)
-    for position, fmt in enumerate(formats):
-        if pending.height == 0:
-            break
-        tried = pending.with_columns(format_candidate(pl.col("t"), fmt, stamp_type).alias("v"))
-        read = tried.filter(pl.col("v").is_not_null())
-        if read.height:
-            values.scatter(read["i"], read["v"])
-            positions.scatter(read["i"], pl.Series([position] * read.height, dtype=pl.UInt16))
-        pending = tried.filter(pl.col("v").is_null()).drop("v")
-    return pl.DataFrame([values, positions])
-
-
 def _stamp_type(plan: ColumnPlan) -> pl.Datetime:
     """What a date/time format is parsed to: an instant in UTC for ``timestamptz`` (chrono applies a
     ``%z`` offset; a format without one reads the text as UTC), else a wall-clock timestamp."""
     return pl.Datetime("us", "UTC") if plan.type == "timestamptz" else pl.Datetime("us")
-
-
-def salted_sha256(values: pl.Series, salt: str) -> pl.Series:
-    """The hex SHA-256 of ``salt`` + each value (UTF-8) as text; NULL stays NULL.
-
-    Polars has no SHA-256 (``Expr.hash`` is a fast non-cryptographic, unstable hash) and pyarrow
-    neither, so the digests come from hashlib and are mapped onto the batch in one ``replace_strict``.
-    """
-    salted = hashlib.sha256(salt.encode())
-    digests: dict[str, str] = {}
-    # The one exception to "no Python loops over values": one hashlib call per DISTINCT non-null value
-    # of this batch (names repeat a lot, so far fewer than the rows), never per row.
-    for value in values.drop_nulls().unique().to_list():
-        digest = salted.copy()
-        digest.update(value.encode())
-        digests[value] = digest.hexdigest()
-    return values.replace_strict(digests, default=None, return_dtype=pl.String)
-
-
-def sha256_expr(column: str, salt: str) -> pl.Expr:
-    """``column`` (text) replaced by :func:`salted_sha256` of it, batch by batch."""
-    return pl.col(column).map_batches(lambda values: salted_sha256(values, salt), return_dtype=pl.String)
 
 
 @dataclass(frozen=True)
