@@ -118,7 +118,8 @@ a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Kome
 library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
-.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite)
+.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
+database as Biopython loads it)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29832,3 +29833,85 @@ def test_ios_note_store_keeps_gzipd_protobuf_and_ciphertext_its_sparse_entities_
     ):
         notes = " ".join(columns[table][column]["notes"])
         assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, (column, notes)
+
+
+# --- Scientific tools' SQLite stores (h329) --------------------------------------------------------------
+
+
+def test_biosql_keeps_sequences_genbank_dates_and_gi_numbers_as_text_and_finds_every_link_it_shows(
+    run_export: Runner,
+) -> None:
+    # BioSQL as Biopython's BioSeqDatabase loads it into SQLite: 28 tables, no foreign key declared,
+    # keys ``…_id``; sequences up to 150 kb and one undefined (NULL beside its length); GenBank's
+    # ``30-NOV-2006`` dates among a qualifier column's other text; GI numbers beside Swiss-Prot
+    # accessions in ``bioentry.identifier``; a taxon chain with nested left/right values; GenBank's
+    # empty keyword ``''`` the one cell cleaning changes (to NULL, audited); eleven tables empty.
+    rows = apps.biosql_rows()
+    ran, run_dir = run_export(apps.biosql)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.BIOSQL_DDL)
+    assert set(declared) == set(rows)
+    assert sum(1 for values in rows.values() if not values) == 11
+    # The declared types decide nothing: the values do. Every INTEGER-ish declaration holds integers
+    # (bigint), every text declaration text; no column of these holds a date, a number as text or a
+    # boolean a rule may read.
+    text = ("VARCHAR", "TEXT", "LONGTEXT", "CHAR")
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {
+            name: "text" if decl.split("(")[0] in text else "bigint" for name, decl in columns
+        }, table
+        expected = [tuple(None if v == "" else v for v in row) for row in rows[table]]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every base of the longest plastid contig, the undefined one NULL beside its length.
+    sequences = ran.values("biosequence", "seq", "bioentry_id")
+    lengths = ran.values("biosequence", "length", "bioentry_id")
+    assert max(len(s) for s in sequences.values() if s) == 150_096
+    assert all(s is None or len(s) == lengths[k] for k, s in sequences.items())
+    assert [k for k, s in sequences.items() if s is None] == [29]
+    # The GenBank dates stay the text Biopython wrote (a qualifier column is no date column).
+    qualifiers = [r for r in rows["bioentry_qualifier_value"] if r[1] == 1]
+    assert len(qualifiers) == len(rows["bioentry"])
+    assert all(re.fullmatch(r"\d\d-[A-Z]{3}-\d{4}", r[2]) for r in qualifiers)
+    identifiers = set(ran.values("bioentry", "identifier", "bioentry_id").values())
+    assert {"2765658", "Q9XHP0"} <= identifiers
+    # What cleaning changed: the empty keywords, each audited.
+    empty = [r for r in rows["bioentry_qualifier_value"] if r[2] == ""]
+    assert audited_columns(run_dir) == {("bioentry_qualifier_value", "value", "empty_to_null")}
+    assert len(audit_rules(run_dir, "bioentry_qualifier_value", "value")) == len(empty) == 13
+    schema = ran.record["version_schema"]
+    keys = {table: primary_key(ran.uri, schema, table) for table in rows}
+    # An INTEGER PRIMARY KEY, else the declared PRIMARY KEY, else (a link table) its one UNIQUE.
+    assert keys["bioentry"] == ["bioentry_id"] and keys["biosequence"] == ["bioentry_id"]
+    assert keys["seqfeature_qualifier_value"] == ["seqfeature_id", "term_id", "rank"]
+    assert keys["bioentry_qualifier_value"] == ["bioentry_id", "term_id", "rank"]
+    assert keys["taxon_name"] == ["taxon_id", "name", "name_class"]
+    # Found in the data, each true (no reference is declared): the taxon tree, every ``…_id`` of an
+    # entry, a feature, a term, a cross-reference. Missed, none false: a feature's source term (one
+    # value, 13, in every row) and the empty tables' columns.
+    assert references(run_dir) == {
+        ("taxon", "parent_taxon_id"): "taxon.taxon_id",
+        ("taxon_name", "taxon_id"): "taxon.taxon_id",
+        ("term", "ontology_id"): "ontology.ontology_id",
+        ("bioentry", "biodatabase_id"): "biodatabase.biodatabase_id",
+        ("bioentry", "taxon_id"): "taxon.taxon_id",
+        ("biosequence", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_dbxref", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_dbxref", "dbxref_id"): "dbxref.dbxref_id",
+        ("reference", "dbxref_id"): "dbxref.dbxref_id",
+        ("bioentry_reference", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_reference", "reference_id"): "reference.reference_id",
+        ("comment", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_qualifier_value", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_qualifier_value", "term_id"): "term.term_id",
+        ("seqfeature", "bioentry_id"): "bioentry.bioentry_id",
+        ("seqfeature", "type_term_id"): "term.term_id",
+        ("seqfeature_qualifier_value", "seqfeature_id"): "seqfeature.seqfeature_id",
+        ("seqfeature_qualifier_value", "term_id"): "term.term_id",
+        ("seqfeature_dbxref", "seqfeature_id"): "seqfeature.seqfeature_id",
+        ("seqfeature_dbxref", "dbxref_id"): "dbxref.dbxref_id",
+        ("location", "seqfeature_id"): "seqfeature.seqfeature_id",
+    }
+    assert {r[3] for r in rows["seqfeature"]} == {13}
