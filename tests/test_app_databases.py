@@ -119,7 +119,7 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
-database as Biopython loads it)
+database as Biopython loads it, GEMINI's variant database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29915,3 +29915,103 @@ def test_biosql_keeps_sequences_genbank_dates_and_gi_numbers_as_text_and_finds_e
         ("location", "seqfeature_id"): "seqfeature.seqfeature_id",
     }
     assert {r[3] for r in rows["seqfeature"]} == {13}
+
+
+def test_gemini_keeps_every_double_and_packed_genotype_reads_its_booleans_and_keeps_vep_fractions_as_text(
+    run_export: Runner,
+) -> None:
+    # GEMINI's variant database (SQLAlchemy 1.x on SQLite): 150 columns a variant, 60 of them FLOAT
+    # (allele frequencies, HWE p-values, inbreeding coefficients to the double's last digit, -1 where
+    # no population has the allele, a p-value of 1e-52), genotypes and the INFO dict as zlib'd pickles
+    # (``pack_blob(None)`` a BLOB too), BOOLEAN columns bound 0/1 with their CHECK; VEP's exon ``5/11``
+    # and protein position ``175/393``; a PED file's columns TEXT (``-9`` for a phenotype not known);
+    # the gene table's ``'None'`` strings written by ``str()`` of a missing value.
+    rows = apps.gemini_rows()
+    ran, run_dir = run_export(apps.gemini)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.gemini_ddl())
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert len(declared["variants"]) == 150
+    kinds = {"FLOAT": "double precision", "INTEGER": "bigint", "BOOLEAN": "boolean", "BLOB": "bytea"}
+    # Doubtful, pinned: a PED file's sex and phenotype codes and a gene's strand, digits bound as text
+    # ('2', '-9', '-1'), are read as the integers they write (as everywhere in this corpus).
+    as_integers = {("samples", "sex"), ("samples", "phenotype"), ("gene_summary", "strand")}
+    none_strings = 0
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) in as_integers else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value == "None":
+                return None
+            if kind == "boolean" and value is not None:
+                return bool(value)
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+
+        expected = [
+            tuple(loaded(v, types[name]) for v, name in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        none_strings += sum(v == "None" for row in rows[table] for v in row)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The genotypes unpickle to what was packed; every digit of the frequencies and p-values.
+    names = apps.gemini_columns("variants")
+    by_id = {row[names.index("variant_id")]: row for row in rows["variants"]}
+    packed = ran.values("variants", "gt_types", "variant_id")
+    assert {k: pickle.loads(zlib.decompress(bytes(v))) for k, v in packed.items()} == {
+        k: pickle.loads(zlib.decompress(row[names.index("gt_types")])) for k, row in by_id.items()
+    }
+    for column in ("aaf", "hwe", "inbreeding_coeff", "gerp_element_pval", "max_aaf_all", "cadd_raw"):
+        got = ran.values("variants", column, "variant_id")
+        assert got == {k: row[names.index(column)] for k, row in by_id.items()}, column
+    assert min(v for v in ran.values("variants", "gerp_element_pval", "variant_id").values()) < 1e-50
+    assert -1.0 in ran.values("variants", "max_aaf_all", "variant_id").values()
+    exons = set(ran.values("variants", "exon", "variant_id").values())
+    assert {"1/11", "5/11"} <= exons
+    # What cleaning changed: each 0/1 of a BOOLEAN column read as a boolean, each 'None' made NULL.
+    audited = audited_columns(run_dir)
+    booleans = {
+        (table, name)
+        for table, columns in declared.items()
+        for index, (name, decl) in enumerate(columns)
+        if decl == "BOOLEAN" and any(row[index] is not None for row in rows[table])
+    }
+    assert {(t, c) for t, c, rule in audited if rule.startswith("boolean:")} == booleans
+    assert {(t, c, rule) for t, c, rule in audited if not rule.startswith("boolean:")} == {
+        ("gene_summary", "synonym", "null_like_to_null"),
+        ("gene_summary", "mam_phenotype_id", "null_like_to_null"),
+    }
+    assert none_strings == len(audit_rules(run_dir, "gene_summary", "synonym")) + len(
+        audit_rules(run_dir, "gene_summary", "mam_phenotype_id")
+    )
+    # The 'None' strings are the only dirt: their columns pay for it.
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("gene_summary", "synonym"),
+        ("gene_summary", "mam_phenotype_id"),
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    # The declared keys; a table without one keyed by what is unique in it (a resource's file, the
+    # one version), none where a column is too long to be a key (the VCF header) or no column is
+    # unique (variant_impacts: one row per variant and transcript).
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "variants": ["variant_id"],
+        "variant_impacts": [],
+        "sample_genotypes": ["sample_id"],
+        "sample_genotype_counts": ["sample_id"],
+        "resources": ["resource"],
+        "version": ["version"],
+        "gene_summary": ["uid"],
+        "vcf_header": [],
+        "samples": ["sample_id"],
+    }
+    # Found in the data, each true: an impact's variant, a sample's genotypes and counts.
+    assert references(run_dir) == {
+        ("variant_impacts", "variant_id"): "variants.variant_id",
+        ("sample_genotypes", "sample_id"): "samples.sample_id",
+        ("sample_genotype_counts", "sample_id"): "samples.sample_id",
+    }
