@@ -119,7 +119,8 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
-database as Biopython loads it, GEMINI's variant database)
+database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
+database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30014,4 +30015,108 @@ def test_gemini_keeps_every_double_and_packed_genotype_reads_its_booleans_and_ke
         ("variant_impacts", "variant_id"): "variants.variant_id",
         ("sample_genotypes", "sample_id"): "samples.sample_id",
         ("sample_genotype_counts", "sample_id"): "samples.sample_id",
+    }
+
+
+def test_galaxy_reads_utc_wall_clocks_and_boolean_checks_keeps_json_blobs_as_bytes_and_its_declared_links(
+    run_export: Runner,
+) -> None:
+    # A Galaxy server's default SQLite database (SQLAlchemy 1.3): DATETIME text with microseconds always
+    # (``utcnow()``: UTC wall clocks), BOOLEAN 0/1 with CHECKs, JSON bound as UTF-8 bytes in BLOBs
+    # (``JSONType``, ``MetadataType``), ``uuid.hex`` in CHAR(32), NUMERIC(15, 0) sizes, job metrics in
+    # NUMERIC(22, 7) (epoch seconds among slots and memory), job parameters each ``json.dumps``'d
+    # (``null`` for an optional input left unset), a quiet job's ``''`` stdout, a history's build ``?``.
+    rows = apps.galaxy_rows()
+    ran, run_dir = run_export(apps.galaxy)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.GALAXY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+        "INTEGER": "bigint",
+        "NUMERIC(15, 0)": "bigint",
+        "NUMERIC(22, 7)": "numeric",
+        "BLOB": "bytea",
+    }
+    # Doubtful, pinned: a local runner's external id (the job's pid, digits in a VARCHAR) is read as
+    # the integer it writes (as everywhere in this corpus).
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) == ("job", "job_runner_external_id") else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value in ("", "null"):
+                return None
+            if kind == "timestamp without time zone" and value is not None:
+                return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+            if kind == "boolean" and value is not None:
+                return bool(value)
+            if kind == "numeric" and value is not None:
+                return Decimal(value)
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+
+        expected = [
+            tuple(loaded(v, types[name]) for v, name in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        got = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The JSON in BLOBs arrives byte for byte and decodes to what Galaxy bound; epoch seconds in the
+    # metrics stay numbers beside the slots and megabytes of the same column.
+    metadata = ran.values("history_dataset_association", "metadata", "id")
+    assert {k: json.loads(bytes(v)) for k, v in metadata.items()} == {
+        row[0]: json.loads(row[14]) for row in rows["history_dataset_association"]
+    }
+    starts = [r for r in rows["job_metric_numeric"] if r[3] == "start_epoch"]
+    assert len(starts) == len(rows["job"]) and all(1_557_000_000 < r[4] < 1_558_000_000 for r in starts)
+    builds = Counter(ran.values("history", "genome_build", "id").values())
+    assert builds["?"] == 2
+    # What cleaning changed: every time read as a timestamp, every 0/1 as a boolean, a quiet job's
+    # '' and an unset parameter's JSON null made NULL; each audited.
+    audited = audited_columns(run_dir)
+    times = {(t, n) for t, columns in declared.items() for n, d in columns if d == "DATETIME"}
+    assert {(t, c) for t, c, rule in audited if rule == "date_format:%Y-%m-%d %H:%M:%S.%f"} == times
+    booleans = {(t, n) for t, columns in declared.items() for n, d in columns if d == "BOOLEAN"}
+    assert {(t, c) for t, c, rule in audited if rule.startswith("boolean:")} == booleans
+    assert {(t, c, rule) for t, c, rule in audited if (t, c) not in times | booleans} == {
+        ("job", "stdout", "empty_to_null"),
+        ("job", "stderr", "empty_to_null"),
+        ("job_parameter", "value", "null_like_to_null"),
+    }
+    unset = sum(1 for row in rows["job_parameter"] if row[3] == "null")
+    assert len(audit_rules(run_dir, "job_parameter", "value")) == unset > 0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # The declared references, and no other.
+    assert references(run_dir) == {
+        ("history", "user_id"): "galaxy_user.id",
+        ("history_dataset_association", "history_id"): "history.id",
+        ("history_dataset_association", "dataset_id"): "dataset.id",
+        (
+            "history_dataset_association",
+            "copied_from_history_dataset_association_id",
+        ): "history_dataset_association.id",
+        ("history_dataset_association", "parent_id"): "history_dataset_association.id",
+        ("job", "history_id"): "history.id",
+        ("job", "user_id"): "galaxy_user.id",
+        ("job_state_history", "job_id"): "job.id",
+        ("job_parameter", "job_id"): "job.id",
+        ("job_metric_text", "job_id"): "job.id",
+        ("job_metric_numeric", "job_id"): "job.id",
+        ("job_to_input_dataset", "job_id"): "job.id",
+        ("job_to_input_dataset", "dataset_id"): "history_dataset_association.id",
+        ("job_to_output_dataset", "job_id"): "job.id",
+        ("job_to_output_dataset", "dataset_id"): "history_dataset_association.id",
     }
