@@ -118,7 +118,9 @@ a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Kome
 library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
-.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite)
+.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
+database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
+database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29832,3 +29834,289 @@ def test_ios_note_store_keeps_gzipd_protobuf_and_ciphertext_its_sparse_entities_
     ):
         notes = " ".join(columns[table][column]["notes"])
         assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, (column, notes)
+
+
+# --- Scientific tools' SQLite stores (h329) --------------------------------------------------------------
+
+
+def test_biosql_keeps_sequences_genbank_dates_and_gi_numbers_as_text_and_finds_every_link_it_shows(
+    run_export: Runner,
+) -> None:
+    # BioSQL as Biopython's BioSeqDatabase loads it into SQLite: 28 tables, no foreign key declared,
+    # keys ``…_id``; sequences up to 150 kb and one undefined (NULL beside its length); GenBank's
+    # ``30-NOV-2006`` dates among a qualifier column's other text; GI numbers beside Swiss-Prot
+    # accessions in ``bioentry.identifier``; a taxon chain with nested left/right values; GenBank's
+    # empty keyword ``''`` the one cell cleaning changes (to NULL, audited); eleven tables empty.
+    rows = apps.biosql_rows()
+    ran, run_dir = run_export(apps.biosql)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.BIOSQL_DDL)
+    assert set(declared) == set(rows)
+    assert sum(1 for values in rows.values() if not values) == 11
+    # The declared types decide nothing: the values do. Every INTEGER-ish declaration holds integers
+    # (bigint), every text declaration text; no column of these holds a date, a number as text or a
+    # boolean a rule may read.
+    text = ("VARCHAR", "TEXT", "LONGTEXT", "CHAR")
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {
+            name: "text" if decl.split("(")[0] in text else "bigint" for name, decl in columns
+        }, table
+        expected = [tuple(None if v == "" else v for v in row) for row in rows[table]]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every base of the longest plastid contig, the undefined one NULL beside its length.
+    sequences = ran.values("biosequence", "seq", "bioentry_id")
+    lengths = ran.values("biosequence", "length", "bioentry_id")
+    assert max(len(s) for s in sequences.values() if s) == 150_096
+    assert all(s is None or len(s) == lengths[k] for k, s in sequences.items())
+    assert [k for k, s in sequences.items() if s is None] == [29]
+    # The GenBank dates stay the text Biopython wrote (a qualifier column is no date column).
+    qualifiers = [r for r in rows["bioentry_qualifier_value"] if r[1] == 1]
+    assert len(qualifiers) == len(rows["bioentry"])
+    assert all(re.fullmatch(r"\d\d-[A-Z]{3}-\d{4}", r[2]) for r in qualifiers)
+    identifiers = set(ran.values("bioentry", "identifier", "bioentry_id").values())
+    assert {"2765658", "Q9XHP0"} <= identifiers
+    # What cleaning changed: the empty keywords, each audited.
+    empty = [r for r in rows["bioentry_qualifier_value"] if r[2] == ""]
+    assert audited_columns(run_dir) == {("bioentry_qualifier_value", "value", "empty_to_null")}
+    assert len(audit_rules(run_dir, "bioentry_qualifier_value", "value")) == len(empty) == 13
+    schema = ran.record["version_schema"]
+    keys = {table: primary_key(ran.uri, schema, table) for table in rows}
+    # An INTEGER PRIMARY KEY, else the declared PRIMARY KEY, else (a link table) its one UNIQUE.
+    assert keys["bioentry"] == ["bioentry_id"] and keys["biosequence"] == ["bioentry_id"]
+    assert keys["seqfeature_qualifier_value"] == ["seqfeature_id", "term_id", "rank"]
+    assert keys["bioentry_qualifier_value"] == ["bioentry_id", "term_id", "rank"]
+    assert keys["taxon_name"] == ["taxon_id", "name", "name_class"]
+    # Found in the data, each true (no reference is declared): the taxon tree, every ``…_id`` of an
+    # entry, a feature, a term, a cross-reference. Missed, none false: a feature's source term (one
+    # value, 13, in every row) and the empty tables' columns.
+    assert references(run_dir) == {
+        ("taxon", "parent_taxon_id"): "taxon.taxon_id",
+        ("taxon_name", "taxon_id"): "taxon.taxon_id",
+        ("term", "ontology_id"): "ontology.ontology_id",
+        ("bioentry", "biodatabase_id"): "biodatabase.biodatabase_id",
+        ("bioentry", "taxon_id"): "taxon.taxon_id",
+        ("biosequence", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_dbxref", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_dbxref", "dbxref_id"): "dbxref.dbxref_id",
+        ("reference", "dbxref_id"): "dbxref.dbxref_id",
+        ("bioentry_reference", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_reference", "reference_id"): "reference.reference_id",
+        ("comment", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_qualifier_value", "bioentry_id"): "bioentry.bioentry_id",
+        ("bioentry_qualifier_value", "term_id"): "term.term_id",
+        ("seqfeature", "bioentry_id"): "bioentry.bioentry_id",
+        ("seqfeature", "type_term_id"): "term.term_id",
+        ("seqfeature_qualifier_value", "seqfeature_id"): "seqfeature.seqfeature_id",
+        ("seqfeature_qualifier_value", "term_id"): "term.term_id",
+        ("seqfeature_dbxref", "seqfeature_id"): "seqfeature.seqfeature_id",
+        ("seqfeature_dbxref", "dbxref_id"): "dbxref.dbxref_id",
+        ("location", "seqfeature_id"): "seqfeature.seqfeature_id",
+    }
+    assert {r[3] for r in rows["seqfeature"]} == {13}
+
+
+def test_gemini_keeps_every_double_and_packed_genotype_reads_its_booleans_and_keeps_vep_fractions_as_text(
+    run_export: Runner,
+) -> None:
+    # GEMINI's variant database (SQLAlchemy 1.x on SQLite): 150 columns a variant, 60 of them FLOAT
+    # (allele frequencies, HWE p-values, inbreeding coefficients to the double's last digit, -1 where
+    # no population has the allele, a p-value of 1e-52), genotypes and the INFO dict as zlib'd pickles
+    # (``pack_blob(None)`` a BLOB too), BOOLEAN columns bound 0/1 with their CHECK; VEP's exon ``5/11``
+    # and protein position ``175/393``; a PED file's columns TEXT (``-9`` for a phenotype not known);
+    # the gene table's ``'None'`` strings written by ``str()`` of a missing value.
+    rows = apps.gemini_rows()
+    ran, run_dir = run_export(apps.gemini)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.gemini_ddl())
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert len(declared["variants"]) == 150
+    kinds = {"FLOAT": "double precision", "INTEGER": "bigint", "BOOLEAN": "boolean", "BLOB": "bytea"}
+    # Doubtful, pinned: a PED file's sex and phenotype codes and a gene's strand, digits bound as text
+    # ('2', '-9', '-1'), are read as the integers they write (as everywhere in this corpus).
+    as_integers = {("samples", "sex"), ("samples", "phenotype"), ("gene_summary", "strand")}
+    none_strings = 0
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) in as_integers else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value == "None":
+                return None
+            if kind == "boolean" and value is not None:
+                return bool(value)
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+
+        expected = [
+            tuple(loaded(v, types[name]) for v, name in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        none_strings += sum(v == "None" for row in rows[table] for v in row)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The genotypes unpickle to what was packed; every digit of the frequencies and p-values.
+    names = apps.gemini_columns("variants")
+    by_id = {row[names.index("variant_id")]: row for row in rows["variants"]}
+    packed = ran.values("variants", "gt_types", "variant_id")
+    assert {k: pickle.loads(zlib.decompress(bytes(v))) for k, v in packed.items()} == {
+        k: pickle.loads(zlib.decompress(row[names.index("gt_types")])) for k, row in by_id.items()
+    }
+    for column in ("aaf", "hwe", "inbreeding_coeff", "gerp_element_pval", "max_aaf_all", "cadd_raw"):
+        got = ran.values("variants", column, "variant_id")
+        assert got == {k: row[names.index(column)] for k, row in by_id.items()}, column
+    assert min(v for v in ran.values("variants", "gerp_element_pval", "variant_id").values()) < 1e-50
+    assert -1.0 in ran.values("variants", "max_aaf_all", "variant_id").values()
+    exons = set(ran.values("variants", "exon", "variant_id").values())
+    assert {"1/11", "5/11"} <= exons
+    # What cleaning changed: each 0/1 of a BOOLEAN column read as a boolean, each 'None' made NULL.
+    audited = audited_columns(run_dir)
+    booleans = {
+        (table, name)
+        for table, columns in declared.items()
+        for index, (name, decl) in enumerate(columns)
+        if decl == "BOOLEAN" and any(row[index] is not None for row in rows[table])
+    }
+    assert {(t, c) for t, c, rule in audited if rule.startswith("boolean:")} == booleans
+    assert {(t, c, rule) for t, c, rule in audited if not rule.startswith("boolean:")} == {
+        ("gene_summary", "synonym", "null_like_to_null"),
+        ("gene_summary", "mam_phenotype_id", "null_like_to_null"),
+    }
+    assert none_strings == len(audit_rules(run_dir, "gene_summary", "synonym")) + len(
+        audit_rules(run_dir, "gene_summary", "mam_phenotype_id")
+    )
+    # The 'None' strings are the only dirt: their columns pay for it.
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("gene_summary", "synonym"),
+        ("gene_summary", "mam_phenotype_id"),
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    schema = ran.record["version_schema"]
+    # The declared keys; a table without one keyed by what is unique in it (a resource's file, the
+    # one version), none where a column is too long to be a key (the VCF header) or no column is
+    # unique (variant_impacts: one row per variant and transcript).
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "variants": ["variant_id"],
+        "variant_impacts": [],
+        "sample_genotypes": ["sample_id"],
+        "sample_genotype_counts": ["sample_id"],
+        "resources": ["resource"],
+        "version": ["version"],
+        "gene_summary": ["uid"],
+        "vcf_header": [],
+        "samples": ["sample_id"],
+    }
+    # Found in the data, each true: an impact's variant, a sample's genotypes and counts.
+    assert references(run_dir) == {
+        ("variant_impacts", "variant_id"): "variants.variant_id",
+        ("sample_genotypes", "sample_id"): "samples.sample_id",
+        ("sample_genotype_counts", "sample_id"): "samples.sample_id",
+    }
+
+
+def test_galaxy_reads_utc_wall_clocks_and_boolean_checks_keeps_json_blobs_as_bytes_and_its_declared_links(
+    run_export: Runner,
+) -> None:
+    # A Galaxy server's default SQLite database (SQLAlchemy 1.3): DATETIME text with microseconds always
+    # (``utcnow()``: UTC wall clocks), BOOLEAN 0/1 with CHECKs, JSON bound as UTF-8 bytes in BLOBs
+    # (``JSONType``, ``MetadataType``), ``uuid.hex`` in CHAR(32), NUMERIC(15, 0) sizes, job metrics in
+    # NUMERIC(22, 7) (epoch seconds among slots and memory), job parameters each ``json.dumps``'d
+    # (``null`` for an optional input left unset), a quiet job's ``''`` stdout, a history's build ``?``.
+    rows = apps.galaxy_rows()
+    ran, run_dir = run_export(apps.galaxy)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.GALAXY_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "DATETIME": "timestamp without time zone",
+        "BOOLEAN": "boolean",
+        "INTEGER": "bigint",
+        "NUMERIC(15, 0)": "bigint",
+        "NUMERIC(22, 7)": "numeric",
+        "BLOB": "bytea",
+    }
+    # Doubtful, pinned: a local runner's external id (the job's pid, digits in a VARCHAR) is read as
+    # the integer it writes (as everywhere in this corpus).
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) == ("job", "job_runner_external_id") else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if value in ("", "null"):
+                return None
+            if kind == "timestamp without time zone" and value is not None:
+                return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+            if kind == "boolean" and value is not None:
+                return bool(value)
+            if kind == "numeric" and value is not None:
+                return Decimal(value)
+            return int(value) if kind == "bigint" and isinstance(value, str) else value
+
+        expected = [
+            tuple(loaded(v, types[name]) for v, name in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        got = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(got, key=repr) == sorted(expected, key=repr), table
+    # The JSON in BLOBs arrives byte for byte and decodes to what Galaxy bound; epoch seconds in the
+    # metrics stay numbers beside the slots and megabytes of the same column.
+    metadata = ran.values("history_dataset_association", "metadata", "id")
+    assert {k: json.loads(bytes(v)) for k, v in metadata.items()} == {
+        row[0]: json.loads(row[14]) for row in rows["history_dataset_association"]
+    }
+    starts = [r for r in rows["job_metric_numeric"] if r[3] == "start_epoch"]
+    assert len(starts) == len(rows["job"]) and all(1_557_000_000 < r[4] < 1_558_000_000 for r in starts)
+    builds = Counter(ran.values("history", "genome_build", "id").values())
+    assert builds["?"] == 2
+    # What cleaning changed: every time read as a timestamp, every 0/1 as a boolean, a quiet job's
+    # '' and an unset parameter's JSON null made NULL; each audited.
+    audited = audited_columns(run_dir)
+    times = {(t, n) for t, columns in declared.items() for n, d in columns if d == "DATETIME"}
+    assert {(t, c) for t, c, rule in audited if rule == "date_format:%Y-%m-%d %H:%M:%S.%f"} == times
+    booleans = {(t, n) for t, columns in declared.items() for n, d in columns if d == "BOOLEAN"}
+    assert {(t, c) for t, c, rule in audited if rule.startswith("boolean:")} == booleans
+    assert {(t, c, rule) for t, c, rule in audited if (t, c) not in times | booleans} == {
+        ("job", "stdout", "empty_to_null"),
+        ("job", "stderr", "empty_to_null"),
+        ("job_parameter", "value", "null_like_to_null"),
+    }
+    unset = sum(1 for row in rows["job_parameter"] if row[3] == "null")
+    assert len(audit_rules(run_dir, "job_parameter", "value")) == unset > 0
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # The declared references, and no other.
+    assert references(run_dir) == {
+        ("history", "user_id"): "galaxy_user.id",
+        ("history_dataset_association", "history_id"): "history.id",
+        ("history_dataset_association", "dataset_id"): "dataset.id",
+        (
+            "history_dataset_association",
+            "copied_from_history_dataset_association_id",
+        ): "history_dataset_association.id",
+        ("history_dataset_association", "parent_id"): "history_dataset_association.id",
+        ("job", "history_id"): "history.id",
+        ("job", "user_id"): "galaxy_user.id",
+        ("job_state_history", "job_id"): "job.id",
+        ("job_parameter", "job_id"): "job.id",
+        ("job_metric_text", "job_id"): "job.id",
+        ("job_metric_numeric", "job_id"): "job.id",
+        ("job_to_input_dataset", "job_id"): "job.id",
+        ("job_to_input_dataset", "dataset_id"): "history_dataset_association.id",
+        ("job_to_output_dataset", "job_id"): "job.id",
+        ("job_to_output_dataset", "dataset_id"): "history_dataset_association.id",
+    }
