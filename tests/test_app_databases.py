@@ -119,7 +119,7 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, iOS's
-Calendar.sqlitedb)
+Calendar.sqlitedb and iOS's Photos.sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29835,25 +29835,6 @@ def test_ios_note_store_keeps_gzipd_protobuf_and_ciphertext_its_sparse_entities_
         assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, (column, notes)
 
 
-def _dump_run(rows: Mapping[str, Any], ran: Any, run_dir: Path, out: str) -> None:
-    """Exploration only (removed before commit)."""
-    lines = [
-        repr((ran.code, ran.record["outcome"], ran.record["warnings"])),
-        repr((ran.record["quality_before"], ran.record["quality_after"])),
-    ]
-    for table in rows:
-        lines.append(f"{table}: {ran.types(table)}")
-    lines.append(repr(sorted(audited_columns(run_dir))))
-    lines.append(repr(references(run_dir)))
-    schema = ran.record["version_schema"]
-    lines.append(repr({t: primary_key(ran.uri, schema, t) for t in rows}))
-    for table, columns in profiled(run_dir)["columns"].items():
-        for name, column in columns.items():
-            if column.get("notes"):
-                lines.append(f"NOTE {table}.{name}: {column['notes']}")
-    Path(out).write_text("\n".join(lines))
-
-
 def test_ios_calendar_keeps_cocoa_reals_floating_days_negative_birthdays_and_identities_by_rowid(
     run_export: Runner,
 ) -> None:
@@ -29936,3 +29917,63 @@ def test_ios_calendar_keeps_cocoa_reals_floating_days_negative_birthdays_and_ide
         ("CalendarItem", "orig_item_id"): "CalendarItem.ROWID",
         ("CalendarItem", "organizer_id"): "CalendarItem.ROWID",
     }
+
+
+def test_ios_photos_keeps_cocoa_reals_the_no_location_sentinel_exif_text_and_finds_its_link_tables(
+    run_export: Runner,
+) -> None:
+    # iOS 11's Photos.sqlite (Core Data): assets, their additional attributes, moments, albums in a
+    # folder tree, people and faces; dates REAL seconds since 2001 (doubles, never Unix instants),
+    # ZLATITUDE/ZLONGITUDE -180.0 where an asset has no location, the EXIF time as its own text
+    # (``2018:01:08 08:15:42``), file names with their leading zeros (``IMG_0004.JPG``), binary plists
+    # and packed doubles in BLOBs; the to-many relations in Core Data's link tables named for the
+    # entities' numbers (Z_20ASSETS with its order keys, Z_1KEYWORDS), keyed by their two columns.
+    rows = apps.photos_rows()
+    ran, run_dir = run_export(apps.photos)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.PHOTOS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {name: _core_data_kinds(table, name, decl) for name, decl in columns}, (
+            table
+        )
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(rows[table], key=repr), table
+    assets = rows["ZGENERICASSET"]
+    # Every digit of the capture's REAL seconds; Cocoa seconds: the first photo was taken in 2018.
+    created = ran.values("ZGENERICASSET", "ZDATECREATED", "Z_PK")
+    assert created == {row[0]: apps.photos_seconds(row[0] - 1) for row in assets}
+    assert apps.apple_instant(created[1]).date() == date(2018, 1, 8)
+    # No location: -180.0 in both coordinates, kept as the number written (no NULL, no audit).
+    latitudes = Counter(ran.values("ZGENERICASSET", "ZLATITUDE", "Z_PK").values())
+    assert latitudes[-180.0] == sum(1 for row in assets if row[51] == -180.0) > 0
+    assert audit_rules(run_dir, "ZGENERICASSET", "ZLATITUDE") == {}
+    names = ran.values("ZGENERICASSET", "ZFILENAME", "Z_PK")
+    assert names[2] == "IMG_0004.JPG" and names[6] == "IMG_0016.MOV"
+    exif = ran.values("ZADDITIONALASSETATTRIBUTES", "ZEXIFTIMESTAMPSTRING", "Z_PK")
+    assert exif[1] == "2018:01:08 08:15:42"  # 07:15:42 UTC in Paris
+    # Nothing for cleaning to change: no blank, no token, no date text it knows.
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["Z_PK"] for t in rows},
+        "Z_1KEYWORDS": ["Z_1ASSETATTRIBUTES", "Z_30KEYWORDS"],
+        "Z_20ASSETS": ["Z_20ALBUMS", "Z_27ASSETS"],
+        "Z_PRIMARYKEY": ["Z_ENT"],
+        "Z_METADATA": ["Z_VERSION"],
+    }
+    # Found in the data, each true: the link tables' two ends, a face's person, an asset's moment.
+    # Missed, none false: the one-to-one ZASSET/ZADDITIONALATTRIBUTES (each key once, as a rank holds
+    # them), a face's asset and an album's key asset (120 assets beside 120 attributes: both fit), the
+    # folder tree (two parents), the keywords' attributes (too low among the keys).
+    assert references(run_dir) == {
+        ("Z_1KEYWORDS", "Z_30KEYWORDS"): "ZKEYWORD.Z_PK",
+        ("Z_20ASSETS", "Z_20ALBUMS"): "ZGENERICALBUM.Z_PK",
+        ("Z_20ASSETS", "Z_27ASSETS"): "ZGENERICASSET.Z_PK",
+        ("ZDETECTEDFACE", "ZPERSON"): "ZPERSON.Z_PK",
+        ("ZGENERICASSET", "ZMOMENT"): "ZMOMENT.Z_PK",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["ZGENERICASSET"]["ZDATECREATED"]["notes"])
+    assert "seconds since 2001-01-01 UTC (a Core Data date): kept as numbers" in notes, notes
