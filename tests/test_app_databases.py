@@ -119,7 +119,7 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, iOS's
-Calendar.sqlitedb and iOS's Photos.sqlite)
+Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29977,3 +29977,47 @@ def test_ios_photos_keeps_cocoa_reals_the_no_location_sentinel_exif_text_and_fin
     }
     notes = " ".join(profiled(run_dir)["columns"]["ZGENERICASSET"]["ZDATECREATED"]["notes"])
     assert "seconds since 2001-01-01 UTC (a Core Data date): kept as numbers" in notes, notes
+
+
+def test_ios_backup_manifest_keys_files_by_sha1_names_keeps_mbfile_archives_and_audits_root_paths(
+    run_export: Runner,
+) -> None:
+    # An iOS 11 backup's Manifest.db: every backed-up file keyed by its SHA-1 name (40 hex digits of
+    # ``domain-relativePath``, a TEXT key not named id), each domain's root with ``relativePath``
+    # ``''`` (the documented rule: NULL, audited), flags 1/2/4 (file, folder, link), an MBFile
+    # archived by NSKeyedArchiver in each ``file`` BLOB, Properties empty in an unencrypted backup.
+    rows = apps.manifest_rows()
+    ran, run_dir = run_export(apps.ios_backup_manifest)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    assert ran.types("Files") == {
+        "fileID": "text",
+        "domain": "text",
+        "relativePath": "text",
+        "flags": "bigint",
+        "file": "bytea",
+    }
+    assert ran.types("Properties") == {"key": "text", "value": "bytea"}
+    names = ["fileID", "domain", "relativePath", "flags", "file"]
+    expected = [tuple(None if v == "" else v for v in row) for row in rows["Files"]]
+    assert sorted(_loaded_cells(ran, "Files", names), key=repr) == sorted(expected, key=repr)
+    # The backup's well-known name of the messages database, and each name is its path's SHA-1.
+    paths = ran.values("Files", "relativePath", "fileID")
+    domains = ran.values("Files", "domain", "fileID")
+    assert paths["3d0d7e5fb2ce288813306e4d4636395e047a3d28"] == "Library/SMS/sms.db"
+    assert all(hashlib.sha1(f"{domains[k]}-{paths[k] or ''}".encode()).hexdigest() == k for k in paths)
+    # The archive arrives byte for byte: NSKeyedArchiver's MBFile with its path and mode.
+    archives = {k: plistlib.loads(bytes(v)) for k, v in ran.values("Files", "file", "fileID").items()}
+    link = apps.manifest_file_id("HomeDomain", "Library/Caches/Safari")
+    objects = archives[link]["$objects"]
+    assert objects[1]["Mode"] == 0o120755 and objects[objects[1]["Target"].data] == "../Safari/Caches"
+    flags = Counter(ran.values("Files", "flags", "fileID").values())
+    assert flags == Counter(row[3] for row in rows["Files"]) and set(flags) == {1, 2, 4}
+    # What cleaning changed: each domain root's '' to NULL, audited; nothing else.
+    assert audited_columns(run_dir) == {("Files", "relativePath", "empty_to_null")}
+    assert len(audit_rules(run_dir, "Files", "relativePath")) == len(apps.MANIFEST_DOMAINS)
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "Files") == ["fileID"]
+    assert primary_key(ran.uri, schema, "Properties") == ["key"]
+    assert references(run_dir) == {}
