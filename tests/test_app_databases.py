@@ -29900,11 +29900,8 @@ def test_ios_calendar_keeps_cocoa_reals_floating_days_negative_birthdays_and_ide
         "_SqliteDatabaseProperties": ["key"],
         "Identity": ["rowid"],
     }
-    # Found in the data, each true but one: a calendar's store, an item's calendar, location and master
-    # (a moved occurrence's orig_item_id), an alarm's item, the identities by their rowid. Doubtful,
-    # pinned: CalendarItem.organizer_id holds Participant rows (the invitation's organizer), created
-    # with their items and so numbered below them; the rows' order reads it as a tree of CalendarItem's
-    # own rows (trees.older_rows), which beats Participant's keys, fitting as well. The owners of
+    # Found in the data, each true: a calendar's store, an item's calendar, location and master (a
+    # moved occurrence's orig_item_id), an alarm's item, the identities by their rowid. The owners of
     # recurrences, exceptions, participants and places (few, low among the items) are missed.
     assert references(run_dir) == {
         ("Calendar", "store_id"): "Store.ROWID",
@@ -29915,8 +29912,13 @@ def test_ios_calendar_keeps_cocoa_reals_floating_days_negative_birthdays_and_ide
         ("CalendarItem", "location_id"): "Location.ROWID",
         ("CalendarItem", "calendar_id"): "Calendar.ROWID",
         ("CalendarItem", "orig_item_id"): "CalendarItem.ROWID",
-        ("CalendarItem", "organizer_id"): "CalendarItem.ROWID",
     }
+    # An invitation's organizer is a Participant row written with its item, numbered below it: each
+    # item holding one names an "older item", but each organizer once (a tree's parents are shared),
+    # so no tree of items is preferred to the participants. Until 2026-12-07 organizer_id was taken
+    # for a reference to CalendarItem.ROWID (trees.paired_once).
+    notes = profiled(run_dir)["columns"]["CalendarItem"]["organizer_id"]["notes"]
+    assert any("alike: no reference chosen" in note and "Participant.ROWID" in note for note in notes), notes
 
 
 def test_ios_photos_keeps_cocoa_reals_the_no_location_sentinel_exif_text_and_finds_its_link_tables(
