@@ -120,7 +120,7 @@ a Shynet web analytics server, exports converters wrote (polars' write_database 
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
-database)
+database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30120,3 +30120,193 @@ def test_galaxy_reads_utc_wall_clocks_and_boolean_checks_keeps_json_blobs_as_byt
         ("job_to_output_dataset", "job_id"): "job.id",
         ("job_to_output_dataset", "dataset_id"): "history_dataset_association.id",
     }
+
+
+def test_ios_calendar_keeps_cocoa_reals_floating_days_negative_birthdays_and_identities_by_rowid(
+    run_export: Runner,
+) -> None:
+    # iOS 11's Calendar.sqlitedb (CalendarDaemon's own store, no Core Data): every date a REAL of
+    # seconds since 2001-01-01 (timed events whole minutes in Europe/Paris, all-day ones floating
+    # ``_float`` at UTC midnight, contacts' birthdays before 2001 negative), Location's coordinates
+    # REAL doubles in columns declared INTEGER, an empty description ``''`` beside NULLs, Identity with
+    # no key column (its rowid named by Participant, Sharee and Calendar), AUTOINCREMENT keys.
+    rows = apps.calendar_rows()
+    ran, run_dir = run_export(apps.ios_calendar)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.CALENDAR_DDL)
+    assert {t: len(c) for t, c in declared.items() if t != "sqlite_sequence"} == {
+        t: len(v[0]) for t, v in rows.items()
+    }
+    kinds = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text", "BLOB": "bytea"}
+    for table in rows:
+        columns = declared[table]
+        names = [name for name, _ in columns]
+        expected_types = {
+            name: "double precision" if (table, name) in {("Location", "latitude"), ("Location", "longitude")}
+            else kinds[decl]
+            for name, decl in columns
+        }  # fmt: skip
+        if table == "Identity":
+            expected_types = {"rowid": "bigint", **expected_types}
+        assert ran.types(table) == expected_types, table
+        expected = [
+            tuple(None if (table, name, v) == ("CalendarItem", "description", "") else v
+                  for v, name in zip(row, names, strict=True))
+            for row in rows[table]
+        ]  # fmt: skip
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Identity's rowid, loaded as its key because other rows name it: 1..N in the order written.
+    assert ran.values("Identity", "address", "rowid") == {
+        n: row[1] for n, row in enumerate(rows["Identity"], start=1)
+    }
+    items = {row[0]: row for row in rows["CalendarItem"]}
+    starts = ran.values("CalendarItem", "start_date", "ROWID")
+    assert starts == {k: row[5] for k, row in items.items()}
+    # Cocoa seconds, never Unix ones: the first event on 2018-01-08 in Paris, a birthday in 1938.
+    first = min(v for k, v in starts.items() if items[k][36] == 2 and items[k][10] in (1, 2, 3, 7))
+    assert apps.apple_instant(first) == datetime(2018, 1, 8, 7, 0, tzinfo=UTC)  # 08:00 in Paris
+    born = {
+        items[k][1]: apps.apple_instant(v).date() for k, v in starts.items() if items[k][56] == "gregorian"
+    }
+    assert born["Anniversaire de Mamie"] == date(1938, 2, 1) and starts[min(
+        k for k in items if items[k][56] == "gregorian")] < 0  # fmt: skip
+    zones = Counter(ran.values("CalendarItem", "start_tz", "ROWID").values())
+    assert zones["_float"] == sum(1 for row in items.values() if row[6] == "_float") > 0
+    places = ran.values("Location", "latitude", "ROWID")
+    assert places[1] == 48.85837009999999 and None in places.values()
+    # What cleaning changed: the empty descriptions to NULL, each audited; no date read from a number.
+    assert audited_columns(run_dir) == {("CalendarItem", "description", "empty_to_null")}
+    assert len(audit_rules(run_dir, "CalendarItem", "description")) == sum(
+        1 for row in items.values() if row[4] == ""
+    )
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["ROWID"] for t in rows},
+        "_SqliteDatabaseProperties": ["key"],
+        "Identity": ["rowid"],
+    }
+    # Found in the data, each true: a calendar's store, an item's calendar, location and master (a
+    # moved occurrence's orig_item_id), an alarm's item, the identities by their rowid. The owners of
+    # recurrences, exceptions, participants and places (few, low among the items) are missed.
+    assert references(run_dir) == {
+        ("Calendar", "store_id"): "Store.ROWID",
+        ("Calendar", "owner_identity_id"): "Identity.rowid",
+        ("Alarm", "calendaritem_owner_id"): "CalendarItem.ROWID",
+        ("Participant", "identity_id"): "Identity.rowid",
+        ("Sharee", "identity_id"): "Identity.rowid",
+        ("CalendarItem", "location_id"): "Location.ROWID",
+        ("CalendarItem", "calendar_id"): "Calendar.ROWID",
+        ("CalendarItem", "orig_item_id"): "CalendarItem.ROWID",
+    }
+    # An invitation's organizer is a Participant row written with its item, numbered below it: each
+    # item holding one names an "older item", but each organizer once (a tree's parents are shared),
+    # so no tree of items is preferred to the participants. Until 2026-12-07 organizer_id was taken
+    # for a reference to CalendarItem.ROWID (trees.paired_once).
+    notes = profiled(run_dir)["columns"]["CalendarItem"]["organizer_id"]["notes"]
+    assert any("alike: no reference chosen" in note and "Participant.ROWID" in note for note in notes), notes
+
+
+def test_ios_photos_keeps_cocoa_reals_the_no_location_sentinel_exif_text_and_finds_its_link_tables(
+    run_export: Runner,
+) -> None:
+    # iOS 11's Photos.sqlite (Core Data): assets, their additional attributes, moments, albums in a
+    # folder tree, people and faces; dates REAL seconds since 2001 (doubles, never Unix instants),
+    # ZLATITUDE/ZLONGITUDE -180.0 where an asset has no location, the EXIF time as its own text
+    # (``2018:01:08 08:15:42``), file names with their leading zeros (``IMG_0004.JPG``), binary plists
+    # and packed doubles in BLOBs; the to-many relations in Core Data's link tables named for the
+    # entities' numbers (Z_20ASSETS with its order keys, Z_1KEYWORDS), keyed by their two columns.
+    rows = apps.photos_rows()
+    ran, run_dir = run_export(apps.photos)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.PHOTOS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        assert ran.types(table) == {name: _core_data_kinds(table, name, decl) for name, decl in columns}, (
+            table
+        )
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(rows[table], key=repr), table
+    assets = rows["ZGENERICASSET"]
+    # Every digit of the capture's REAL seconds; Cocoa seconds: the first photo was taken in 2018.
+    created = ran.values("ZGENERICASSET", "ZDATECREATED", "Z_PK")
+    assert created == {row[0]: apps.photos_seconds(row[0] - 1) for row in assets}
+    assert apps.apple_instant(created[1]).date() == date(2018, 1, 8)
+    # No location: -180.0 in both coordinates, kept as the number written (no NULL, no audit).
+    latitudes = Counter(ran.values("ZGENERICASSET", "ZLATITUDE", "Z_PK").values())
+    assert latitudes[-180.0] == sum(1 for row in assets if row[51] == -180.0) > 0
+    assert audit_rules(run_dir, "ZGENERICASSET", "ZLATITUDE") == {}
+    names = ran.values("ZGENERICASSET", "ZFILENAME", "Z_PK")
+    assert names[2] == "IMG_0004.JPG" and names[6] == "IMG_0016.MOV"
+    exif = ran.values("ZADDITIONALASSETATTRIBUTES", "ZEXIFTIMESTAMPSTRING", "Z_PK")
+    assert exif[1] == "2018:01:08 08:15:42"  # 07:15:42 UTC in Paris
+    # Nothing for cleaning to change: no blank, no token, no date text it knows.
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["Z_PK"] for t in rows},
+        "Z_1KEYWORDS": ["Z_1ASSETATTRIBUTES", "Z_30KEYWORDS"],
+        "Z_20ASSETS": ["Z_20ALBUMS", "Z_27ASSETS"],
+        "Z_PRIMARYKEY": ["Z_ENT"],
+        "Z_METADATA": ["Z_VERSION"],
+    }
+    # Found in the data, each true: the link tables' two ends, a face's person, an asset's moment.
+    # Missed, none false: the one-to-one ZASSET/ZADDITIONALATTRIBUTES (each key once, as a rank holds
+    # them), a face's asset and an album's key asset (120 assets beside 120 attributes: both fit), the
+    # folder tree (two parents), the keywords' attributes (too low among the keys).
+    assert references(run_dir) == {
+        ("Z_1KEYWORDS", "Z_30KEYWORDS"): "ZKEYWORD.Z_PK",
+        ("Z_20ASSETS", "Z_20ALBUMS"): "ZGENERICALBUM.Z_PK",
+        ("Z_20ASSETS", "Z_27ASSETS"): "ZGENERICASSET.Z_PK",
+        ("ZDETECTEDFACE", "ZPERSON"): "ZPERSON.Z_PK",
+        ("ZGENERICASSET", "ZMOMENT"): "ZMOMENT.Z_PK",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["ZGENERICASSET"]["ZDATECREATED"]["notes"])
+    assert "seconds since 2001-01-01 UTC (a Core Data date): kept as numbers" in notes, notes
+
+
+def test_ios_backup_manifest_keys_files_by_sha1_names_keeps_mbfile_archives_and_audits_root_paths(
+    run_export: Runner,
+) -> None:
+    # An iOS 11 backup's Manifest.db: every backed-up file keyed by its SHA-1 name (40 hex digits of
+    # ``domain-relativePath``, a TEXT key not named id), each domain's root with ``relativePath``
+    # ``''`` (the documented rule: NULL, audited), flags 1/2/4 (file, folder, link), an MBFile
+    # archived by NSKeyedArchiver in each ``file`` BLOB, Properties empty in an unencrypted backup.
+    rows = apps.manifest_rows()
+    ran, run_dir = run_export(apps.ios_backup_manifest)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    assert ran.types("Files") == {
+        "fileID": "text",
+        "domain": "text",
+        "relativePath": "text",
+        "flags": "bigint",
+        "file": "bytea",
+    }
+    assert ran.types("Properties") == {"key": "text", "value": "bytea"}
+    names = ["fileID", "domain", "relativePath", "flags", "file"]
+    expected = [tuple(None if v == "" else v for v in row) for row in rows["Files"]]
+    assert sorted(_loaded_cells(ran, "Files", names), key=repr) == sorted(expected, key=repr)
+    # The backup's well-known name of the messages database, and each name is its path's SHA-1.
+    paths = ran.values("Files", "relativePath", "fileID")
+    domains = ran.values("Files", "domain", "fileID")
+    assert paths["3d0d7e5fb2ce288813306e4d4636395e047a3d28"] == "Library/SMS/sms.db"
+    assert all(hashlib.sha1(f"{domains[k]}-{paths[k] or ''}".encode()).hexdigest() == k for k in paths)
+    # The archive arrives byte for byte: NSKeyedArchiver's MBFile with its path and mode.
+    archives = {k: plistlib.loads(bytes(v)) for k, v in ran.values("Files", "file", "fileID").items()}
+    link = apps.manifest_file_id("HomeDomain", "Library/Caches/Safari")
+    objects = archives[link]["$objects"]
+    assert objects[1]["Mode"] == 0o120755 and objects[objects[1]["Target"].data] == "../Safari/Caches"
+    flags = Counter(ran.values("Files", "flags", "fileID").values())
+    assert flags == Counter(row[3] for row in rows["Files"]) and set(flags) == {1, 2, 4}
+    # What cleaning changed: each domain root's '' to NULL, audited; nothing else.
+    assert audited_columns(run_dir) == {("Files", "relativePath", "empty_to_null")}
+    assert len(audit_rules(run_dir, "Files", "relativePath")) == len(apps.MANIFEST_DOMAINS)
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "Files") == ["fileID"]
+    assert primary_key(ran.uri, schema, "Properties") == ["key"]
+    assert references(run_dir) == {}

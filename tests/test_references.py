@@ -5675,3 +5675,47 @@ def test_people_linked_to_another_tables_rows_are_no_rows_of_it(make_sqlite: Sql
     assert not people_linked_to_other_rows(links, "user_id", "remoteusers", tables)  # people too
     assert not people_linked_to_other_rows(links, "user_type", "dashboards", tables)  # no people named
     assert not people_linked_to_other_rows(found["item_tag"], "tag_id", "items", tables)
+
+
+def test_a_pairing_with_rows_made_alongside_is_no_tree_of_its_own_rows(make_sqlite: SqliteFactory) -> None:
+    """A calendar's invitations (iOS's Calendar.sqlitedb: ``CalendarItem.organizer_id`` is a
+    ``Participant`` row): each invited event's organizer and two invitees are written with the event,
+    so the participants' keys grow with the events' and stay below them. Each event holding a value
+    then names an "older event" too, which the tree check (``older_rows``) reads as a tree of events;
+    but each organizer is held by one event only, where a tree's parents are shared, and the
+    participants' keys fit as well: no tree to prefer. Until 2026-12-07 ``organizer_id`` was taken
+    for a reference to ``events.id``, a relation that is not there."""
+    events: list[tuple[Any, ...]] = []
+    participants: list[tuple[Any, ...]] = []
+    for n in range(1, 61):
+        organizer = None
+        if n % 5 == 3:
+            organizer = len(participants) + 1
+            for role in ("organizer", "invitee", "invitee"):
+                participants.append((len(participants) + 1, n, f"{role}{n}@example.org"))
+        events.append((n, organizer, f"event {n}"))
+    path = make_sqlite(
+        {
+            "events": (
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, organizer_id INTEGER, title TEXT)",
+                events,
+            ),
+            "participants": (
+                "CREATE TABLE participants (id INTEGER PRIMARY KEY, owner INTEGER, email TEXT)",
+                participants,
+            ),
+        }
+    )
+    # Independent checks by SQLite: every organizer is a participant of its own event, numbered below
+    # the event, each held by one event; the participants' keys hold every organizer.
+    assert _query(
+        path,
+        "SELECT count(*), count(DISTINCT e.organizer_id), count(*) FILTER (WHERE e.organizer_id < e.id), "
+        "count(p.id), count(*) FILTER (WHERE p.owner = e.id) FROM events e "
+        "LEFT JOIN participants p ON p.id = e.organizer_id WHERE e.organizer_id IS NOT NULL",
+    ) == [(12, 12, 12, 12, 12)]
+    found = profile(path)
+    assert ("events", "organizer_id") not in _references_of(found)
+    notes = found["events"]["organizer_id"].notes
+    assert "values fit the keys of events.id, participants.id alike: no reference chosen" in notes, notes
+    assert not any("names an older row" in note for note in notes), notes

@@ -130,7 +130,10 @@
    ending in a version word no longer turns it away (a version of its own row names no older row;
    kine's ``prev_revision`` does); the other names still do. It is preferred to other tables whose
    keys hold its values unless the name names one of them (:func:`.reference_names.choose`): a tree's parent
-   is its own kind. Pruning measures it against its own keys however low its values, where it has a root
+   is its own kind. Not where each of its values is held by one row only (:func:`.trees.paired_once`, since
+   2026-12-07): the rows of a table written alongside are numbered below its own as parents are (iOS
+   Calendar's organizer among the participants made with the event), and it then competes by shares.
+   Pruning measures it against its own keys however low its values, where it has a root
    (a NULL, or 0 or below: :func:`.parent_keys._may_root_a_tree`). Its roots' 0 (or negatives), no key of
    the table, are left out of the share where the rows set them apart from a code's lowest value
    (:func:`.trees.roots_apart`, since 2026-12-06): its other values fill under half of the keys up to
@@ -263,6 +266,7 @@ from columnar_etl.profiling.trees import (
     key_range,
     of_several_tables,
     older_rows,
+    paired_once,
     roots_apart,
     wide_rows,
 )
@@ -659,6 +663,11 @@ def find_references(
         tag = column_tag(list(tables[child].columns))
         bare = column[len(tag) :] if tag else ""
         tree = trees.get((child, column))
+        if tree is not None and len(fitting) > 1 and paired_once(profile):
+            # Each value in one row only: the rows' order (older_rows) tells a tree from codes, not
+            # from a pairing with the rows of another table filled alongside, numbered below its
+            # own (an event's organizer among the participants made with it): no tree to prefer.
+            tree = None
         # The table a table is named as a part of breaks a tie for the column naming its row's entity
         # (in its key, or one value a row) alone: another column of a part names what it likes.
         owners = owning_tables(child, set(tables)) if names_the_row(tables[child], column) else frozenset()

@@ -113,6 +113,15 @@ def older_rows(
         cursor.close()
 
 
+def paired_once(column: ColumnProfile) -> bool:
+    """Is each of ``column``'s values held by one row only (every non-NULL cell distinct)? Its rows
+    naming older rows of their own table (:func:`older_rows`) then show no tree over another table whose
+    keys fit as well: the rows of a table filled alongside this one are numbered below its own as
+    parents are (an event's organizer among the participants made with it, each once), while a
+    tree's parents are shared by their children. Read from the profile's counts."""
+    return column.distinct_count >= 2 and column.distinct_count == column.row_count - column.null_count
+
+
 def key_range(key: ColumnProfile, table: TableProfile) -> tuple[int, int] | None:
     """The lowest and highest of ``table``'s integer ``key`` where its values are every integer between
     them, each an INTEGER cell and none NULL (a rowid from 1 with no row deleted): a value is then one
