@@ -29,6 +29,7 @@ from pydantic_settings import (
 
 from columnar_etl.errors import ConfigError, UsageError, raise_if_interrupted
 from columnar_etl.pg.conninfo import check_target, has_password
+from columnar_etl.pg.identifiers import check_base
 from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
@@ -430,6 +431,16 @@ class Settings(BaseSettings):
             # embedded server, exit 0, while the database it was meant for got nothing.
             raise ValueError("an empty target names no server (unset it for the embedded one)")
         return check_target(target) if target else target
+
+    @field_validator("base_schema")
+    @classmethod
+    def _base_name(cls, base: str) -> str:
+        # Refused as the settings are read, as --base is: until h330 a reserved or too long name in the
+        # TOML file or COLUMNAR_ETL_BASE_SCHEMA failed first at the load, after the profile read the export.
+        try:
+            return check_base(base)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
 
     @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir", mode="before")
     @classmethod
