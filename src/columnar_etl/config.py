@@ -529,6 +529,31 @@ def check_min_quality(value: float | None) -> float | None:
     return value
 
 
+#: Why a path must be UTF-8, and what to do about one that is not (the CLI's and the API's refusal).
+NOT_UTF8_PATH = "is not UTF-8, which the output and the run records write a path in"
+NOT_UTF8_PATH_HINT = "rename the file, or give a link to it under a UTF-8 name"
+
+
+def check_path(value: str | os.PathLike[str] | bytes, what: str) -> Path:
+    """A path argument of the library as a :class:`Path`; :class:`UsageError` naming ``what`` before
+    anything runs when it cannot be one: ``''`` (``Path('')`` is the working directory) or a name that
+    is not UTF-8 (bytes as a Latin-1 system names a file, or a ``str`` holding them as surrogates, as
+    Python hands such a name over). The command line refuses both (``cli.app.given_path``); until h330
+    the library ran with it, and ``run`` left a run directory without run.json or a record stuck
+    ``running``, ``backup`` a backup under that name."""
+    text = os.fsdecode(value) if isinstance(value, bytes) else value
+    if isinstance(text, str) and text == "":
+        raise UsageError(f"invalid value for {what!r}: an empty path names no file or directory")
+    try:
+        str(text).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(text).decode("utf-8", "backslashreplace")
+        raise UsageError(
+            f"invalid value for {what!r}: the path '{shown}' {NOT_UTF8_PATH}", hint=NOT_UTF8_PATH_HINT
+        ) from None
+    return Path(text)
+
+
 def memory_bytes(limit: str) -> int:
     """A size setting (``profile_memory_limit``, ``max_cell_size``: ``"256MB"``, ``"1.5 GiB"``) in bytes."""
     found = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B)", limit.strip())
