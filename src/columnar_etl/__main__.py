@@ -179,8 +179,31 @@ def _interrupted(signum: int, frame: object) -> None:
     INTERRUPTED.set()
     # Once the outcome is decided, the record is being written and printed: let it end. While a
     # native call runs Python code back (interrupts_held), its end raises the interrupt.
-    if not OUTCOME_DECIDED.is_set() and not INTERRUPTS_HELD.is_set():
-        raise KeyboardInterrupt
+    if OUTCOME_DECIDED.is_set() or INTERRUPTS_HELD.is_set():
+        return
+    if _in_import_locks(frame):
+        # Raised inside the import system's own lock code (the main thread waiting for a module another
+        # thread imports: the early threads import DuckDB beside it), KeyboardInterrupt left a module
+        # lock counted as held, and the process hung for good (about 1 start in 15 with SIGTERM at the
+        # early thread's first read of the export). The signal comes again a moment later, to land
+        # once the main thread is out of it.
+        again = threading.Timer(_AGAIN_SECONDS, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        again.start()
+        return
+    raise KeyboardInterrupt
+
+
+#: How soon a signal that landed in the import system's lock code comes again (see _interrupted).
+_AGAIN_SECONDS = 0.02
+#: The import system's own code (frozen in CPython): its functions hold and count module locks.
+_IMPORT_LOCK_CODE = frozenset({"<frozen importlib._bootstrap>"})
+
+
+def _in_import_locks(frame: object) -> bool:
+    """Whether ``frame``, the main thread's where a signal landed, is the import system's own code."""
+    code = getattr(frame, "f_code", None)
+    return code is not None and code.co_filename in _IMPORT_LOCK_CODE
 
 
 def early_export(words: list[str]) -> Path | None:
