@@ -162,9 +162,10 @@ class Settings(BaseSettings):
     )
     password_command: str | None = Field(
         default=None,
-        description="Shell command printing the target's password (e.g. `pass show db/loader`); run once "
-        "when the password is not in the URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq "
-        "through the environment, never put in a URI, a log or a record.",
+        description="Shell command printing the target's password on its first line (e.g. `pass show "
+        "db/loader`, whose later lines are the entry's notes); run once when the password is not in the "
+        "URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq through the environment, never put in a "
+        "URI, a log or a record.",
     )
     pg_dir: Path = Field(
         default=Path(".columnar_etl/pg"),
@@ -612,9 +613,14 @@ def apply_password_command(settings: Settings) -> None:
             f"password_command failed ({type(exc).__name__})",
             hint="run the command by hand; it must print the password and exit 0",
         ) from None
-    password = done.stdout.rstrip("\n")
+    # The first line: `pass show` prints the entry's notes (login, url, ...) after it, and a script
+    # saved with Windows line endings ends it with \r; the whole output was the password, refused.
+    password = done.stdout.split("\n", 1)[0].removesuffix("\r")
     if not password:
-        raise ConfigError("password_command printed nothing", hint="it must print the password")
+        said = " on its first line" if done.stdout.strip() else ""
+        raise ConfigError(
+            f"password_command printed nothing{said}", hint="it must print the password on its first line"
+        )
     os.environ["PGPASSWORD"] = password
 
 
