@@ -228,3 +228,63 @@ def test_unknown_column_names_are_a_usage_error_before_anything_runs(
         getattr(columnar_etl, function)(small_fixture, column_names="camel", settings=settings)
     assert raised.value.exit_code == 64
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+LATIN_1_NAME = b"Export\xe9.db"  # a file named on a Latin-1 system: its bytes are no UTF-8
+
+
+@pytest.mark.parametrize("given", ["bytes", "surrogates", "empty"])
+@pytest.mark.parametrize(
+    ("function", "keyword"),
+    [
+        ("preflight", "source"),
+        ("backup", "source"),
+        ("backup", "backup_dir"),
+        ("profile", "source"),
+        ("plan", "source"),
+        ("clean", "source"),
+        ("clean", "output"),
+        ("clean", "audit"),
+        ("load", "source"),
+        ("run", "source"),
+        ("run", "replay"),
+    ],
+)
+def test_a_path_that_is_not_utf8_or_empty_is_a_usage_error_before_anything_runs(
+    function: str,
+    keyword: str,
+    given: str,
+    small_fixture: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The CLI refuses such a path (exit 64, nothing ran); the library ran with it: run() left a run
+    # directory without run.json and load() a record stuck "running", backup() a backup under that name.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    named = work / LATIN_1_NAME.decode("utf-8", "surrogateescape")
+    shutil.copyfile(small_fixture, named)
+    value: Any = {"bytes": LATIN_1_NAME, "surrogates": named.name, "empty": ""}[given]
+    settings = load_settings(  # a target where nothing answers: what ran on the old code started no server
+        runs_dir=tmp_path / "runs",
+        backup_dir=tmp_path / "backups",
+        pg_dir=tmp_path / "pg",
+        target="postgresql://nobody@127.0.0.1:9/nowhere",
+    )
+    arguments: dict[str, Any] = {"settings": settings}
+    if keyword == "source":
+        arguments["source"] = value
+    else:
+        arguments.update(source=small_fixture, **{keyword: value})
+    with pytest.raises(UsageError) as raised:
+        getattr(columnar_etl, function)(**arguments)
+    why = (
+        "an empty path names no file or directory"
+        if given == "empty"
+        else "the path 'Export\\xe9.db' is not UTF-8, which the output and the run records write a path in"
+    )
+    assert raised.value.message == f"invalid value for {keyword!r}: {why}"
+    assert raised.value.exit_code == 64
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work"]  # no run record, backup or server
+    assert sorted(p.name for p in work.iterdir()) == [named.name]

@@ -281,3 +281,57 @@ def test_a_path_setting_beginning_with_a_tilde_is_under_the_home_directory(
     assert failed.exit_code == 1, failed.output
     assert len(list((home / "etl" / "runs").glob("*/run.json"))) == 2
     assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("pg_x", "base schema name 'pg_x' is reserved"),
+        ("columnar_etl", "base schema name 'columnar_etl' is reserved"),
+        ("b" * 44, f"base schema name {'b' * 44!r} must be 1 to 43 bytes without NUL"),
+    ],
+)
+@pytest.mark.parametrize("where", ["environment", "toml"])
+def test_a_base_schema_setting_that_cannot_be_one_is_refused_before_the_export_is_read(
+    given: str, message: str, where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_uri: str
+) -> None:
+    # `--base pg_x` is refused before anything runs; the same name in COLUMNAR_ETL_BASE_SCHEMA or the
+    # TOML file ran the preflight, backed the export up, profiled and cleaned it, and failed at the load.
+    import json
+
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+    from tests.conftest import SMALL_FIXTURE, pg_query
+
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.delenv("COLUMNAR_ETL_RUNS_DIR", raising=False)
+    if where == "environment":
+        monkeypatch.setenv("COLUMNAR_ETL_BASE_SCHEMA", given)
+        source, hint = (
+            " (environment variable COLUMNAR_ETL_BASE_SCHEMA)",
+            "fix or unset the environment variable",
+        )
+        prefix = ""
+    else:
+        monkeypatch.delenv("COLUMNAR_ETL_BASE_SCHEMA", raising=False)
+        (tmp_path / "columnar_etl.toml").write_text(f'base_schema = "{given}"\n', encoding="utf-8")
+        source, hint, prefix = "", "fix `base_schema` in the TOML file, the", "file columnar_etl.toml: "
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert info.value.message == f"invalid setting base_schema{source}: {message}"
+    result = CliRunner().invoke(app, ["run", str(SMALL_FIXTURE), "--target", pg_uri, "--json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"error: {prefix}invalid setting base_schema{source}: {message} (hint: {hint}"
+    )
+    assert result.stderr.count("\n") == 1
+    (record_file,) = (tmp_path / "runs").glob("*/run.json")
+    record = json.loads(record_file.read_text())
+    printed = json.loads(result.stdout)
+    assert (printed["outcome"], printed["exit_code"], printed["run_id"]) == ("failed", 1, record["run_id"])
+    assert (record["outcome"], record["exit_code"]) == ("failed", 1)
+    assert [stage["name"] for stage in record["stages"]] == ["settings"]  # nothing read, nothing backed up
+    assert not (tmp_path / "backups").exists()
+    assert [path.name for path in record_file.parent.iterdir()] == ["run.json"]  # no profile, no report
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname = 'columnar_etl'") == [(0,)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,47 @@ def test_a_data_directory_of_another_major_version_is_refused_saying_what_to_do(
     )
     assert sorted(path.name for path in (tmp_path / "pg").iterdir()) == before
     assert server.status().running is False
+
+
+def test_a_start_that_fails_is_one_line_saying_why_not_the_command_and_an_old_log_line(
+    tmp_path: Path,
+) -> None:
+    # A data directory the server's user cannot read (chmod, or files another user's after a copy as
+    # root): pgserver's log record of the failed pg_ctl (its command line, stdout, stderr and the whole
+    # server log, some twenty lines) reached stderr through Python's last-resort handler, and the error
+    # named the command and the last line of an old log ("database system is shut down").
+    data = tmp_path / "pg"
+    server = EmbeddedPostgres(data)
+    server.start()
+    assert server.stop() is True
+    data.chmod(0o000)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "columnar_etl", "--pg-dir", str(data), "pg", "start"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this checkout
+        )
+    finally:
+        data.chmod(0o700)
+    owner = " (pgserver, when run as root)" if os.geteuid() == 0 else ""
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f'error: file {data}: cannot start the embedded PostgreSQL: pg_ctl: could not open PID file "{data}'
+        f"/postmaster.pid\": Permission denied (hint: the data directory and its files must be the server's "
+        f"user's{owner}, mode 0700: chown -R and chmod 700 it, or give another --pg-dir (pg_dir), or point "
+        "--target at a server)\n"
+    )
+    # A failure the server itself reports (in its log, not on pg_ctl's stderr): its FATAL line.
+    config = data / "postgresql.conf"
+    kept = config.read_text()
+    config.write_text(kept + "shared_buffers = lots\n")
+    with pytest.raises(TargetError) as info:
+        EmbeddedPostgres(data).start()
+    assert info.value.message == (
+        f'cannot start the embedded PostgreSQL: FATAL: configuration file "{config}" contains errors'
+    )
+    config.write_text(kept)
+    assert server.start().startswith("postgresql://")
+    assert server.stop() is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -326,3 +327,36 @@ def test_a_keyword_string_password_moves_to_the_environment() -> None:
     dbname, env = libpq_invocation("host=db.example port=5433 user=loader password='s3 cr\\'t' dbname=sd")
     assert dbname == "host='db.example' port='5433' user='loader' dbname='sd'"
     assert env["PGPASSWORD"] == "s3 cr't"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "{pw}\nlogin: {role}\nurl: db.internal\n",  # `pass show` of an entry with notes after the password
+        "{pw}\r\n",  # a script saved with Windows line endings
+        "{pw}",
+    ],
+)
+def test_a_password_command_s_first_line_is_the_password(
+    printed: str, loader_role: tuple[str, str], pg_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The whole output was the password (only its last newline cut): `pass show db/loader`, the
+    # documented example, prints the entry's notes after it, and the server refused the login.
+    from columnar_etl.pg.connect import connect
+
+    role, password = loader_role
+    bare = uri_as(pg_uri, role)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    secret = tmp_path / "entry"
+    secret.write_bytes(printed.format(pw=password, role=role).encode())
+    apply_password_command(load_settings(target=bare, password_command=f"cat {secret}"))
+    connect(bare).close()
+    assert os.environ["PGPASSWORD"] == password
+    monkeypatch.delenv("PGPASSWORD")
+    secret.write_text("\nlogin: loader\n")
+    with pytest.raises(ConfigError) as info:
+        apply_password_command(load_settings(target=bare, password_command=f"cat {secret}"))
+    assert (info.value.message, info.value.hint) == (
+        "password_command printed nothing on its first line",
+        "it must print the password on its first line",
+    )

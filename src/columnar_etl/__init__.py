@@ -93,6 +93,18 @@ def _settings(settings: Settings | None, **overrides: object) -> Settings:
     return with_overrides(settings, **overrides)
 
 
+def _path(value: str | Path, what: str) -> Path:
+    """A path argument checked as the command line checks it (:func:`~columnar_etl.config.check_path`)."""
+    from columnar_etl.config import check_path  # deliberate: top-level API, see above
+
+    return check_path(value, what)
+
+
+def _optional_path(value: str | Path | None, what: str) -> Path | None:
+    """:func:`_path` of a path argument that may be left out."""
+    return None if value is None else _path(value, what)
+
+
 @_interrupt_raised
 def preflight(
     source: str | Path, *, target: str | None = None, settings: Settings | None = None
@@ -104,7 +116,7 @@ def preflight(
     """
     from columnar_etl.gates.preflight import preflight as run_preflight  # deliberate: top-level API
 
-    return run_preflight(source, settings=_settings(settings), target=target)
+    return run_preflight(_path(source, "source"), settings=_settings(settings), target=target)
 
 
 @_interrupt_raised
@@ -118,6 +130,7 @@ def backup(
     """
     from columnar_etl.backups.sqlite_backup import create_backup  # deliberate: top-level API
 
+    source, backup_dir = _path(source, "source"), _optional_path(backup_dir, "backup_dir")
     return create_backup(source, backup_dir=backup_dir, settings=_settings(settings))
 
 
@@ -142,7 +155,7 @@ def profile(
     from columnar_etl.pipeline.profile_step import profile_export  # deliberate: top-level API
 
     return profile_export(
-        source,
+        _path(source, "source"),
         tables=tables,
         sample=sample,
         dry_run_target=dry_run_target,
@@ -168,6 +181,8 @@ def plan(
     from columnar_etl.profiling.profile import profile as run_profile  # deliberate: top-level API
 
     column_names = check_column_names(column_names)
+    if not isinstance(source, Profile):
+        source = _path(source, "source")
     settings = _settings(settings)
     found = source if isinstance(source, Profile) else run_profile(source, settings=settings)
     return build_plan(found, settings=settings, column_names=column_names)
@@ -206,6 +221,9 @@ def clean(
     from columnar_etl.planning.plan import Plan  # deliberate: top-level API
 
     column_names = check_column_names(column_names)
+    source = _path(source, "source")
+    output, audit = _optional_path(output, "output"), _optional_path(audit, "audit")
+    quarantine = _optional_path(quarantine, "quarantine")
     settings = _settings(
         settings,
         quarantine_policy=quarantine_policy,
@@ -213,7 +231,7 @@ def clean(
         outlier_iqr_factor=outlier_iqr_factor,
     )
     if isinstance(plan, str | Path):
-        plan = Plan.from_file(plan)
+        plan = Plan.from_file(_path(plan, "plan"))
     return run_clean(
         source,
         plan,
@@ -257,7 +275,7 @@ def load(
 
     settings = _settings(settings, target=target, column_names=check_column_names(column_names))
     return recorded_load(
-        Path(source),
+        _path(source, "source"),
         mode=mode,
         min_quality=min_quality,
         base=base,
@@ -289,13 +307,13 @@ def run(
     from columnar_etl.pipeline.runner import run as run_pipeline  # deliberate: top-level API
 
     result = run_pipeline(
-        source,
+        _path(source, "source"),
         target=target,
         mode=mode,
         min_quality=min_quality,
         settings=settings,
         force=force,
-        replay=replay,
+        replay=_optional_path(replay, "replay"),
         show_progress=show_progress,
     )
     if result.outcome == "interrupted":  # recorded; the caller's loop (a notebook's) must stop too

@@ -32,6 +32,14 @@ import sys
 #: place: the command stops as soon as main starts (exit 1, one line), not with the signal's default.
 _EARLY: list[int] = []
 
+#: The signals that stop a command as Ctrl-C does: SIGTERM, and SIGHUP (the terminal or the ssh session
+#: it ran in closed) unless the parent ignores it (``nohup``: then it is ignored still). SIGHUP's
+#: default ended a run mid-load with exit 129, its run.json `running`, and with ``--json`` no object.
+_HANGUP = getattr(signal, "SIGHUP", None)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM) + (
+    (_HANGUP,) if _HANGUP is not None and signal.getsignal(_HANGUP) is not signal.SIG_IGN else ()
+)
+
 
 def _noted(signum: int, frame: object) -> None:
     # Only noted: a KeyboardInterrupt raised during the import would end the process with a traceback.
@@ -42,7 +50,7 @@ def _noted(signum: int, frame: object) -> None:
 # test or a notebook imports it: the imports below took ~10 ms in which SIGTERM ended the process as
 # its default does (exit 143, no line). Python's own start-up, before any of this, stays so.
 if __name__ == "__main__" or os.path.basename(sys.argv[0]).startswith("columnar-etl"):
-    for _stop in (signal.SIGINT, signal.SIGTERM):
+    for _stop in STOP_SIGNALS:
         signal.signal(_stop, _noted)
 
 import contextlib  # noqa: E402  (after the handler above, on purpose)
@@ -72,12 +80,13 @@ _GROUPS = frozenset({"backup", "schemas", "pg", "runs", "templates"})
 
 def main() -> None:
     """Console-script entry point (see the module docstring)."""
-    # SIGTERM (a service manager's stop, `kill`) ends a command as Ctrl-C does: what it was doing is
-    # rolled back or recorded (a run's run.json says so) instead of the process vanishing mid-write.
+    # SIGTERM (a service manager's stop, `kill`) and SIGHUP (see STOP_SIGNALS) end a command as Ctrl-C
+    # does: what it was doing is rolled back or recorded (a run's run.json says so) instead of the
+    # process vanishing mid-write.
     sys.unraisablehook = _quiet_interrupts
     try:
         # Inside the try: a signal the moment its handler is in place raises there, and is caught.
-        for stop in (signal.SIGINT, signal.SIGTERM):
+        for stop in STOP_SIGNALS:
             signal.signal(stop, _interrupted)
         if _EARLY:  # a signal while this module imported: the command stops before it starts
             _interrupted(_EARLY[0], None)
@@ -170,8 +179,31 @@ def _interrupted(signum: int, frame: object) -> None:
     INTERRUPTED.set()
     # Once the outcome is decided, the record is being written and printed: let it end. While a
     # native call runs Python code back (interrupts_held), its end raises the interrupt.
-    if not OUTCOME_DECIDED.is_set() and not INTERRUPTS_HELD.is_set():
-        raise KeyboardInterrupt
+    if OUTCOME_DECIDED.is_set() or INTERRUPTS_HELD.is_set():
+        return
+    if _in_import_locks(frame):
+        # Raised inside the import system's own lock code (the main thread waiting for a module another
+        # thread imports: the early threads import DuckDB beside it), KeyboardInterrupt left a module
+        # lock counted as held, and the process hung for good (about 1 start in 15 with SIGTERM at the
+        # early thread's first read of the export). The signal comes again a moment later, to land
+        # once the main thread is out of it.
+        again = threading.Timer(_AGAIN_SECONDS, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        again.start()
+        return
+    raise KeyboardInterrupt
+
+
+#: How soon a signal that landed in the import system's lock code comes again (see _interrupted).
+_AGAIN_SECONDS = 0.02
+#: The import system's own code (frozen in CPython): its functions hold and count module locks.
+_IMPORT_LOCK_CODE = frozenset({"<frozen importlib._bootstrap>"})
+
+
+def _in_import_locks(frame: object) -> bool:
+    """Whether ``frame``, the main thread's where a signal landed, is the import system's own code."""
+    code = getattr(frame, "f_code", None)
+    return code is not None and code.co_filename in _IMPORT_LOCK_CODE
 
 
 def early_export(words: list[str]) -> Path | None:

