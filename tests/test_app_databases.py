@@ -120,7 +120,7 @@ a Shynet web analytics server, exports converters wrote (polars' write_database 
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
-database)
+database, KDE's activity manager (kactivitymanagerd) resources database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30119,4 +30119,100 @@ def test_galaxy_reads_utc_wall_clocks_and_boolean_checks_keeps_json_blobs_as_byt
         ("job_to_input_dataset", "dataset_id"): "history_dataset_association.id",
         ("job_to_output_dataset", "job_id"): "job.id",
         ("job_to_output_dataset", "dataset_id"): "history_dataset_association.id",
+    }
+
+
+# --- Linux desktop and Zigbee gateway databases (h331) ---------------------------------------------------
+
+
+def test_kamd_reads_score_times_keeps_event_seconds_and_17_digit_scores_and_removes_a_repeated_event(
+    run_export: Runner,
+) -> None:
+    # KDE's activity manager (kactivitymanagerd): ``ResourceScoreCache``'s ``firstUpdate`` /
+    # ``lastUpdate`` Unix seconds under date words (the documented epoch rule: instants, audited), its
+    # ``cachedScore`` FLOAT a double of 17 digits (0.0 for a fresh row), ``ResourceEvent``'s ``start`` /
+    # ``end`` Unix seconds under words naming no moment (kept as the integers written, NULL for an
+    # event still open), resources keyed by paths with spaces and accents, ``:global`` links.
+    rows = apps.kamd_rows()
+    ran, run_dir = run_export(apps.kamd)
+    events = rows["ResourceEvent"]
+    kept = list(dict.fromkeys(events))  # two Accessed events recorded twice in one second
+    assert len(kept) == len(events) - 2
+    assert {t: (r["in"], r["out"]) for t, r in ran.record["rows"].items()} == {
+        **{t: (len(v), len(v)) for t, v in rows.items()},
+        "ResourceEvent": (len(events), len(kept)),
+    }
+    violations = ran.violations(run_dir)
+    assert violations == [], summarize(violations)
+    # An event log with no key: the two identical rows are removed by the documented rule, audited and
+    # warned (doubtful for a log, as CoreProtect's: ``duplicates = keep`` loads both).
+    assert (ran.code, ran.record["outcome"]) == (2, "warn")
+    assert ran.record["warnings"] == [
+        f"table 'ResourceEvent': 2 of {len(events)} rows (1.28 %) removed as exact copies of other rows "
+        "(audited, rule duplicate_row; if they are real repeated rows, duplicates = keep loads them)"
+    ]
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.KAMD_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"TEXT": "text", "text": "text", "INTEGER": "bigint", "FLOAT": "double precision"}
+    instants = {("ResourceScoreCache", "firstUpdate"), ("ResourceScoreCache", "lastUpdate")}
+    # Doubtful, pinned: the schema's version, ``2015.02.09`` (a date: kactivitymanagerd versions its
+    # schema by the day), in the one row of a key/value table is read as that date, audited.
+    dated = ("SchemaInfo", "value")
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "date"
+            if (table, name) == dated
+            else kinds[decl]
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if kind == "timestamp with time zone":
+                return datetime.fromtimestamp(value, UTC)
+            return date(2015, 2, 9) if kind == "date" else value
+
+        source = kept if table == "ResourceEvent" else rows[table]
+        expected = [tuple(loaded(v, types[n]) for v, n in zip(row, names, strict=True)) for row in source]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every digit of each score, and the fresh row's 0.0.
+    scores = {tuple(row[:3]): row[4] for row in rows["ResourceScoreCache"]}
+    schema = ran.record["version_schema"]
+    loaded_scores = pg_query(
+        ran.uri,
+        'SELECT "usedActivity", "initiatingAgent", "targettedResource", "cachedScore" '
+        f'FROM {quote_ident(schema)}."ResourceScoreCache"',
+    )
+    assert {tuple(row[:3]): row[3] for row in loaded_scores} == scores
+    assert any(len(repr(score)) >= 18 for score in scores.values()) and 0.0 in scores.values()
+    open_events = [row for row in kept if row[4] is None]
+    assert len(open_events) == 2
+    # What cleaning changed: the score times read as instants, the version as a date, the copies
+    # removed; nothing else.
+    assert audited_columns(run_dir) == {
+        ("ResourceScoreCache", "firstUpdate", "epoch:seconds"),
+        ("ResourceScoreCache", "lastUpdate", "epoch:seconds"),
+        ("SchemaInfo", "value", "date_format:%Y.%m.%d"),
+        ("ResourceEvent", "*", "duplicate_row"),
+    }
+    assert len(audit_rules(run_dir, "ResourceScoreCache", "lastUpdate")) == len(scores)
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "SchemaInfo": ["key"],
+        # Doubtful, pinned: an event log keyed by nothing gets a key found in the data, its ``start``
+        # (Unix seconds, distinct on every row once the copies are gone): no identity an engineer
+        # would declare (two events may start in one second), but lossless.
+        "ResourceEvent": ["start"],
+        "ResourceScoreCache": ["usedActivity", "initiatingAgent", "targettedResource"],
+        "ResourceLink": ["usedActivity", "initiatingAgent", "targettedResource"],
+        "ResourceInfo": ["targettedResource"],
+    }
+    # Every used, cached or linked resource is described in ResourceInfo (kamd joins them so).
+    assert references(run_dir) == {
+        ("ResourceEvent", "targettedResource"): "ResourceInfo.targettedResource",
+        ("ResourceScoreCache", "targettedResource"): "ResourceInfo.targettedResource",
+        ("ResourceLink", "targettedResource"): "ResourceInfo.targettedResource",
     }
