@@ -5675,3 +5675,33 @@ def test_people_linked_to_another_tables_rows_are_no_rows_of_it(make_sqlite: Sql
     assert not people_linked_to_other_rows(links, "user_id", "remoteusers", tables)  # people too
     assert not people_linked_to_other_rows(links, "user_type", "dashboards", tables)  # no people named
     assert not people_linked_to_other_rows(found["item_tag"], "tag_id", "items", tables)
+
+
+def test_a_column_named_in_the_plural_of_a_keyless_table_counts_its_rows_and_holds_no_rowid(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A Zigbee gateway's source routes (deCONZ's ``zll.db``, helper h331): ``route_hops`` declares no
+    key, and ``routes.hops`` is each route's number of hops (2 to 4), every one among the hop table's
+    rowids 1..N. A name in the plural counts (or lists) the rows it names; one row's rowid is named in
+    the singular. Until 2026-12-07 ``routes.hops`` was a reference to ``route_hops.rowid``, which was
+    carried as a column and key nothing refers to. ``legs.hop`` (singular) holding hop rowids still
+    refers."""
+    routes = [(n, f"route-{n}", 2 + n % 3) for n in range(1, 7)]
+    hops = [(route, device, position) for route, _, count in routes for position, device in
+            enumerate(range(10, 10 + count))]  # fmt: skip
+    legs = [(n, 1 + (n * 5) % len(hops)) for n in range(1, 9)]
+    path = make_sqlite(
+        {
+            "routes": (
+                "CREATE TABLE routes (id INTEGER PRIMARY KEY, uuid TEXT, hops INTEGER NOT NULL)",
+                routes,
+            ),
+            "route_hops": ("CREATE TABLE route_hops (route INTEGER, device INTEGER, position INTEGER)", hops),
+            "legs": ("CREATE TABLE legs (id INTEGER PRIMARY KEY, hop INTEGER)", legs),
+        }
+    )
+    assert max(count for _, _, count in routes) <= len(hops)  # every count is one of the rowids
+    found = profile(path)
+    carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
+    assert carried == {("legs", "hop"): "route_hops.rowid"}
+    assert found["routes"]["hops"].foreign_key is None
