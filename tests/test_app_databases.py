@@ -120,7 +120,8 @@ a Shynet web analytics server, exports converters wrote (polars' write_database 
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, a BioSQL
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
-database, KDE's activity manager (kactivitymanagerd) resources database)
+database, KDE's activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee
+gateway's zll.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30215,4 +30216,112 @@ def test_kamd_reads_score_times_keeps_event_seconds_and_17_digit_scores_and_remo
         ("ResourceEvent", "targettedResource"): "ResourceInfo.targettedResource",
         ("ResourceScoreCache", "targettedResource"): "ResourceInfo.targettedResource",
         ("ResourceLink", "targettedResource"): "ResourceInfo.targettedResource",
+    }
+
+
+def test_deconz_keeps_zero_led_hex_codes_and_json_reads_its_dates_and_finds_no_link_in_a_hop_count(
+    run_export: Runner,
+) -> None:
+    # deCONZ's zll.db (a Zigbee gateway): text everywhere in the REST tables (ids of digits, group ids
+    # ``0x000A`` and scene keys ``0x000A02`` with their leading zeros, lower-case MACs, JSON state,
+    # config and fingerprints, ``'true'``/``'false'``, auth dates ``yyyy-MM-ddTHH:mm:ss``, ``'none'``
+    # for a rule never triggered), the device tables' Unix seconds, BLOB descriptors, REAL positions,
+    # ``devices.nwk`` added by a migration after eight rows existed. ``source_routes.hops`` counts a
+    # route's ``source_route_hops`` (2, 3): until 2026-12-07 it was a reference to that keyless table's
+    # rowid, carried as a column ``rowid`` and its key.
+    rows = apps.deconz_rows()
+    ran, run_dir = run_export(apps.deconz)
+    loaded_cleanly(
+        ran, run_dir, {**{table: len(values) for table, values in rows.items()}, "gateways": 0, "zbconf": 0}
+    )
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.DECONZ_DDL)
+    assert {t: len(c) for t, c in declared.items() if t in rows} == {t: len(v[0]) for t, v in rows.items()}
+    assert set(declared) - set(rows) == {"gateways", "zbconf"}  # no row: a gateway never cascaded
+    kinds = {"INTEGER": "bigint", "REAL": "double precision", "BLOB": "bytea"}
+    # Digits in TEXT (ids, an endpoint, counts, a mode) read as the integers they are, as everywhere
+    # in this corpus; hex codes (``0x0001``, ``0x01``, ``00212EFFFF0469B2``) stay text.
+    numbers = {
+        ("nodes", "id"), ("nodes", "endpoint"), ("resourcelinks", "id"), ("rules", "rid"),
+        ("rules", "timestriggered"), ("rules", "periodic"), ("sensors", "sid"), ("sensors", "mode"),
+        ("scenes", "transitiontime"), ("schedules", "id"),
+    }  # fmt: skip
+    stamps = {("auth", "createdate"), ("auth", "lastusedate"), ("rules", "created")}
+    seconds = {(t, "timestamp") for t in ("devices", "zcl_values", "device_descriptors", "source_routes")}
+
+    def kind_of(table: str, name: str, decl: str) -> str:
+        if (table, name) in numbers:
+            return "bigint"
+        if (table, name) in stamps:
+            return "timestamp without time zone"
+        if (table, name) in seconds:
+            return "timestamp with time zone"
+        return "boolean" if (table, name) == ("groups", "hidden") else kinds.get(decl, "text")
+
+    def loaded(value: Any, kind: str, column: tuple[str, str]) -> Any:
+        if value == "" or (value == "none" and column == ("rules", "lasttriggered")):
+            return None
+        if kind == "bigint" and isinstance(value, str):
+            return int(value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S")
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        return value == "true" if kind == "boolean" else value
+
+    for table in rows:
+        names = [name for name, _ in declared[table]]
+        types = ran.types(table)
+        assert types == {name: kind_of(table, name, decl) for name, decl in declared[table]}, table
+        expected = [
+            tuple(loaded(v, types[n], (table, n)) for v, n in zip(row, names, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The group ids, scene keys and the bridge id keep their leading zeros; the config's 'none'
+    # (no proxy) is one of its values, not NULL; a rule's 'none' is NULL, audited.
+    assert ran.values("groups", "gid", "name")["Wohnzimmer"] == "0x0001"
+    assert {row[0] for row in rows["scenes"]} == set(ran.values("scenes", "name", "gsid"))
+    assert ran.values("config2", "value", "key")["bridgeid"] == "00212EFFFF0469B2"
+    assert ran.values("config2", "value", "key")["proxyaddress"] == "none"
+    assert len(audit_rules(run_dir, "rules", "lasttriggered")) == len(rows["rules"])
+    fingerprints = [json.loads(v) for v in ran.values("sensors", "fingerprint", "sid").values() if v]
+    assert ["0000", "0001", "0003", "0406"] in [f["in"] for f in fingerprints]
+    # The rows written before the migration added ``nwk`` read NULL there.
+    nwk = ran.values("devices", "nwk", "id")
+    assert sorted(k for k, v in nwk.items() if v is None) == [
+        row[0] for row in rows["devices"] if row[3] is None
+    ]
+    assert audited_columns(run_dir) == {
+        ("auth", "createdate", "date_format:%Y-%m-%dT%H:%M:%S"),
+        ("auth", "lastusedate", "date_format:%Y-%m-%dT%H:%M:%S"),
+        ("rules", "created", "date_format:%Y-%m-%dT%H:%M:%S"),
+        ("auth", "useragent", "empty_to_null"),
+        ("groups", "mids", "empty_to_null"),
+        ("sensors", "fingerprint", "empty_to_null"),
+        ("rules", "lasttriggered", "null_like_to_null"),
+        ("devices", "timestamp", "epoch:seconds"),
+        ("zcl_values", "timestamp", "epoch:seconds"),
+        ("device_descriptors", "timestamp", "epoch:seconds"),
+        ("source_routes", "timestamp", "epoch:seconds"),
+    }
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {
+        **{t: [declared[t][0][0]] for t in rows if t != "source_route_hops"},
+        "source_route_hops": [],
+    }
+    assert "rowid" not in ran.types("source_route_hops")
+    # The declared references, and those the data shows: a rule's owner is an API key, a scene's
+    # group its group; nothing from a count of hops.
+    assert references(run_dir) == {
+        ("rules", "owner"): "auth.apikey",
+        ("scenes", "gid"): "groups.gid",
+        ("zcl_values", "device_id"): "devices.id",
+        ("device_descriptors", "device_id"): "devices.id",
+        ("device_gui", "device_id"): "devices.id",
+        ("source_routes", "dest_device_id"): "devices.id",
+        ("source_route_hops", "source_route_uuid"): "source_routes.uuid",
+        ("source_route_hops", "hop_device_id"): "devices.id",
     }
