@@ -5719,3 +5719,33 @@ def test_a_pairing_with_rows_made_alongside_is_no_tree_of_its_own_rows(make_sqli
     notes = found["events"]["organizer_id"].notes
     assert "values fit the keys of events.id, participants.id alike: no reference chosen" in notes, notes
     assert not any("names an older row" in note for note in notes), notes
+
+
+def test_a_column_named_in_the_plural_of_a_keyless_table_counts_its_rows_and_holds_no_rowid(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A Zigbee gateway's source routes (deCONZ's ``zll.db``, helper h331): ``route_hops`` declares no
+    key, and ``routes.hops`` is each route's number of hops (2 to 4), every one among the hop table's
+    rowids 1..N. A name in the plural counts (or lists) the rows it names; one row's rowid is named in
+    the singular. Until 2026-12-07 ``routes.hops`` was a reference to ``route_hops.rowid``, which was
+    carried as a column and key nothing refers to. ``legs.hop`` (singular) holding hop rowids still
+    refers."""
+    routes = [(n, f"route-{n}", 2 + n % 3) for n in range(1, 7)]
+    hops = [(route, device, position) for route, _, count in routes for position, device in
+            enumerate(range(10, 10 + count))]  # fmt: skip
+    legs = [(n, 1 + (n * 5) % len(hops)) for n in range(1, 9)]
+    path = make_sqlite(
+        {
+            "routes": (
+                "CREATE TABLE routes (id INTEGER PRIMARY KEY, uuid TEXT, hops INTEGER NOT NULL)",
+                routes,
+            ),
+            "route_hops": ("CREATE TABLE route_hops (route INTEGER, device INTEGER, position INTEGER)", hops),
+            "legs": ("CREATE TABLE legs (id INTEGER PRIMARY KEY, hop INTEGER)", legs),
+        }
+    )
+    assert max(count for _, _, count in routes) <= len(hops)  # every count is one of the rowids
+    found = profile(path)
+    carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
+    assert carried == {("legs", "hop"): "route_hops.rowid"}
+    assert found["routes"]["hops"].foreign_key is None

@@ -187,6 +187,22 @@ def names_own_parent(column: str) -> bool:
     return len(words) > 1 and words[-1] in TARGET_WORDS and words[-2] in TREE_WORDS
 
 
+#: Endings of a word in ``s`` that make no plural of it (``status``, ``address``, ``analysis``), or may
+#: not (``series``, ``species``; or ``categories``): :func:`names_in_plural` reads none of them so.
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ies")
+
+
+def names_in_plural(column: str) -> bool:
+    """Whether a column's name ends in a plural word (``hops``, ``lines``, ``itemCounts``): it counts or
+    lists the rows of what it names (deCONZ's ``source_routes.hops``, the number of each route's
+    ``source_route_hops``), where a column holding one row's identity names it in the singular
+    (``directory``, ``playlist_id``). A word of three letters or fewer (``ids``), or in
+    :data:`_NOT_PLURAL_ENDINGS`, is none."""
+    words = camel_words(column)
+    last = words[-1] if words else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(_NOT_PLURAL_ENDINGS)
+
+
 def names_by_id_word(column: str) -> bool:
     """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
     names a row by its key, so a camelCase table's last capitalised part is what it names."""

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from columnar_etl.pg.identifiers import quote_ident
-from columnar_etl.source.naming import entity_of, names_by_id_word, names_own_identifier, table_singulars
+from columnar_etl.source.naming import (
+    entity_of,
+    names_by_id_word,
+    names_in_plural,
+    names_own_identifier,
+    table_singulars,
+)
 from columnar_etl.source.schema_objects import indexes
 from columnar_etl.source.tables import SourceTable
 
@@ -49,6 +55,8 @@ def rowid_references(
     before the data). One SQLite query
     per table holding a candidate column (each value found by the parent's rowid B-tree), none when
     no name fits.
+    A column named in the plural counts or lists such rows and holds none's rowid
+    (:func:`~columnar_etl.source.naming.names_in_plural`; since 2026-12-07).
     ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
     parents = {
         name: table
@@ -82,6 +90,11 @@ def rowid_references(
             continue
         candidates: list[tuple[str, str]] = []
         for declared in table.columns:
+            if names_in_plural(declared.name):
+                # A name in the plural counts or lists the rows it names, holds no one row's rowid:
+                # deCONZ's ``source_routes.hops``, each route's number of ``source_route_hops`` (2, 3),
+                # was a reference to that keyless table's rowids until 2026-12-07.
+                continue
             index = naming[names_by_id_word(declared.name)]
             entities = entity_of(declared.name, glued_id=True)
             named = list(dict.fromkeys(other for entity in entities for other in index.get(entity, ())))
