@@ -118,8 +118,9 @@ a Tribler node's database (Pony ORM), SightRemote's pump history (ORMLite), Kome
 library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL shortener on SQLite,
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
-.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite)
-through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
+.import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, Android's
+calllog.db) through ``columnar-etl run`` into the session's real
+PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
 CLI as an operator would (``run --mode simple --yes --json``), then checks every cell of the target
@@ -29832,3 +29833,113 @@ def test_ios_note_store_keeps_gzipd_protobuf_and_ciphertext_its_sparse_entities_
     ):
         notes = " ".join(columns[table][column]["notes"])
         assert "Core Data numbers every entity's rows (and its entities) from 1" in notes, (column, notes)
+
+
+# --- Android system databases as forensic tools read them (h328) --------------------------------------
+
+
+def _cells_of(rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: '' (and blank
+    text) NULL, Java milliseconds in a timestamptz column their instant, DATETIME text its wall-clock
+    time, 0/1 in a boolean column the booleans, digit text in a bigint column its integer (in a numeric
+    column the same digits)."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "numeric":
+            return value  # the driver hands a numeric over as its digits' text
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _blanks(rows: list[tuple[Any, ...]], names: list[str], column: str) -> int:
+    """How many of ``rows`` hold '' in ``column``."""
+    place = names.index(column)
+    return sum(1 for row in rows if row[place] == "")
+
+
+def test_android_calllog_reads_java_millis_keeps_iccids_as_numbers_and_a_presentation_code_as_no_link(
+    run_export: Runner,
+) -> None:
+    # Android 10's calllog.db: ``date`` and ``last_modified`` Java milliseconds (instants, each cell
+    # audited), ``duration`` seconds (numbers), ``is_read`` NULL beside 0/1, a withheld caller's ''
+    # number and the geocoder's '' place (NULL by the blank rule, audited), the phone accounts' ids
+    # the SIMs' ICCIDs as TEXT of 20 and 19 digits (numbers, as the product reads any digit text: a
+    # 20-digit one beyond a bigint, so numeric, every digit kept), a voicemail's IMAP uid as text
+    # digits. Until 2026-12-07 ``presentation`` (1 allowed, 2 restricted) was found referring to
+    # ``voicemail_status._id``, the two SIMs' voicemail sources keyed 1, 2: a two-valued code.
+    rows = apps.calllog_rows()
+    ran, run_dir = run_export(apps.calllog)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CALLLOG_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {("calls", "date"), ("calls", "last_modified")}
+    iccids = {("calls", "subscription_id"), ("voicemail_status", "phone_account_id")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "numeric"
+            if (table, name) in iccids
+            else "bigint"
+            if decl == "INTEGER" or (table, name) == ("calls", "source_data")
+            else "text"
+            for name, decl in columns
+        }, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    calls = rows["calls"]
+    names = [name for name, _ in declared["calls"]]
+    # The 20-digit ICCID, beyond a bigint, and the 19-digit one, every digit.
+    sims = ran.values("calls", "subscription_id", "_id")
+    assert {str(v) for v in sims.values()} == set(apps.CALLLOG_ICCIDS)
+    assert Decimal(apps.CALLLOG_ICCIDS[0]) > 2**63 > Decimal(apps.CALLLOG_ICCIDS[1])
+    # A call's length in seconds is no instant; the first call rang on 2024-05-20.
+    assert ran.values("calls", "duration", "_id") == {row[0]: row[6] for row in calls}
+    assert min(ran.values("calls", "date", "_id").values()).date() == date(2024, 5, 20)
+    # is_read: 0/1 for a missed call, NULL for any other, as written.
+    reads = ran.values("calls", "is_read", "_id")
+    assert {row[8] for row in calls if reads[row[0]] is not None} == {3}
+    assert {reads[row[0]] for row in calls if row[8] == 3} == {0, 1}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("calls", "date", "epoch:milliseconds"): len(calls),
+        ("calls", "last_modified", "epoch:milliseconds"): len(calls),
+        **{
+            ("calls", column, "empty_to_null"): _blanks(calls, names, column)
+            for column in ("number", "post_dial_digits", "via_number", "geocoded_location")
+        },
+    }
+    assert _blanks(calls, names, "via_number") == len(calls) and _blanks(calls, names, "number") == 9
+    # Doubtful, pinned: the '' Android writes for "no number" and "no place" are charged as blanks.
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("calls", "number"): 50.0,
+        ("calls", "geocoded_location"): 0.0,
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "properties": ["property_key"],
+        "calls": ["_id"],
+        "voicemail_status": ["_id"],
+    }
+    assert references(run_dir) == {}
+    notes = " ".join(profiled(run_dir)["columns"]["calls"]["presentation"]["notes"])
+    assert "values are two, the two lowest keys of voicemail_status._id" in notes, notes

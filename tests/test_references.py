@@ -5675,3 +5675,38 @@ def test_people_linked_to_another_tables_rows_are_no_rows_of_it(make_sqlite: Sql
     assert not people_linked_to_other_rows(links, "user_id", "remoteusers", tables)  # people too
     assert not people_linked_to_other_rows(links, "user_type", "dashboards", tables)  # no people named
     assert not people_linked_to_other_rows(found["item_tag"], "tag_id", "items", tables)
+
+
+@pytest.mark.parametrize("sources", [2, 3])
+def test_a_two_valued_code_on_a_small_tables_two_lowest_keys_is_no_reference(
+    make_sqlite: SqliteFactory, sources: int
+) -> None:
+    """Android's calllog.db declares no reference: a call's ``presentation`` (1 allowed, 2 restricted)
+    was found referring to ``voicemail_status._id``, the two SIMs' voicemail sources keyed 1, 2, as a
+    lookup table's keys would be. Two values that are a parent's two lowest keys, one after the other,
+    are what any two-valued code holds, as a flag's 0 and 1 are: no reference unless the name names
+    that table (``account_id`` of 1 and 2 still refers to ``accounts``). With a third key the pair still
+    reaches the upper half; with a fourth it no longer does (ruled out before). Expected from the
+    builder: both columns hold exactly {1, 2}, the parents' keys 1..``sources``."""
+    path = make_sqlite(
+        {
+            "voicemail_status": (
+                "CREATE TABLE voicemail_status (_id INTEGER PRIMARY KEY, source_package TEXT)",
+                [(k, f"com.example.vvm{k}") for k in range(1, sources + 1)],
+            ),
+            "accounts": (
+                "CREATE TABLE accounts (_id INTEGER PRIMARY KEY, name TEXT)",
+                [(k, f"account {k}") for k in range(101, 101 + sources)],
+            ),
+            "calls": (
+                "CREATE TABLE calls (_id INTEGER PRIMARY KEY, number TEXT, presentation INTEGER, "
+                "account_id INTEGER)",
+                [(n, f"+1617555{n:04d}", 1 + (n % 5 == 0), 101 + n % 2) for n in range(1, 41)],
+            ),
+        },
+        name=f"calllog_{sources}.db",
+    )
+    found = profile(path)
+    assert _references_of(found) == {("calls", "account_id"): "accounts._id"}
+    said = " ".join(found.tables["calls"].columns["presentation"].notes)
+    assert "values are two, the two lowest keys of voicemail_status._id" in said, said
