@@ -119,7 +119,7 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, Android's
-calllog.db) through ``columnar-etl run`` into the session's real
+calllog.db and downloads.db) through ``columnar-etl run`` into the session's real
 PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -29943,3 +29943,61 @@ def test_android_calllog_reads_java_millis_keeps_iccids_as_numbers_and_a_present
     assert references(run_dir) == {}
     notes = " ".join(profiled(run_dir)["columns"]["calls"]["presentation"]["notes"])
     assert "values are two, the two lowest keys of voicemail_status._id" in notes, notes
+
+
+def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses_and_minus_one_sizes(
+    run_export: Runner,
+) -> None:
+    # Android's downloads.db (DownloadProvider, columns added by ALTER TABLE up to DB version 114): the
+    # columns declared BOOLEAN of 0/1 (and all NULL) booleans, each cell audited, ``scanned`` of 0/1/2
+    # numbers; ``total_bytes`` -1 until a length is known, ``allowed_network_types`` -1 (~0), HTTP
+    # statuses beside DownloadManager's own, ETags with their quotes, ``description`` '' by default
+    # (NULL by the blank rule, audited); ``request_headers.download_id`` found referring to the
+    # downloads (declared nowhere). Doubtful, pinned: ``lastmod``, Java milliseconds under a name that
+    # abbreviates "last modified", stays numbers as written (lossless), with no note giving the instant.
+    rows = apps.downloads_rows()
+    ran, run_dir = run_export(apps.downloads)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.DOWNLOADS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "BIGINT": "bigint", "TEXT": "text", "BOOLEAN": "boolean"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if name == "scanned" else kinds[decl.split()[0]] for name, decl in columns
+        }, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    downloads = rows["downloads"]
+    names = [name for name, _ in declared["downloads"]]
+    assert {row[13] for row in downloads} == {190, 192, 193, 195, 200, 404, 489, 490, 492, 495}
+    sizes = ran.values("downloads", "total_bytes", "_id")
+    assert sizes == {row[0]: row[22] for row in downloads} and -1 in sizes.values()
+    tags = ran.values("downloads", "etag", "_id")
+    assert {t[0] for t in tags.values() if t} == {'"', "W"}
+    assert ran.values("downloads", "lastmod", "_id") == {row[0]: row[15] for row in downloads}
+    assert profiled(run_dir)["columns"]["downloads"]["lastmod"]["notes"] == []
+    booleans = [n for n, decl in declared["downloads"] if decl == "BOOLEAN" and n != "scanned"]
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("downloads", "description", "empty_to_null"): _blanks(downloads, names, "description"),
+        **{
+            ("downloads", column, f"boolean:{value}"): count
+            for column in booleans
+            for value, count in Counter(
+                row[names.index(column)] for row in downloads if row[names.index(column)] is not None
+            ).items()
+        },
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {("downloads", "description"): 0.0}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "downloads": ["_id"],
+        "request_headers": ["id"],
+    }
+    assert references(run_dir) == {("request_headers", "download_id"): "downloads._id"}
