@@ -119,7 +119,7 @@ library (Kotlin Exposed), a GoatCounter web analytics database, a YOURLS URL sho
 a Shynet web analytics server, exports converters wrote (polars' write_database through ADBC,
 csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sqlite3 shell's
 .import), iOS's voicemail.db, iOS's CallHistory.storedata and iOS's Notes NoteStore.sqlite, Android's
-calllog.db and downloads.db) through ``columnar-etl run`` into the session's real
+calllog.db, downloads.db and accounts_de.db) through ``columnar-etl run`` into the session's real
 PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30001,3 +30001,54 @@ def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses
         "request_headers": ["id"],
     }
     assert references(run_dir) == {("request_headers", "download_id"): "downloads._id"}
+
+
+def test_android_accounts_de_keeps_zero_password_times_as_numbers_reads_its_ring_of_local_times(
+    run_export: Runner,
+) -> None:
+    # Android 10's accounts_de.db: ``last_password_entry_time_millis_epoch`` Java milliseconds with 0
+    # (its DEFAULT) for an account whose password nobody entered (numbers as written, a note gives the
+    # instant), ``grants.auth_token_type`` declared ``STRING`` (NUMERIC affinity, text values: text)
+    # keyed by its UNIQUE triple, the authenticators' uids as text in a key/value ``meta``, the debug
+    # ring's ``time`` ISO text of the phone's local clock in a DATETIME column (timestamps without zone,
+    # canonical text: nothing audited), ``_id`` the account's or -1 for none (and the removed account
+    # 4's: no reference found, none false); the empty ``shared_accounts``.
+    rows = apps.accounts_de_rows()
+    ran, run_dir = run_export(apps.accounts_de)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.ACCOUNTS_DE_DDL)
+    assert set(declared) == set(rows)
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "STRING": "text", "DATETIME": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    entered = ran.values("accounts", "last_password_entry_time_millis_epoch", "_id")
+    assert entered == {row[0]: row[4] for row in rows["accounts"]} and 0 in entered.values()
+    notes = " ".join(
+        profiled(run_dir)["columns"]["accounts"]["last_password_entry_time_millis_epoch"]["notes"]
+    )
+    assert "0 for no date: kept as numbers" in notes, notes
+    # The ring: 64 records, the newest nine written over the oldest, so key 0 holds a later time than 63.
+    times = ran.values("debug_table", "time", "primary_key")
+    assert len(times) == 64 and times[0] > times[63] and times[9] < times[8]
+    assert ran.values("meta", "value", "key")["auth_uid_for_type:com.google"] == "10045"
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "accounts": ["_id"],
+        "meta": ["key"],
+        "grants": ["accounts_id", "auth_token_type", "uid"],
+        "shared_accounts": ["_id"],
+        "debug_table": ["primary_key"],
+        "visibility": ["accounts_id", "_package"],
+    }
+    assert references(run_dir) == {
+        ("grants", "accounts_id"): "accounts._id",
+        ("visibility", "accounts_id"): "accounts._id",
+    }
