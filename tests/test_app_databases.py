@@ -29945,7 +29945,7 @@ def test_android_calllog_reads_java_millis_keeps_iccids_as_numbers_and_a_present
     assert "values are two, the two lowest keys of voicemail_status._id" in notes, notes
 
 
-def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses_and_minus_one_sizes(
+def test_android_downloads_reads_its_booleans_and_lastmod_millis_audited_keeps_statuses_and_minus_ones(
     run_export: Runner,
 ) -> None:
     # Android's downloads.db (DownloadProvider, columns added by ALTER TABLE up to DB version 114): the
@@ -29953,8 +29953,8 @@ def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses
     # numbers; ``total_bytes`` -1 until a length is known, ``allowed_network_types`` -1 (~0), HTTP
     # statuses beside DownloadManager's own, ETags with their quotes, ``description`` '' by default
     # (NULL by the blank rule, audited); ``request_headers.download_id`` found referring to the
-    # downloads (declared nowhere). Doubtful, pinned: ``lastmod``, Java milliseconds under a name that
-    # abbreviates "last modified", stays numbers as written (lossless), with no note giving the instant.
+    # downloads (declared nowhere). ``lastmod``, Java milliseconds under a name abbreviating "last
+    # modified", is read as instants, each audited: until 2026-12-07 it stayed bigint with no note.
     rows = apps.downloads_rows()
     ran, run_dir = run_export(apps.downloads)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
@@ -29966,7 +29966,12 @@ def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses
         names = [name for name, _ in columns]
         types = ran.types(table)
         assert types == {
-            name: "bigint" if name == "scanned" else kinds[decl.split()[0]] for name, decl in columns
+            name: "bigint"
+            if name == "scanned"
+            else "timestamp with time zone"
+            if name == "lastmod"
+            else kinds[decl.split()[0]]
+            for name, decl in columns
         }, table
         expected = _cells_of(rows[table], names, types)
         assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
@@ -29977,13 +29982,15 @@ def test_android_downloads_reads_its_boolean_columns_audited_keeps_http_statuses
     assert sizes == {row[0]: row[22] for row in downloads} and -1 in sizes.values()
     tags = ran.values("downloads", "etag", "_id")
     assert {t[0] for t in tags.values() if t} == {'"', "W"}
-    assert ran.values("downloads", "lastmod", "_id") == {row[0]: row[15] for row in downloads}
-    assert profiled(run_dir)["columns"]["downloads"]["lastmod"]["notes"] == []
+    moments = ran.values("downloads", "lastmod", "_id")
+    assert moments == {row[0]: UNIX_EPOCH + timedelta(milliseconds=row[15]) for row in downloads}
+    assert min(moments.values()).date() == date(2024, 5, 21)
     booleans = [n for n, decl in declared["downloads"] if decl == "BOOLEAN" and n != "scanned"]
     audit = Counter(
         (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
     )
     assert audit == {
+        ("downloads", "lastmod", "epoch:milliseconds"): len(downloads),
         ("downloads", "description", "empty_to_null"): _blanks(downloads, names, "description"),
         **{
             ("downloads", column, f"boolean:{value}"): count
