@@ -517,14 +517,6 @@ def turned_away(
             "key up, as an enum's codes are, gaps and all, and the export declares its references (not "
             "this one): no reference inferred"
         )
-    # Two values, the parent's two lowest keys, fit it as 0/1 fits any key holding both (parent_keys'
-    # flag): a two-valued code's 1 and 2 beside a table of two or three rows (since 2026-12-07).
-    if integer and not related and pair_of_first_keys(chosen, keys):
-        return (
-            f"values are two, the two lowest keys of {where}, one after the other, as a two-valued "
-            "code's are (1 and 2, as a flag's 0 and 1): no reference inferred unless the column's name "
-            "names that table"
-        )
     # A Core Data store declares no reference, but numbers every entity's rows and its entities from 1:
     # a call's category 1/2 lands on Z_PRIMARYKEY's entities 1, 2, an account type on the first keys of
     # a table of 4 locations (since 2026-12-07).
@@ -533,6 +525,14 @@ def turned_away(
             f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
             "key up, as an enum's codes are, and Core Data numbers every entity's rows (and its entities) "
             "from 1: no reference inferred unless the column's name names that table"
+        )
+    # Two values, the parent's two lowest keys, fit it as 0/1 fits any key holding both (parent_keys'
+    # flag): a two-valued code's 1 and 2 beside a table of two or three rows (since 2026-12-07).
+    if integer and not related and pair_of_first_keys(chosen, keys):
+        return (
+            f"values are two, the two lowest keys of {where}, one after the other, as a two-valued "
+            "code's are (1 and 2, as a flag's 0 and 1): no reference inferred unless the column's name "
+            "names that table"
         )
     if (
         integer
