@@ -122,7 +122,7 @@ csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sq
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
-an F-Spot photo library)
+an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30602,4 +30602,230 @@ def test_fspot_reads_photo_seconds_and_booleans_keeps_version_md5s_tag_icons_and
         ("photo_tags", "photo_id"): "photos.id",
         ("photo_tags", "tag_id"): "tags.id",
         ("photo_versions", "photo_id"): "photos.id",
+    }
+
+
+# --- Android system databases as forensic tools read them (h328) --------------------------------------
+
+
+def _cells_of(rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: '' (and blank
+    text) NULL, Java milliseconds in a timestamptz column their instant, DATETIME text its wall-clock
+    time, 0/1 in a boolean column the booleans, digit text in a bigint column its integer (in a numeric
+    column the same digits)."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if value is None:
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return bool(value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "numeric":
+            return value  # the driver hands a numeric over as its digits' text
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _blanks(rows: list[tuple[Any, ...]], names: list[str], column: str) -> int:
+    """How many of ``rows`` hold '' in ``column``."""
+    place = names.index(column)
+    return sum(1 for row in rows if row[place] == "")
+
+
+def test_android_calllog_reads_java_millis_keeps_iccids_as_numbers_and_a_presentation_code_as_no_link(
+    run_export: Runner,
+) -> None:
+    # Android 10's calllog.db: ``date`` and ``last_modified`` Java milliseconds (instants, each cell
+    # audited), ``duration`` seconds (numbers), ``is_read`` NULL beside 0/1, a withheld caller's ''
+    # number and the geocoder's '' place (NULL by the blank rule, audited), the phone accounts' ids
+    # the SIMs' ICCIDs as TEXT of 20 and 19 digits (numbers, as the product reads any digit text: a
+    # 20-digit one beyond a bigint, so numeric, every digit kept), a voicemail's IMAP uid as text
+    # digits. Until 2026-12-07 ``presentation`` (1 allowed, 2 restricted) was found referring to
+    # ``voicemail_status._id``, the two SIMs' voicemail sources keyed 1, 2: a two-valued code.
+    rows = apps.calllog_rows()
+    ran, run_dir = run_export(apps.calllog)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CALLLOG_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {("calls", "date"), ("calls", "last_modified")}
+    iccids = {("calls", "subscription_id"), ("voicemail_status", "phone_account_id")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "numeric"
+            if (table, name) in iccids
+            else "bigint"
+            if decl == "INTEGER" or (table, name) == ("calls", "source_data")
+            else "text"
+            for name, decl in columns
+        }, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    calls = rows["calls"]
+    names = [name for name, _ in declared["calls"]]
+    # The 20-digit ICCID, beyond a bigint, and the 19-digit one, every digit.
+    sims = ran.values("calls", "subscription_id", "_id")
+    assert {str(v) for v in sims.values()} == set(apps.CALLLOG_ICCIDS)
+    assert Decimal(apps.CALLLOG_ICCIDS[0]) > 2**63 > Decimal(apps.CALLLOG_ICCIDS[1])
+    # A call's length in seconds is no instant; the first call rang on 2024-05-20.
+    assert ran.values("calls", "duration", "_id") == {row[0]: row[6] for row in calls}
+    assert min(ran.values("calls", "date", "_id").values()).date() == date(2024, 5, 20)
+    # is_read: 0/1 for a missed call, NULL for any other, as written.
+    reads = ran.values("calls", "is_read", "_id")
+    assert {row[8] for row in calls if reads[row[0]] is not None} == {3}
+    assert {reads[row[0]] for row in calls if row[8] == 3} == {0, 1}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("calls", "date", "epoch:milliseconds"): len(calls),
+        ("calls", "last_modified", "epoch:milliseconds"): len(calls),
+        **{
+            ("calls", column, "empty_to_null"): _blanks(calls, names, column)
+            for column in ("number", "post_dial_digits", "via_number", "geocoded_location")
+        },
+    }
+    assert _blanks(calls, names, "via_number") == len(calls) and _blanks(calls, names, "number") == 9
+    # Doubtful, pinned: the '' Android writes for "no number" and "no place" are charged as blanks.
+    assert charged_columns(profiled(run_dir)["columns"]) == {
+        ("calls", "number"): 50.0,
+        ("calls", "geocoded_location"): 0.0,
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "properties": ["property_key"],
+        "calls": ["_id"],
+        "voicemail_status": ["_id"],
+    }
+    assert references(run_dir) == {}
+    notes = " ".join(profiled(run_dir)["columns"]["calls"]["presentation"]["notes"])
+    assert "values are two, the two lowest keys of voicemail_status._id" in notes, notes
+
+
+def test_android_downloads_reads_its_booleans_and_lastmod_millis_audited_keeps_statuses_and_minus_ones(
+    run_export: Runner,
+) -> None:
+    # Android's downloads.db (DownloadProvider, columns added by ALTER TABLE up to DB version 114): the
+    # columns declared BOOLEAN of 0/1 (and all NULL) booleans, each cell audited, ``scanned`` of 0/1/2
+    # numbers; ``total_bytes`` -1 until a length is known, ``allowed_network_types`` -1 (~0), HTTP
+    # statuses beside DownloadManager's own, ETags with their quotes, ``description`` '' by default
+    # (NULL by the blank rule, audited); ``request_headers.download_id`` found referring to the
+    # downloads (declared nowhere). ``lastmod``, Java milliseconds under a name abbreviating "last
+    # modified", is read as instants, each audited: until 2026-12-07 it stayed bigint with no note.
+    rows = apps.downloads_rows()
+    ran, run_dir = run_export(apps.downloads)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.DOWNLOADS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "BIGINT": "bigint", "TEXT": "text", "BOOLEAN": "boolean"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint"
+            if name == "scanned"
+            else "timestamp with time zone"
+            if name == "lastmod"
+            else kinds[decl.split()[0]]
+            for name, decl in columns
+        }, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    downloads = rows["downloads"]
+    names = [name for name, _ in declared["downloads"]]
+    assert {row[13] for row in downloads} == {190, 192, 193, 195, 200, 404, 489, 490, 492, 495}
+    sizes = ran.values("downloads", "total_bytes", "_id")
+    assert sizes == {row[0]: row[22] for row in downloads} and -1 in sizes.values()
+    tags = ran.values("downloads", "etag", "_id")
+    assert {t[0] for t in tags.values() if t} == {'"', "W"}
+    moments = ran.values("downloads", "lastmod", "_id")
+    assert moments == {row[0]: UNIX_EPOCH + timedelta(milliseconds=row[15]) for row in downloads}
+    assert min(moments.values()).date() == date(2024, 5, 21)
+    booleans = [n for n, decl in declared["downloads"] if decl == "BOOLEAN" and n != "scanned"]
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("downloads", "lastmod", "epoch:milliseconds"): len(downloads),
+        ("downloads", "description", "empty_to_null"): _blanks(downloads, names, "description"),
+        **{
+            ("downloads", column, f"boolean:{value}"): count
+            for column in booleans
+            for value, count in Counter(
+                row[names.index(column)] for row in downloads if row[names.index(column)] is not None
+            ).items()
+        },
+    }
+    assert charged_columns(profiled(run_dir)["columns"]) == {("downloads", "description"): 0.0}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "downloads": ["_id"],
+        "request_headers": ["id"],
+    }
+    assert references(run_dir) == {("request_headers", "download_id"): "downloads._id"}
+
+
+def test_android_accounts_de_keeps_zero_password_times_as_numbers_reads_its_ring_of_local_times(
+    run_export: Runner,
+) -> None:
+    # Android 10's accounts_de.db: ``last_password_entry_time_millis_epoch`` Java milliseconds with 0
+    # (its DEFAULT) for an account whose password nobody entered (numbers as written, a note gives the
+    # instant), ``grants.auth_token_type`` declared ``STRING`` (NUMERIC affinity, text values: text)
+    # keyed by its UNIQUE triple, the authenticators' uids as text in a key/value ``meta``, the debug
+    # ring's ``time`` ISO text of the phone's local clock in a DATETIME column (timestamps without zone,
+    # canonical text: nothing audited), ``_id`` the account's or -1 for none (and the removed account
+    # 4's: no reference found, none false); the empty ``shared_accounts``.
+    rows = apps.accounts_de_rows()
+    ran, run_dir = run_export(apps.accounts_de)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.ACCOUNTS_DE_DDL)
+    assert set(declared) == set(rows)
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "STRING": "text", "DATETIME": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _cells_of(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    entered = ran.values("accounts", "last_password_entry_time_millis_epoch", "_id")
+    assert entered == {row[0]: row[4] for row in rows["accounts"]} and 0 in entered.values()
+    notes = " ".join(
+        profiled(run_dir)["columns"]["accounts"]["last_password_entry_time_millis_epoch"]["notes"]
+    )
+    assert "0 for no date: kept as numbers" in notes, notes
+    # The ring: 64 records, the newest nine written over the oldest, so key 0 holds a later time than 63.
+    times = ran.values("debug_table", "time", "primary_key")
+    assert len(times) == 64 and times[0] > times[63] and times[9] < times[8]
+    assert ran.values("meta", "value", "key")["auth_uid_for_type:com.google"] == "10045"
+    assert audited_columns(run_dir) == set()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "android_metadata": [],
+        "accounts": ["_id"],
+        "meta": ["key"],
+        "grants": ["accounts_id", "auth_token_type", "uid"],
+        "shared_accounts": ["_id"],
+        "debug_table": ["primary_key"],
+        "visibility": ["accounts_id", "_package"],
+    }
+    assert references(run_dir) == {
+        ("grants", "accounts_id"): "accounts._id",
+        ("visibility", "accounts_id"): "accounts._id",
     }

@@ -2699,3 +2699,26 @@ def test_an_empty_core_data_date_is_seconds_as_its_siblings_are_not_a_timestamp(
     assert "seconds since 2001-01-01 UTC (a Core Data date)" in " ".join(found["ZLASTNOTIFIEDDATE"].notes)
     plain = profile(make_sqlite({"ZNOTE": notes}, name="plain.db"))["ZNOTE"]
     assert plain["ZLASTNOTIFIEDDATE"].inferred_type == "timestamp"
+
+
+def test_the_last_modification_abbreviated_is_an_epoch_timestamp_as_last_modified_is(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Android's downloads.db (DownloadProvider) keeps each download's `lastmod` as Java milliseconds, as
+    # a sitemap's `<lastmod>` names a page's last modification: it stayed bigint with no note, where
+    # `last_modified` is read as instants. A mod is a moment only as the last or first one: `mod` alone
+    # is a modulus, a module or a moderator, and the last mod's id or count is none (an entity's words
+    # before it, `pageLastMod`, as before `last_login`).
+    rows = [(i, *(1_716_277_333_521 + 9_876_543 * i,) * 3, 7 + i, 3, 2) for i in range(5)]
+    ddl = (
+        "CREATE TABLE downloads (_id INTEGER PRIMARY KEY, lastmod INTEGER, last_mod BIGINT, "
+        "pageLastMod INTEGER, mod INTEGER, last_mod_id INTEGER, last_mod_count INTEGER)"
+    )
+    assert _types_beside_key(make_sqlite, "downloads", ddl, rows, key="_id") == {
+        "lastmod": "timestamptz",
+        "last_mod": "timestamptz",
+        "pageLastMod": "timestamptz",
+        "mod": "integer",
+        "last_mod_id": "integer",
+        "last_mod_count": "integer",
+    }

@@ -857,7 +857,8 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
     three-row and a seven-row table, as any enum or counter from 1 does. Where the export declares
     foreign keys, such a run of the first keys is no reference, unless the column's name names the
     table; a sample of keys with gaps (``subscriber``) still is. Where it declares none, the lookup
-    rule of the tests above stands."""
+    rule of the tests above stands, but for two values that are the table's two lowest keys: the enum's
+    1/2 is a two-valued code either way (until 2026-12-07 it referred to the lists there)."""
     sample = (1, *range(2, 31, 2))  # 16 of the 30 members, with gaps
     events = [(100 + n, 1 + n % 2, sample[n % len(sample)], 1 + n % 3) for n in range(1, 41)]
     members = [(n, f"m{n}@example.com", 1 + n % 3) for n in range(1, 31)]
@@ -895,9 +896,11 @@ def test_the_first_keys_in_a_table_of_an_export_that_declares_its_references_are
         ("events", "subscriber"): "members.id",
         ("events", "list_id"): "lists.id",
     }
-    if not declares:  # the first keys of a small table, used to half of them or more: the lookup rule
-        expected |= {("events", "context"): "lists.id"}
     assert references == expected
+    said = " ".join(found.tables["events"].columns["context"].notes)
+    assert (
+        "the export declares its references" if declares else "values are two, the two lowest keys"
+    ) in said
     if not declares:
         # The volumes 1..4 number the four digests, each once: a counter of its own rows, no lookup in
         # use (until 2026-12-06 a reference to records.id here).
@@ -5749,3 +5752,38 @@ def test_a_column_named_in_the_plural_of_a_keyless_table_counts_its_rows_and_hol
     carried = {key: ref for key, ref in _references_of(found).items() if ref.endswith(".rowid")}
     assert carried == {("legs", "hop"): "route_hops.rowid"}
     assert found["routes"]["hops"].foreign_key is None
+
+
+@pytest.mark.parametrize("sources", [2, 3])
+def test_a_two_valued_code_on_a_small_tables_two_lowest_keys_is_no_reference(
+    make_sqlite: SqliteFactory, sources: int
+) -> None:
+    """Android's calllog.db declares no reference: a call's ``presentation`` (1 allowed, 2 restricted)
+    was found referring to ``voicemail_status._id``, the two SIMs' voicemail sources keyed 1, 2, as a
+    lookup table's keys would be. Two values that are a parent's two lowest keys, one after the other,
+    are what any two-valued code holds, as a flag's 0 and 1 are: no reference unless the name names
+    that table (``account_id`` of 1 and 2 still refers to ``accounts``). With a third key the pair still
+    reaches the upper half; with a fourth it no longer does (ruled out before). Expected from the
+    builder: both columns hold exactly {1, 2}, the parents' keys 1..``sources``."""
+    path = make_sqlite(
+        {
+            "voicemail_status": (
+                "CREATE TABLE voicemail_status (_id INTEGER PRIMARY KEY, source_package TEXT)",
+                [(k, f"com.example.vvm{k}") for k in range(1, sources + 1)],
+            ),
+            "accounts": (
+                "CREATE TABLE accounts (_id INTEGER PRIMARY KEY, name TEXT)",
+                [(k, f"account {k}") for k in range(101, 101 + sources)],
+            ),
+            "calls": (
+                "CREATE TABLE calls (_id INTEGER PRIMARY KEY, number TEXT, presentation INTEGER, "
+                "account_id INTEGER)",
+                [(n, f"+1617555{n:04d}", 1 + (n % 5 == 0), 101 + n % 2) for n in range(1, 41)],
+            ),
+        },
+        name=f"calllog_{sources}.db",
+    )
+    found = profile(path)
+    assert _references_of(found) == {("calls", "account_id"): "accounts._id"}
+    said = " ".join(found.tables["calls"].columns["presentation"].notes)
+    assert "values are two, the two lowest keys of voicemail_status._id" in said, said

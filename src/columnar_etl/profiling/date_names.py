@@ -166,6 +166,10 @@ _LAST_EVENT_WORDS = frozenset(
         # flag) and `heartbeat` an interval or a count (since 2026-12-06).
         "keepalive",
         "heartbeat",
+        # The last modification abbreviated (`lastmod`, `last_mod`, `lastMod`: the sitemap protocol's
+        # `<lastmod>`, Android's DownloadProvider `downloads.lastmod` of Java milliseconds, bigint with no
+        # note until 2026-12-07), where `mod` alone is a modulus, a module or a moderator.
+        "mod",
     }
 )
 _EVENT_ORDINALS = frozenset({"first", "last"})

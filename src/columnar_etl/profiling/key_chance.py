@@ -92,6 +92,14 @@ def codes_among_first_keys(fit: Inclusion, key: ColumnProfile) -> bool:
     return fit.high - key.min + 1 == fit.reach
 
 
+def pair_of_first_keys(fit: Inclusion, key: ColumnProfile) -> bool:
+    """Are the column's values two, both keys, the parent's two lowest one after the other (1 and 2 of
+    keys 1..3: only so few keys let two values reach the upper half)? What any two-valued code holds, as
+    a flag's 0 and 1 are (a call's number presentation, allowed 1 or restricted 2, beside a table of two
+    SIMs' voicemail sources keyed 1, 2): the pair fits the keys whatever it means (since 2026-12-07)."""
+    return fit.distinct == fit.found == 2 and first_keys(fit) and fit.low == key.min
+
+
 def consecutive_keys(fit: Inclusion) -> bool:
     """Are the keys found consecutive integers, every one from the lowest found to the highest (ages
     20..79 of persons keyed 1..120)? :func:`first_keys` from anywhere in the keys: what an age, a year

@@ -18,6 +18,7 @@ from columnar_etl.profiling.key_chance import (
     drawn_identifier,
     first_keys,
     keys_above_their_count,
+    pair_of_first_keys,
     runs_past_keys,
 )
 from columnar_etl.profiling.reference_names import (
@@ -524,6 +525,14 @@ def turned_away(
             f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
             "key up, as an enum's codes are, and Core Data numbers every entity's rows (and its entities) "
             "from 1: no reference inferred unless the column's name names that table"
+        )
+    # Two values, the parent's two lowest keys, fit it as 0/1 fits any key holding both (parent_keys'
+    # flag): a two-valued code's 1 and 2 beside a table of two or three rows (since 2026-12-07).
+    if integer and not related and pair_of_first_keys(chosen, keys):
+        return (
+            f"values are two, the two lowest keys of {where}, one after the other, as a two-valued "
+            "code's are (1 and 2, as a flag's 0 and 1): no reference inferred unless the column's name "
+            "names that table"
         )
     if (
         integer

@@ -65,7 +65,10 @@
 
    - at least :data:`.reference_rows.MIN_DISTINCT` distinct values, and not the pair 0, 1: a constant or a
    flag fits
-     any key holding it and says nothing;
+     any key holding it and says nothing; nor, unless the name names the parent, two values that are the
+     parent's two lowest keys one after the other (1 and 2 beside a table of two or three rows: a
+     two-valued code, Android's call ``presentation`` beside two voicemail sources;
+     :func:`.key_chance.pair_of_first_keys`, since 2026-12-07);
    - the highest key it holds ranks in the upper half of the parent's keys (by rank, not by value: an
      outlying key such as EPSG's 69,036,405 does not stretch the range). A reference's values are a
      sample of the keys, k of them all in the lower half with chance 2^-k; codes sit at the bottom. A
