@@ -30,7 +30,9 @@ The TOML key, the environment variable and the flag are the same word: `min_qual
 (`{ENV_PREFIX}NULL_TOKENS='["NULL", "N/A"]'`). A value a setting does not allow is refused with one
 line naming the setting, the value (a secret's masked) and what is allowed: from a flag, a usage error
 (exit 64, nothing ran); from the TOML file or an environment variable, an error naming the file or the
-variable (exit 1; `run` still leaves its `failed` run.json).
+variable (exit 1; `run` still leaves its `failed` run.json). A relative path in a path setting
+(`runs_dir = "runs"`), wherever it is given, the TOML file included, is relative to the working directory
+the command runs in, not to the TOML file's directory; `~` at its start is the home directory.
 
 Example `{DEFAULT_CONFIG_FILE}`:
 
