@@ -243,6 +243,10 @@ EDGE_CASES: list[Case] = [
     # Text: padding, NBSP, NUL, null tokens, cp1252 bytes.
     *(Case("text", v) for v in (" a ", "\u00a0b\u2007", "c\x00", "\x00 d", "NULL", "--", "0000-00-00", "")),
     *(Case("text", v) for v in (b"caf\xe9", b"\x80 euro", b"na\xefve\xa0", b"\x81\x8d", "\u3000x\u3000")),
+    # Windows-1252 text read as Latin-1 (quotation marks U+0093/U+0094, a dash U+0096, the ellipsis
+    # U+0085): a value with the ellipsis at an end keeps its ends as written; U+0085 beside no such
+    # punctuation is whitespace, trimmed. (A generated value found the oracle trimming the first kind.)
+    *(Case("text", v) for v in ("\u0093Hi\u0094 \u0085 ", "it\u0092s\u0085", "\t\u0096 x\u0085", "x\u0085 ")),
     # Documents (a line break in the trimmed text): kept byte for byte whatever pads them, NUL bytes
     # removed; a value of one line, padded, is trimmed.
     *(Case("text", v) for v in ("a\nb\n", "a\r\nb\r\n", "a\x00\nb\n", "a\nb\n\x00", "a\nb\n\n", " a\nb\n")),

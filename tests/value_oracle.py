@@ -255,6 +255,22 @@ def trimmed(text: str) -> str:
     return text.replace("\x00", "").strip(WHITE_SPACE)
 
 
+#: Windows-1252's quotation marks, bullet and dashes (bytes 0x91-0x97) read as Latin-1: C1 controls.
+_WINDOWS_PUNCTUATION = re.compile("[\x91-\x97]")
+#: U+0085, Windows-1252's ellipsis read as Latin-1, at an end of a value, whitespace beside it there.
+_NEL_AT_AN_END = re.compile(f"^[{WHITE_SPACE}]*\x85|\x85[{WHITE_SPACE}]*$")
+
+
+def kept_latin1(text: str) -> str | None:
+    """``text`` as a text column loads it when the column holds Windows-1252 text read as Latin-1 (its
+    punctuation U+0091-U+0097, and U+0085 at an end of a value): its ends kept as written, as the
+    operator's ``trim = false`` keeps them (NUL bytes removed); None otherwise. A case's column holds its
+    anchors, none of them such text, and the case's value: the value decides (profiling.latin1_text)."""
+    if _WINDOWS_PUNCTUATION.search(text) and _NEL_AT_AN_END.search(text):
+        return text.replace("\x00", "")
+    return None
+
+
 def kept_document(text: str) -> str | None:
     """``text`` as a text column loads it when it is a document: of several lines (a line break in its
     trimmed text, once NUL bytes are gone), loaded byte for byte whatever pads it (NUL bytes removed);
@@ -571,6 +587,8 @@ def expected(
     if kind == "text":
         if (document := kept_document(text)) is not None:
             return document  # a value of several lines is a document: loaded byte for byte
+        if (kept := kept_latin1(text)) is not None:
+            return kept  # Windows-1252 read as Latin-1: its U+0085 is an ellipsis, not padding
         text = trimmed(text)
         return None if is_absent(text) else text
     # NUL bytes are removed from text (PostgreSQL text holds none); in a typed column a value with one
