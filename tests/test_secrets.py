@@ -360,3 +360,16 @@ def test_a_password_command_s_first_line_is_the_password(
         "password_command printed nothing on its first line",
         "it must print the password on its first line",
     )
+
+
+def test_a_password_command_is_not_run_for_the_embedded_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without a target the embedded server is the target, and it asks no password: a password_command
+    # that fails (a vault out of reach) failed every command all the same, exit 1 before anything ran.
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    apply_password_command(load_settings(target=None, password_command="exit 3"))
+    assert "PGPASSWORD" not in os.environ
+    # With a target it is still run, and its failure still said.
+    with pytest.raises(ConfigError, match=r"password_command failed \(CalledProcessError\)"):
+        apply_password_command(
+            load_settings(target="postgresql://loader@db.invalid/x", password_command="exit 3")
+        )

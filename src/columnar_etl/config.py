@@ -165,7 +165,7 @@ class Settings(BaseSettings):
         description="Shell command printing the target's password on its first line (e.g. `pass show "
         "db/loader`, whose later lines are the entry's notes); run once when the password is not in the "
         "URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq through the environment, never put in a "
-        "URI, a log or a record.",
+        "URI, a log or a record. Not run without a `target`: the embedded server asks no password.",
     )
     pg_dir: Path = Field(
         default=Path(".columnar_etl/pg"),
@@ -597,9 +597,11 @@ def apply_password_command(settings: Settings) -> None:
 
     libpq (under ADBC, and pg_dump/pg_restore as subprocesses) reads ``PGPASSWORD`` by itself, so the
     password never has to appear in a URI that could be printed, logged or recorded. Nothing happens
-    when there is no command, when the target URI carries a password, or when ``PGPASSWORD`` is set.
+    when there is no command, when there is no target (the embedded server, which asks no password: a
+    vault out of reach failed every command there, ``profile`` and ``pg status`` too), when the target
+    URI carries a password, or when ``PGPASSWORD`` is set.
     """
-    if not settings.password_command or os.environ.get("PGPASSWORD"):
+    if not settings.password_command or not settings.target or os.environ.get("PGPASSWORD"):
         return
     if has_password(settings.target):
         return
