@@ -535,23 +535,31 @@ NOT_UTF8_PATH = "is not UTF-8, which the output and the run records write a path
 NOT_UTF8_PATH_HINT = "rename the file, or give a link to it under a UTF-8 name"
 
 
+def path_problem(value: str | os.PathLike[str]) -> tuple[str, str | None] | None:
+    """Why ``value`` cannot be a path argument, with a hint (None: it can): ``''`` (``Path('')`` is the
+    working directory), or a name that is not UTF-8 (a ``str`` holding such bytes as surrogates, as
+    Python hands a name a Latin-1 system gave over): run.json, the ledger and the report write a path
+    as UTF-8 text. The one check of the command line (``cli.app.given_path``) and the library
+    (:func:`check_path`)."""
+    if isinstance(value, str) and value == "":
+        return "an empty path names no file or directory", None
+    try:
+        str(value).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+        return f"the path '{shown}' {NOT_UTF8_PATH}", NOT_UTF8_PATH_HINT
+    return None
+
+
 def check_path(value: str | os.PathLike[str] | bytes, what: str) -> Path:
     """A path argument of the library as a :class:`Path`; :class:`UsageError` naming ``what`` before
-    anything runs when it cannot be one: ``''`` (``Path('')`` is the working directory) or a name that
-    is not UTF-8 (bytes as a Latin-1 system names a file, or a ``str`` holding them as surrogates, as
-    Python hands such a name over). The command line refuses both (``cli.app.given_path``); until h330
-    the library ran with it, and ``run`` left a run directory without run.json or a record stuck
-    ``running``, ``backup`` a backup under that name."""
+    anything runs when it cannot be one (:func:`path_problem`; bytes are read as the file system names
+    them). The command line refuses the same; until h330 the library ran with it, and ``run`` left a
+    run directory without run.json or a record stuck ``running``, ``backup`` a backup under that name."""
     text = os.fsdecode(value) if isinstance(value, bytes) else value
-    if isinstance(text, str) and text == "":
-        raise UsageError(f"invalid value for {what!r}: an empty path names no file or directory")
-    try:
-        str(text).encode("utf-8")
-    except UnicodeEncodeError:
-        shown = os.fsencode(text).decode("utf-8", "backslashreplace")
-        raise UsageError(
-            f"invalid value for {what!r}: the path '{shown}' {NOT_UTF8_PATH}", hint=NOT_UTF8_PATH_HINT
-        ) from None
+    problem = path_problem(text)
+    if problem is not None:
+        raise UsageError(f"invalid value for {what!r}: {problem[0]}", hint=problem[1])
     return Path(text)
 
 

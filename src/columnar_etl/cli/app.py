@@ -14,7 +14,6 @@ import copy
 import functools
 import inspect
 import json
-import os
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,13 +32,12 @@ from typer.models import ParameterInfo
 
 from columnar_etl.atomic import same_file
 from columnar_etl.config import (
-    NOT_UTF8_PATH,
-    NOT_UTF8_PATH_HINT,
     Settings,
     apply_password_command,
     fallback_runs_dir,
     load_settings,
     mask_secrets,
+    path_problem,
 )
 from columnar_etl.errors import (
     INTERRUPTED,
@@ -442,16 +440,11 @@ def given_path(value: str | Path) -> Path:
     default (``demo --source``'s fixture, a :class:`Path`) is handed over as it is declared."""
     if isinstance(value, Path):
         return value
-    if value == "":
-        raise typer.BadParameter("an empty path names no file or directory")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        # Bytes no UTF-8 reads (a file named on a Latin-1 system): run.json, the ledger and the report
-        # name the path as UTF-8 text, and a `run` of it failed after its run directory was made, with
-        # no run.json ("UnicodeEncodeError: ... surrogates not allowed").
-        shown = os.fsencode(value).decode("utf-8", "backslashreplace")
-        raise typer.BadParameter(f"the path '{shown}' {NOT_UTF8_PATH}: {NOT_UTF8_PATH_HINT}") from None
+    # A name no UTF-8 reads (a file named on a Latin-1 system) failed a `run` after its run directory
+    # was made, with no run.json ("UnicodeEncodeError: ... surrogates not allowed"): see path_problem.
+    if (problem := path_problem(value)) is not None:
+        reason, hint = problem
+        raise typer.BadParameter(f"{reason}: {hint}" if hint else reason)
     return Path(value)
 
 
