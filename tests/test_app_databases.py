@@ -122,7 +122,7 @@ csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sq
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
-an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db)
+an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30829,3 +30829,97 @@ def test_android_accounts_de_keeps_zero_password_times_as_numbers_reads_its_ring
         ("grants", "accounts_id"): "accounts._id",
         ("visibility", "accounts_id"): "accounts._id",
     }
+
+
+# --- Linux system and PIM databases (h333) -------------------------------------------------------------
+
+
+def _h333_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), Unix seconds or ISO text ending ``Z`` in a timestamptz column
+    their instant, ISO text in a timestamp column its wall-clock time, 0/1 in a boolean column the
+    booleans, bytes as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp with time zone" and isinstance(value, int):
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "timestamp with time zone":
+            return datetime.fromisoformat(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "boolean":
+            return bool(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _declared_references(ddl: list[str]) -> dict[tuple[str, str], str]:
+    """``{(table, column): "parent.key"}`` of every FOREIGN KEY in ``ddl``, as SQLite reads them."""
+    with closing(sqlite3.connect(":memory:")) as con:
+        for statement in ddl:
+            con.execute(statement)
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            (table, row[3]): f"{row[2]}.{row[4]}"
+            for table in tables
+            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
+        }
+
+
+def test_fwupd_pending_db_reads_device_seconds_keeps_versions_flags_and_the_columns_a_migration_added(
+    run_export: Runner,
+) -> None:
+    # fwupd's pending.db (schema 5): one row per device, ``device_created``/``device_modified`` Unix
+    # seconds (instants, audited), FwupdDeviceFlags bits as int64, versions as each protocol writes them
+    # (``43.00``, ``1.10``, ``RQR12.09_B0030``, ``0x0000001b``: beside ``1.6.1`` text, every character
+    # kept), the release metadata ``key=value;…``, SHA-1 hex ids and checksums (the history's device id
+    # and the approved list's checksum unique in the data: their keys), ``checksum_device`` and
+    # ``protocol`` added by ALTER TABLE after eight rows existed (NULL there), ``schema.created`` SQLite's
+    # CURRENT_TIMESTAMP under the declared type ``timestamp TIMESTAMP``.
+    rows = apps.fwupd_rows()
+    ran, run_dir = run_export(apps.fwupd)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.FWUPD_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    assert declared["schema"][0] == ("created", "timestamp TIMESTAMP")
+    instants = {("history", "device_created"), ("history", "device_modified")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else "timestamp without time zone"
+            if decl.endswith("TIMESTAMP")
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = _h333_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    history = rows["history"]
+    versions = ran.values("history", "version_old", "display_name")
+    assert versions["Thunderbolt Controller"] == "43.00" and versions["Wacom Intuos Pro M"] == "1.10"
+    assert ran.values("history", "flags", "display_name") == {row[4]: row[9] for row in history}
+    protocols = ran.values("history", "protocol", "display_name")
+    assert [row[4] for row in history if protocols[row[4]] is None] == [row[4] for row in history[:8]]
+    metadata = ran.values("history", "metadata", "display_name")["System Firmware"]
+    assert dict(item.split("=", 1) for item in metadata.split(";"))["DistroVersion"] == "28"
+    assert min(ran.values("history", "device_created", "device_id").values()).date() == date(2018, 7, 12)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {("history", column, "epoch:seconds"): len(history) for _, column in instants}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "schema": [],
+        "history": ["device_id"],
+        "approved_firmware": ["checksum"],
+    }
+    assert references(run_dir) == {}
