@@ -122,7 +122,8 @@ csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sq
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
-an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db)
+an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
+PackageKit's transactions.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30923,3 +30924,70 @@ def test_fwupd_pending_db_reads_device_seconds_keeps_versions_flags_and_the_colu
         "approved_firmware": ["checksum"],
     }
     assert references(run_dir) == {}
+
+
+def test_packagekit_transactions_read_glib_iso_instants_keep_package_lists_and_the_uid_added_later(
+    run_export: Runner,
+) -> None:
+    # PackageKit 0.6's transactions.db (created by 0.3.x): ``timespec`` and ``root.created`` GLib's
+    # g_time_val_to_iso8601 (``…T09:12:44.123456Z``, no fraction on a whole second: instants, each cell
+    # audited by its format), ``duration`` milliseconds, ``succeeded`` 0/1 under INTEGER (numbers as
+    # written), ``data`` lines of ``<info>\t<package id>`` (kept whole), ``uid`` and ``cmdline`` added by
+    # ALTER TABLE (0 and NULL on the older rows), a transaction never finished (NULL duration and role),
+    # ``config`` key/value text (the job count's digits stay text beside a version), ``proxy`` empty
+    # (PackageKit's own ALTERs never reach it) and ``root`` keyless. ``transactions.role`` is found
+    # referring to ``last_action.role``: true of PackageKit (each success resets its role's time there),
+    # a lookup by the role's name.
+    rows = apps.packagekit_rows()
+    ran, run_dir = run_export(apps.packagekit)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.PACKAGEKIT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) if v else 5 for t, v in rows.items()}
+    assert [name for name, _ in declared["transactions"]][-2:] == ["uid", "cmdline"]
+    instants = {("transactions", "timespec"), ("last_action", "timespec"), ("root", "created")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if (table, name) in instants
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = _h333_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    transactions = rows["transactions"]
+    data = ran.values("transactions", "data", "transaction_id")
+    assert {k: v for k, v in data.items() if v} == {row[0]: row[5] for row in transactions if row[5]}
+    assert any("\n" in v and "\t" in v for v in data.values() if v)
+    uids = ran.values("transactions", "uid", "transaction_id")
+    old = apps.PACKAGEKIT_MIGRATED_AT - 1  # the rows written before the ALTER TABLE
+    assert Counter(uids.values()) == {0: old, 500: len(transactions) - old}
+    assert ran.values("config", "value", "key") == {"version": "0.4.6", "job_count": "395"}
+    moments = ran.values("transactions", "timespec", "transaction_id")
+    assert min(moments.values()) == datetime(2009, 11, 19, 7, 39, 23, 104729, tzinfo=UTC)
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, column in instants:
+        place = [name for name, _ in declared[table]].index(column)
+        for row in rows[table]:
+            fraction = "." in row[place]
+            expected_audit[
+                (table, column, f"date_format:%Y-%m-%dT%H:%M:%S{'.%f' if fraction else ''}%z")
+            ] += 1
+    assert audit == expected_audit
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "transactions": ["transaction_id"],
+        "last_action": ["role"],
+        "config": ["key"],
+        "proxy": [],
+        "root": [],
+    }
+    roles = {row[4] for row in transactions if row[4] is not None}
+    assert roles <= {role for role, _ in rows["last_action"]}
+    assert references(run_dir) == {("transactions", "role"): "last_action.role"}
