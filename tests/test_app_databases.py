@@ -30859,19 +30859,6 @@ def _h333_cells(
     return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
 
 
-def _declared_references(ddl: list[str]) -> dict[tuple[str, str], str]:
-    """``{(table, column): "parent.key"}`` of every FOREIGN KEY in ``ddl``, as SQLite reads them."""
-    with closing(sqlite3.connect(":memory:")) as con:
-        for statement in ddl:
-            con.execute(statement)
-        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {
-            (table, row[3]): f"{row[2]}.{row[4]}"
-            for table in tables
-            for row in con.execute(f"PRAGMA foreign_key_list({quote_ident(table)})")
-        }
-
-
 def test_fwupd_pending_db_reads_device_seconds_keeps_versions_flags_and_the_columns_a_migration_added(
     run_export: Runner,
 ) -> None:
@@ -30994,7 +30981,7 @@ def test_packagekit_transactions_read_glib_iso_instants_keep_package_lists_and_t
 
 
 def test_akonadi_keeps_qt5_and_qt6_utc_stamps_as_text_reads_its_bools_keeps_parts_and_its_declared_links(
-    run_export: Runner,
+    run_export: Runner, tmp_path: Path
 ) -> None:
     # KDE Akonadi's akonadi.db (schema 32 on SQLite): tables ``<Name>Table`` and ``<A><B>Relation`` keyed
     # by both columns, every link declared (``CONSTRAINT … DEFERRABLE INITIALLY DEFERRED``), BOOL 0/1
@@ -31057,4 +31044,4 @@ def test_akonadi_keeps_qt5_and_qt6_utc_stamps_as_text_reads_its_bools_keeps_part
         "TagRemoteIdResourceRelationTable": ["tagId", "resourceId"],
         "RelationTable": ["leftId", "rightId", "typeId"],
     }
-    assert references(run_dir) == _declared_references(apps.AKONADI_DDL)
+    assert references(run_dir) == _declared_references(apps.akonadi(tmp_path / "akonadi.db"))
