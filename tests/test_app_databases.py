@@ -17619,10 +17619,8 @@ def test_unmanic_database_reads_peewee_moments_naive_and_aware_and_keeps_its_wor
             return None
         if document:
             return value if value.strip(WHITE_SPACE) else None
-        if kind == "timestamp with time zone":
-            return datetime.fromisoformat(value)
-        if kind == "timestamp without time zone":
-            return datetime.fromisoformat(value)
+        if kind in ("timestamp with time zone", "timestamp without time zone"):
+            return datetime.fromisoformat(value)  # ``Z`` read as UTC, no offset as wall-clock time
         if kind == "text":
             return value.strip(WHITE_SPACE) or None
         return value
@@ -30848,10 +30846,8 @@ def _h333_cells(
             return None
         if kind == "timestamp with time zone" and isinstance(value, int):
             return datetime.fromtimestamp(value, UTC)
-        if kind == "timestamp with time zone":
-            return datetime.fromisoformat(value)
-        if kind == "timestamp without time zone":
-            return datetime.fromisoformat(value)
+        if kind in ("timestamp with time zone", "timestamp without time zone"):
+            return datetime.fromisoformat(value)  # ``Z`` read as UTC, no offset as wall-clock time
         if kind == "boolean":
             return bool(value)
         return arrives_as(value) if isinstance(value, str) else value
