@@ -122,7 +122,8 @@ csvs-to-sqlite's lookup tables, and a PostgreSQL help desk's CSVs through the sq
 database as Biopython loads it, GEMINI's variant database, a Galaxy server's default SQLite
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
-an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db)
+an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, Krita 5's
+resource cache)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30829,3 +30830,102 @@ def test_android_accounts_de_keeps_zero_password_times_as_numbers_reads_its_ring
         ("grants", "accounts_id"): "accounts._id",
         ("visibility", "accounts_id"): "accounts._id",
     }
+
+
+# --- Creative and media desktop applications (h332) ---------------------------------------------------
+
+
+def test_krita_resource_cache_reads_unix_seconds_keeps_base64_variants_and_links_no_polymorphic_id(
+    run_export: Runner,
+) -> None:
+    # Krita 5's resourcecache.sqlite: three INTEGER columns of Unix seconds (a storage's and a resource
+    # version's ``timestamp``, the schema's ``creation_date``: instants, each cell audited), 0/1 flags
+    # under INTEGER (numbers, as declared), PNG thumbnails and the empty BLOB a storage without one gets
+    # (bytea, byte for byte), md5 hex, the folder storage's ``location`` ``''`` under UNIQUE (NULL by the
+    # blank rule, audited), metadata values base64 of a QDataStream QVariant (text as written), and
+    # ``metadata.foreign_id`` naming a resource or a storage by ``table_name``: no reference claimed.
+    rows = apps.krita_rows()
+    ran, run_dir = run_export(apps.krita)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.KRITA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {
+        ("storages", "timestamp"),
+        ("versioned_resources", "timestamp"),
+        ("version_information", "creation_date"),
+    }
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if isinstance(value, str) and not value.strip():
+                return None
+            if value is None:
+                return None
+            if kind == "timestamp with time zone":
+                return datetime.fromtimestamp(value, UTC)
+            return value.strip() if kind == "text" else value
+
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # A storage without a picture keeps the empty BLOB Qt binds, not NULL; a bundle's is a PNG.
+    pictures = ran.values("storages", "thumbnail", "id")
+    assert bytes(pictures[1]) == b"" and bytes(pictures[2]).startswith(b"\x89PNG\r\n\x1a\n")
+    # A metadata value decodes to the QVariant Krita wrote: a QString (type 10) of UTF-16.
+    values = ran.values("metadata", "value", "id")
+    paintops = [row for row in rows["metadata"] if row[2] == "paintopid"]
+    decoded = base64.b64decode(values[paintops[0][0]])
+    assert decoded[:5] == struct.pack(">IB", 10, 0) and decoded[9:].decode("utf-16-be") in (
+        "paintbrush", "colorsmudge", "hairybrush", "deformbrush", "duplicate",
+    )  # fmt: skip
+    assert ran.values("tags", "url", "id")[1] == "★ My Favorites"
+    blanks = Counter(
+        (table, names[i])
+        for table, columns in declared.items()
+        for names in [[n for n, _ in columns]]
+        for row in rows[table]
+        for i, v in enumerate(row)
+        if v == ""
+    )
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("version_information", "creation_date", "epoch:seconds"): len(rows["version_information"]),
+        ("storages", "timestamp", "epoch:seconds"): len(rows["storages"]),
+        ("versioned_resources", "timestamp", "epoch:seconds"): len(rows["versioned_resources"]),
+        **{(table, column, "empty_to_null"): count for (table, column), count in blanks.items()},
+    }
+    assert set(blanks) == {("storages", "location"), ("tags", "comment"), ("tag_translations", "comment")}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "tags_storages": ["tag_id", "storage_id"],
+    }
+    # The declared references, and a resource's storage found in the data; the metadata's
+    # ``foreign_id`` (a resource's id or a storage's, by ``table_name``) refers to no one table.
+    assert references(run_dir) == {
+        ("storages", "storage_type_id"): "storage_types.id",
+        ("tags", "resource_type_id"): "resource_types.id",
+        ("resources", "resource_type_id"): "resource_types.id",
+        ("resources", "storage_id"): "storages.id",
+        ("versioned_resources", "resource_id"): "resources.id",
+        ("versioned_resources", "storage_id"): "storages.id",
+        ("resource_tags", "resource_id"): "resources.id",
+        ("resource_tags", "tag_id"): "tags.id",
+        ("tags_storages", "tag_id"): "tags.id",
+        ("tags_storages", "storage_id"): "storages.id",
+        ("tag_translations", "tag_id"): "tags.id",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["metadata"]["foreign_id"]["notes"])
+    assert "no reference chosen" in notes, notes
