@@ -123,7 +123,7 @@ database as Biopython loads it, GEMINI's variant database, a Galaxy server's def
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, Krita 5's
-resource cache)
+resource cache, Rekordbox 6's master.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -30929,3 +30929,145 @@ def test_krita_resource_cache_reads_unix_seconds_keeps_base64_variants_and_links
     }
     notes = " ".join(profiled(run_dir)["columns"]["metadata"]["foreign_id"]["notes"])
     assert "no reference chosen" in notes, notes
+
+
+def _rekordbox_kind(declared: str, values: list[Any]) -> str:
+    """The type a Rekordbox column is loaded as, by the documented rules read from its declared type and
+    its values (computed here, not from the run): ``DATETIME`` Sequelize's moments (with their offset),
+    integer declarations integers, ``FLOAT`` doubles; text whose values are all decimal digits integers,
+    all ``YYYY-MM-DD`` dates, all ``YYYY-MM-DD HH:MM:SS`` wall-clock times; other text (UUIDs, ``'root'``
+    among digits, names) and text of no value at all, text."""
+    if declared == "DATETIME":
+        return "timestamp with time zone"
+    if declared in ("INTEGER", "BIGINT", "TINYINT(1)"):
+        return "bigint"
+    if declared == "FLOAT":
+        return "double precision"
+    filled = [v for v in values if v is not None and v != ""]
+    if filled and all(re.fullmatch(r"[0-9]+", v) for v in filled):
+        return "bigint"
+    if filled and all(re.fullmatch(r"\d{4}-\d\d-\d\d", v) for v in filled):
+        return "date"
+    if filled and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", v) for v in filled):
+        return "timestamp without time zone"
+    return "text"
+
+
+def test_rekordbox_master_db_reads_digit_keys_and_sequelize_moments_keeps_root_parents_and_no_track_no_link(
+    run_export: Runner,
+) -> None:
+    # Rekordbox 6's master.db (unencrypted): every key VARCHAR(255) of decimal digits (integers, as the
+    # product reads digit text; "1".."8" the built-in colours), a tree's ``ParentID`` ``'root'`` among
+    # digits (text as written, no reference claimed), ``created_at`` / ``updated_at`` Sequelize's
+    # ``YYYY-MM-DD HH:MM:SS.mmm +00:00`` (instants, each cell audited by its format), ``StockDate`` and
+    # ``DateCreated`` ``YYYY-MM-DD`` (dates), a session's ``DateCreated`` wall-clock text (timestamps),
+    # ``FileNameS`` / ``Subtitle`` / a cue's ``Comment`` ``''`` (NULL by the blank rule, audited),
+    # ``ExtInfo`` the text ``'null'`` (NULL by the null-token rule, audited), ``HotCueAutoLoad`` ``'on'``
+    # or NULL (text), ``OutMsec`` and ``Color`` -1 (numbers), gains split into two 16-bit halves. No
+    # FOREIGN KEY is declared: the references are the data's. Until 2026-12-07 a session's ``TrackNo``
+    # 1..8 (each session of 8 tracks) was found referring to the 8 colours, every key used.
+    rows = apps.rekordbox_rows()
+    ran, run_dir = run_export(apps.rekordbox)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.REKORDBOX_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and value.strip() in ("", "null")):
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f %z")
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return value
+
+    kinds: dict[str, dict[str, str]] = {}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds[table] = {
+            name: _rekordbox_kind(decl, [row[i] for row in rows[table]])
+            for i, (name, decl) in enumerate(columns)
+        }
+        assert ran.types(table) == kinds[table], table
+        expected = [
+            tuple(loaded(v, kinds[table][n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The kinds the rules give, spelled out for the columns this export is about.
+    assert (kinds["djmdContent"]["ID"], kinds["djmdColor"]["ID"], kinds["djmdPlaylist"]["ParentID"]) == (
+        "bigint", "bigint", "text",
+    )  # fmt: skip
+    assert (kinds["djmdContent"]["StockDate"], kinds["djmdHistory"]["DateCreated"]) == (
+        "date", "timestamp without time zone",
+    )  # fmt: skip
+    assert (kinds["djmdContent"]["DeviceID"], kinds["djmdContent"]["HotCueAutoLoad"]) == ("text", "text")
+    parents = ran.values("djmdPlaylist", "ParentID", "ID")
+    assert Counter(p == "root" for p in parents.values()) == {True: 3, False: 6}
+    moments = ran.values("djmdContent", "created_at", "ID")
+    assert min(moments.values()) > datetime(2021, 3, 2, 18, 4, 11, tzinfo=UTC)
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        for row in rows[table]
+        if row[i] == ""
+    )
+    stamped = "date_format:%Y-%m-%d %H:%M:%S.%f %z"
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        **{
+            (table, column, stamped): len(rows[table])
+            for table in rows
+            for column in ("created_at", "updated_at")
+        },
+        **{(table, column, "empty_to_null"): count for (table, column), count in blanks.items()},
+        ("djmdContent", "ExtInfo", "null_like_to_null"): len(rows["djmdContent"]),
+    }
+    assert set(blanks) == {
+        ("djmdContent", "FileNameS"),
+        ("djmdContent", "Subtitle"),
+        ("djmdContent", "Commnt"),
+        ("djmdCue", "Comment"),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["ID"] for t in rows},
+        "agentRegistry": ["registry_id"],
+        "djmdProperty": ["DBID"],
+    }
+    # Every reference found in the data, each true by construction. Not found: the trees' ``ParentID``
+    # (``'root'`` is no key), a cue's ``ContentUUID`` (text beside the text UUIDs, a copy of its
+    # ``ContentID``'s row's), and the positions ``TrackNo`` (1..8 in each session: every key of the 8
+    # colours; its name says a place, not a colour: no reference inferred).
+    assert references(run_dir) == {
+        ("djmdProperty", "DeviceID"): "djmdDevice.ID",
+        ("djmdAlbum", "AlbumArtistID"): "djmdArtist.ID",
+        ("djmdContent", "ArtistID"): "djmdArtist.ID",
+        ("djmdContent", "AlbumID"): "djmdAlbum.ID",
+        ("djmdContent", "GenreID"): "djmdGenre.ID",
+        ("djmdContent", "RemixerID"): "djmdArtist.ID",
+        ("djmdContent", "LabelID"): "djmdLabel.ID",
+        ("djmdContent", "KeyID"): "djmdKey.ID",
+        ("djmdContent", "ColorID"): "djmdColor.ID",
+        ("djmdContent", "DeviceID"): "djmdDevice.ID",
+        ("djmdCue", "ContentID"): "djmdContent.ID",
+        ("djmdMixerParam", "ContentID"): "djmdContent.ID",
+        ("djmdSongPlaylist", "PlaylistID"): "djmdPlaylist.ID",
+        ("djmdSongPlaylist", "ContentID"): "djmdContent.ID",
+        ("djmdSongHistory", "HistoryID"): "djmdHistory.ID",
+        ("djmdSongHistory", "ContentID"): "djmdContent.ID",
+        ("djmdSongMyTag", "MyTagID"): "djmdMyTag.ID",
+        ("djmdSongMyTag", "ContentID"): "djmdContent.ID",
+    }
+    places = {row[3] for row in rows["djmdSongHistory"]}
+    assert places == {int(row[0]) for row in rows["djmdColor"]} == set(range(1, 9))
+    notes = " ".join(profiled(run_dir)["columns"]["djmdSongHistory"]["TrackNo"]["notes"])
+    assert "its name says the row's place among its siblings (no)" in notes, notes
