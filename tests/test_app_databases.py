@@ -123,7 +123,7 @@ database as Biopython loads it, GEMINI's variant database, a Galaxy server's def
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, Krita 5's
-resource cache, Rekordbox 6's master.db)
+resource cache, Rekordbox 6's master.db, an Engine DJ library's m.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31071,3 +31071,97 @@ def test_rekordbox_master_db_reads_digit_keys_and_sequelize_moments_keeps_root_p
     assert places == {int(row[0]) for row in rows["djmdColor"]} == set(range(1, 9))
     notes = " ".join(profiled(run_dir)["columns"]["djmdSongHistory"]["TrackNo"]["notes"])
     assert "its name says the row's place among its siblings (no)" in notes, notes
+
+
+def test_engine_dj_library_reads_datetime_seconds_and_booleans_keeps_17_digit_bpms_int64_and_qcompressed_data(
+    run_export: Runner,
+) -> None:
+    # Engine DJ Desktop 4.0's m.db (its statements verbatim, views and triggers too): DATETIME columns of
+    # Unix seconds (instants, each cell audited), BOOLEAN 0/1 (booleans, audited), ``bpmAnalyzed`` a float32
+    # widened to a REAL (every one of its 17 digits kept), the session's played indicator a signed 64-bit
+    # number (exact), performance data qCompress'd BLOBs (byte for byte), ``'image://planck/0'`` text,
+    # linked lists of playlists and entries whose 0 ends a list (numbers as written). The views and
+    # triggers are left out with a note; the empty Pack and Smartlist arrive empty, typed as declared.
+    rows = apps.engine_dj_rows()
+    ran, run_dir = run_export(apps.engine_dj)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.ENGINE_DDL)
+    assert set(declared) == set(rows)
+    kinds = {
+        "INTEGER": "bigint",
+        "TEXT": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "BOOLEAN": "boolean",
+        "DATETIME": "timestamp with time zone",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    names = [name for name, _ in declared["Track"]]
+    tracks = rows["Track"]
+    bpms = ran.values("Track", "bpmAnalyzed", "id")
+    written = {row[0]: row[names.index("bpmAnalyzed")] for row in tracks}
+    assert bpms == written and any(len(repr(v)) >= 18 for v in written.values() if v is not None)
+    indicator = ran.values("Information", "currentPlayedIndiciator", "id")[1]
+    assert indicator == apps.ENGINE_INDICATOR < -(2**61)
+    played = ran.values("Track", "playedIndicator", "id")
+    assert {v for v in played.values() if v is not None} == {apps.ENGINE_INDICATOR}
+    blobs = ran.values("Track", "trackData", "id")
+    some = bytes(next(v for v in blobs.values() if v is not None))
+    assert struct.unpack(">I", some[:4])[0] == len(zlib.decompress(some[4:])) == 28
+    assert ran.values("Playlist", "nextListId", "id") == {1: 4, 2: 3, 3: 5, 5: 0, 4: 6, 6: 0}
+    datetimes = [n for n, decl in declared["Track"] if decl == "DATETIME"]
+    booleans = {t: [n for n, decl in c if decl == "BOOLEAN"] for t, c in declared.items()}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        **{
+            ("Track", column, "epoch:seconds"): sum(row[names.index(column)] is not None for row in tracks)
+            for column in datetimes
+        },
+        ("Playlist", "lastEditTime", "epoch:seconds"): len(rows["Playlist"]),
+        **{
+            (table, column, f"boolean:{value}"): count
+            for table, columns in booleans.items()
+            for column in columns
+            for value, count in Counter(
+                row[[n for n, _ in declared[table]].index(column)] for row in rows[table]
+            ).items()
+            if value is not None
+        },
+    }
+    notes = " ".join(ran.record["notes"])
+    assert "5 views not loaded" in notes and "24 triggers not copied" in notes
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "Smartlist": ["listUuid"],
+    }
+    # The declared references and the entries' tracks found in the data. The lists' own links (a
+    # playlist's parent and next sibling, an entry's next entry: 0 for none) are not found: the export
+    # declares its references, and these run over its first keys one after another as a counter would.
+    assert references(run_dir) == {
+        ("Track", "albumArtId"): "AlbumArt.id",
+        ("PlaylistEntity", "listId"): "Playlist.id",
+        ("PlaylistEntity", "trackId"): "Track.id",
+        ("PreparelistEntity", "trackId"): "Track.id",
+    }
