@@ -123,7 +123,8 @@ database as Biopython loads it, GEMINI's variant database, a Galaxy server's def
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
-PackageKit's transactions.db, KDE Akonadi's SQLite backend)
+PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
+master.db, an Engine DJ library's m.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31041,3 +31042,338 @@ def test_akonadi_keeps_qt5_and_qt6_utc_stamps_as_text_reads_its_bools_keeps_part
         "RelationTable": ["leftId", "rightId", "typeId"],
     }
     assert references(run_dir) == _declared_references(apps.akonadi(tmp_path / "akonadi.db"))
+
+
+# --- Creative and media desktop applications (h332) ---------------------------------------------------
+
+
+def test_krita_resource_cache_reads_unix_seconds_keeps_base64_variants_and_links_no_polymorphic_id(
+    run_export: Runner,
+) -> None:
+    # Krita 5's resourcecache.sqlite: three INTEGER columns of Unix seconds (a storage's and a resource
+    # version's ``timestamp``, the schema's ``creation_date``: instants, each cell audited), 0/1 flags
+    # under INTEGER (numbers, as declared), PNG thumbnails and the empty BLOB a storage without one gets
+    # (bytea, byte for byte), md5 hex, the folder storage's ``location`` ``''`` under UNIQUE (NULL by the
+    # blank rule, audited), metadata values base64 of a QDataStream QVariant (text as written), and
+    # ``metadata.foreign_id`` naming a resource or a storage by ``table_name``: no reference claimed.
+    rows = apps.krita_rows()
+    ran, run_dir = run_export(apps.krita)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.KRITA_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {
+        ("storages", "timestamp"),
+        ("versioned_resources", "timestamp"),
+        ("version_information", "creation_date"),
+    }
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+
+        def loaded(value: Any, kind: str) -> Any:
+            if isinstance(value, str) and not value.strip():
+                return None
+            if value is None:
+                return None
+            if kind == "timestamp with time zone":
+                return datetime.fromtimestamp(value, UTC)
+            return value.strip() if kind == "text" else value
+
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # A storage without a picture keeps the empty BLOB Qt binds, not NULL; a bundle's is a PNG.
+    pictures = ran.values("storages", "thumbnail", "id")
+    assert bytes(pictures[1]) == b"" and bytes(pictures[2]).startswith(b"\x89PNG\r\n\x1a\n")
+    # A metadata value decodes to the QVariant Krita wrote: a QString (type 10) of UTF-16.
+    values = ran.values("metadata", "value", "id")
+    paintops = [row for row in rows["metadata"] if row[2] == "paintopid"]
+    decoded = base64.b64decode(values[paintops[0][0]])
+    assert decoded[:5] == struct.pack(">IB", 10, 0) and decoded[9:].decode("utf-16-be") in (
+        "paintbrush", "colorsmudge", "hairybrush", "deformbrush", "duplicate",
+    )  # fmt: skip
+    assert ran.values("tags", "url", "id")[1] == "★ My Favorites"
+    blanks = Counter(
+        (table, names[i])
+        for table, columns in declared.items()
+        for names in [[n for n, _ in columns]]
+        for row in rows[table]
+        for i, v in enumerate(row)
+        if v == ""
+    )
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        ("version_information", "creation_date", "epoch:seconds"): len(rows["version_information"]),
+        ("storages", "timestamp", "epoch:seconds"): len(rows["storages"]),
+        ("versioned_resources", "timestamp", "epoch:seconds"): len(rows["versioned_resources"]),
+        **{(table, column, "empty_to_null"): count for (table, column), count in blanks.items()},
+    }
+    assert set(blanks) == {("storages", "location"), ("tags", "comment"), ("tag_translations", "comment")}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "tags_storages": ["tag_id", "storage_id"],
+    }
+    # The declared references, and a resource's storage found in the data; the metadata's
+    # ``foreign_id`` (a resource's id or a storage's, by ``table_name``) refers to no one table.
+    assert references(run_dir) == {
+        ("storages", "storage_type_id"): "storage_types.id",
+        ("tags", "resource_type_id"): "resource_types.id",
+        ("resources", "resource_type_id"): "resource_types.id",
+        ("resources", "storage_id"): "storages.id",
+        ("versioned_resources", "resource_id"): "resources.id",
+        ("versioned_resources", "storage_id"): "storages.id",
+        ("resource_tags", "resource_id"): "resources.id",
+        ("resource_tags", "tag_id"): "tags.id",
+        ("tags_storages", "tag_id"): "tags.id",
+        ("tags_storages", "storage_id"): "storages.id",
+        ("tag_translations", "tag_id"): "tags.id",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["metadata"]["foreign_id"]["notes"])
+    assert "no reference chosen" in notes, notes
+
+
+def _rekordbox_kind(declared: str, values: list[Any]) -> str:
+    """The type a Rekordbox column is loaded as, by the documented rules read from its declared type and
+    its values (computed here, not from the run): ``DATETIME`` Sequelize's moments (with their offset),
+    integer declarations integers, ``FLOAT`` doubles; text whose values are all decimal digits integers,
+    all ``YYYY-MM-DD`` dates, all ``YYYY-MM-DD HH:MM:SS`` wall-clock times; other text (UUIDs, ``'root'``
+    among digits, names) and text of no value at all, text."""
+    if declared == "DATETIME":
+        return "timestamp with time zone"
+    if declared in ("INTEGER", "BIGINT", "TINYINT(1)"):
+        return "bigint"
+    if declared == "FLOAT":
+        return "double precision"
+    filled = [v for v in values if v is not None and v != ""]
+    if filled and all(re.fullmatch(r"[0-9]+", v) for v in filled):
+        return "bigint"
+    if filled and all(re.fullmatch(r"\d{4}-\d\d-\d\d", v) for v in filled):
+        return "date"
+    if filled and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", v) for v in filled):
+        return "timestamp without time zone"
+    return "text"
+
+
+def test_rekordbox_master_db_reads_digit_keys_and_sequelize_moments_keeps_root_parents_and_no_track_no_link(
+    run_export: Runner,
+) -> None:
+    # Rekordbox 6's master.db (unencrypted): every key VARCHAR(255) of decimal digits (integers, as the
+    # product reads digit text; "1".."8" the built-in colours), a tree's ``ParentID`` ``'root'`` among
+    # digits (text as written, no reference claimed), ``created_at`` / ``updated_at`` Sequelize's
+    # ``YYYY-MM-DD HH:MM:SS.mmm +00:00`` (instants, each cell audited by its format), ``StockDate`` and
+    # ``DateCreated`` ``YYYY-MM-DD`` (dates), a session's ``DateCreated`` wall-clock text (timestamps),
+    # ``FileNameS`` / ``Subtitle`` / a cue's ``Comment`` ``''`` (NULL by the blank rule, audited),
+    # ``ExtInfo`` the text ``'null'`` (NULL by the null-token rule, audited), ``HotCueAutoLoad`` ``'on'``
+    # or NULL (text), ``OutMsec`` and ``Color`` -1 (numbers), gains split into two 16-bit halves. No
+    # FOREIGN KEY is declared: the references are the data's. Until 2026-12-07 a session's ``TrackNo``
+    # 1..8 (each session of 8 tracks) was found referring to the 8 colours, every key used.
+    rows = apps.rekordbox_rows()
+    ran, run_dir = run_export(apps.rekordbox)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.REKORDBOX_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and value.strip() in ("", "null")):
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f %z")
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "bigint":
+            return int(value)
+        return value
+
+    kinds: dict[str, dict[str, str]] = {}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds[table] = {
+            name: _rekordbox_kind(decl, [row[i] for row in rows[table]])
+            for i, (name, decl) in enumerate(columns)
+        }
+        assert ran.types(table) == kinds[table], table
+        expected = [
+            tuple(loaded(v, kinds[table][n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # The kinds the rules give, spelled out for the columns this export is about.
+    assert (kinds["djmdContent"]["ID"], kinds["djmdColor"]["ID"], kinds["djmdPlaylist"]["ParentID"]) == (
+        "bigint", "bigint", "text",
+    )  # fmt: skip
+    assert (kinds["djmdContent"]["StockDate"], kinds["djmdHistory"]["DateCreated"]) == (
+        "date", "timestamp without time zone",
+    )  # fmt: skip
+    assert (kinds["djmdContent"]["DeviceID"], kinds["djmdContent"]["HotCueAutoLoad"]) == ("text", "text")
+    parents = ran.values("djmdPlaylist", "ParentID", "ID")
+    assert Counter(p == "root" for p in parents.values()) == {True: 3, False: 6}
+    moments = ran.values("djmdContent", "created_at", "ID")
+    assert min(moments.values()) > datetime(2021, 3, 2, 18, 4, 11, tzinfo=UTC)
+    blanks = Counter(
+        (table, name)
+        for table, columns in declared.items()
+        for i, (name, _) in enumerate(columns)
+        for row in rows[table]
+        if row[i] == ""
+    )
+    stamped = "date_format:%Y-%m-%d %H:%M:%S.%f %z"
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        **{
+            (table, column, stamped): len(rows[table])
+            for table in rows
+            for column in ("created_at", "updated_at")
+        },
+        **{(table, column, "empty_to_null"): count for (table, column), count in blanks.items()},
+        ("djmdContent", "ExtInfo", "null_like_to_null"): len(rows["djmdContent"]),
+    }
+    assert set(blanks) == {
+        ("djmdContent", "FileNameS"),
+        ("djmdContent", "Subtitle"),
+        ("djmdContent", "Commnt"),
+        ("djmdCue", "Comment"),
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["ID"] for t in rows},
+        "agentRegistry": ["registry_id"],
+        "djmdProperty": ["DBID"],
+    }
+    # Every reference found in the data, each true by construction. Not found: the trees' ``ParentID``
+    # (``'root'`` is no key), a cue's ``ContentUUID`` (text beside the text UUIDs, a copy of its
+    # ``ContentID``'s row's), and the positions ``TrackNo`` (1..8 in each session: every key of the 8
+    # colours; its name says a place, not a colour: no reference inferred).
+    assert references(run_dir) == {
+        ("djmdProperty", "DeviceID"): "djmdDevice.ID",
+        ("djmdAlbum", "AlbumArtistID"): "djmdArtist.ID",
+        ("djmdContent", "ArtistID"): "djmdArtist.ID",
+        ("djmdContent", "AlbumID"): "djmdAlbum.ID",
+        ("djmdContent", "GenreID"): "djmdGenre.ID",
+        ("djmdContent", "RemixerID"): "djmdArtist.ID",
+        ("djmdContent", "LabelID"): "djmdLabel.ID",
+        ("djmdContent", "KeyID"): "djmdKey.ID",
+        ("djmdContent", "ColorID"): "djmdColor.ID",
+        ("djmdContent", "DeviceID"): "djmdDevice.ID",
+        ("djmdCue", "ContentID"): "djmdContent.ID",
+        ("djmdMixerParam", "ContentID"): "djmdContent.ID",
+        ("djmdSongPlaylist", "PlaylistID"): "djmdPlaylist.ID",
+        ("djmdSongPlaylist", "ContentID"): "djmdContent.ID",
+        ("djmdSongHistory", "HistoryID"): "djmdHistory.ID",
+        ("djmdSongHistory", "ContentID"): "djmdContent.ID",
+        ("djmdSongMyTag", "MyTagID"): "djmdMyTag.ID",
+        ("djmdSongMyTag", "ContentID"): "djmdContent.ID",
+    }
+    places = {row[3] for row in rows["djmdSongHistory"]}
+    assert places == {int(row[0]) for row in rows["djmdColor"]} == set(range(1, 9))
+    notes = " ".join(profiled(run_dir)["columns"]["djmdSongHistory"]["TrackNo"]["notes"])
+    assert "its name says the row's place among its siblings (no)" in notes, notes
+
+
+def test_engine_dj_library_reads_datetime_seconds_and_booleans_keeps_17_digit_bpms_int64_and_qcompressed_data(
+    run_export: Runner,
+) -> None:
+    # Engine DJ Desktop 4.0's m.db (its statements verbatim, views and triggers too): DATETIME columns of
+    # Unix seconds (instants, each cell audited), BOOLEAN 0/1 (booleans, audited), ``bpmAnalyzed`` a float32
+    # widened to a REAL (every one of its 17 digits kept), the session's played indicator a signed 64-bit
+    # number (exact), performance data qCompress'd BLOBs (byte for byte), ``'image://planck/0'`` text,
+    # linked lists of playlists and entries whose 0 ends a list (numbers as written). The views and
+    # triggers are left out with a note; the empty Pack and Smartlist arrive empty, typed as declared.
+    rows = apps.engine_dj_rows()
+    ran, run_dir = run_export(apps.engine_dj)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.ENGINE_DDL)
+    assert set(declared) == set(rows)
+    kinds = {
+        "INTEGER": "bigint",
+        "TEXT": "text",
+        "BLOB": "bytea",
+        "REAL": "double precision",
+        "BOOLEAN": "boolean",
+        "DATETIME": "timestamp with time zone",
+    }
+
+    def loaded(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return datetime.fromtimestamp(value, UTC)
+        if kind == "boolean":
+            return bool(value)
+        return value
+
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = [
+            tuple(loaded(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    names = [name for name, _ in declared["Track"]]
+    tracks = rows["Track"]
+    bpms = ran.values("Track", "bpmAnalyzed", "id")
+    written = {row[0]: row[names.index("bpmAnalyzed")] for row in tracks}
+    assert bpms == written and any(len(repr(v)) >= 18 for v in written.values() if v is not None)
+    indicator = ran.values("Information", "currentPlayedIndiciator", "id")[1]
+    assert indicator == apps.ENGINE_INDICATOR < -(2**61)
+    played = ran.values("Track", "playedIndicator", "id")
+    assert {v for v in played.values() if v is not None} == {apps.ENGINE_INDICATOR}
+    blobs = ran.values("Track", "trackData", "id")
+    some = bytes(next(v for v in blobs.values() if v is not None))
+    assert struct.unpack(">I", some[:4])[0] == len(zlib.decompress(some[4:])) == 28
+    assert ran.values("Playlist", "nextListId", "id") == {1: 4, 2: 3, 3: 5, 5: 0, 4: 6, 6: 0}
+    datetimes = [n for n, decl in declared["Track"] if decl == "DATETIME"]
+    booleans = {t: [n for n, decl in c if decl == "BOOLEAN"] for t, c in declared.items()}
+    audit = Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+    assert audit == {
+        **{
+            ("Track", column, "epoch:seconds"): sum(row[names.index(column)] is not None for row in tracks)
+            for column in datetimes
+        },
+        ("Playlist", "lastEditTime", "epoch:seconds"): len(rows["Playlist"]),
+        **{
+            (table, column, f"boolean:{value}"): count
+            for table, columns in booleans.items()
+            for column in columns
+            for value, count in Counter(
+                row[[n for n, _ in declared[table]].index(column)] for row in rows[table]
+            ).items()
+            if value is not None
+        },
+    }
+    notes = " ".join(ran.record["notes"])
+    assert "5 views not loaded" in notes and "24 triggers not copied" in notes
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "Smartlist": ["listUuid"],
+    }
+    # The declared references and the entries' tracks found in the data. The lists' own links (a
+    # playlist's parent and next sibling, an entry's next entry: 0 for none) are not found: the export
+    # declares its references, and these run over its first keys one after another as a counter would.
+    assert references(run_dir) == {
+        ("Track", "albumArtId"): "AlbumArt.id",
+        ("PlaylistEntity", "listId"): "Playlist.id",
+        ("PlaylistEntity", "trackId"): "Track.id",
+        ("PreparelistEntity", "trackId"): "Track.id",
+    }

@@ -5787,3 +5787,50 @@ def test_a_two_valued_code_on_a_small_tables_two_lowest_keys_is_no_reference(
     assert _references_of(found) == {("calls", "account_id"): "accounts._id"}
     said = " ".join(found.tables["calls"].columns["presentation"].notes)
     assert "values are two, the two lowest keys of voicemail_status._id" in said, said
+
+
+def test_a_track_or_sequence_no_is_no_reference_to_a_table_it_does_not_name(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A DJ library (Rekordbox's ``djmdSongHistory``) numbers each played session's tracks from 1:
+    ``TrackNo`` 1..8 of six sessions of eight tracks beside its 8 built-in colours keyed 1..8 uses every
+    key, a lookup table in use by the numbers, so the track's place was a reference to a colour. ``No``
+    and ``Nr`` abbreviate number: a name ending so says the row's place among its siblings, as
+    ``number`` does, in PascalCase (``TrackNo``) or snake case (``seq_nr``). ``HistoryID`` beside them is
+    found as before, and a number naming its table (``color_no`` → ``color``) refers to it."""
+    plays = [(n, 1 + (n - 1) // 8, (n - 1) % 8 + 1, (n - 1) % 8 + 1, (n * 3) % 8 + 1) for n in range(1, 49)]
+    path = make_sqlite(
+        {
+            "history": (
+                "CREATE TABLE history (ID INTEGER PRIMARY KEY, Name TEXT)",
+                [(n, f"HISTORY 2024-03-{n:02d}") for n in range(1, 7)],
+            ),
+            "color": (
+                "CREATE TABLE color (ID INTEGER PRIMARY KEY, Commnt TEXT)",
+                [
+                    (n, name)
+                    for n, name in enumerate(
+                        ("Pink", "Red", "Orange", "Yellow", "Green", "Aqua", "Blue", "Purple"), 1
+                    )
+                ],
+            ),
+            "song_history": (
+                "CREATE TABLE song_history (ID INTEGER PRIMARY KEY, HistoryID INTEGER, TrackNo INTEGER, "
+                "seq_nr INTEGER, color_no INTEGER)",
+                plays,
+            ),
+        }
+    )
+    # Independent check of what the data claims: the places use every colour's key, 1..8.
+    assert _query(
+        path, "SELECT count(DISTINCT TrackNo) FROM song_history WHERE TrackNo IN (SELECT ID FROM color)"
+    ) == [(8,)]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("song_history", "HistoryID"): "history.ID",
+        ("song_history", "color_no"): "color.ID",
+    }
+    columns = found.tables["song_history"].columns
+    for column, word in (("TrackNo", "no"), ("seq_nr", "nr")):
+        notes = " ".join(columns[column].notes)
+        assert f"its name says the row's place among its siblings ({word}), not that table" in notes, notes

@@ -84,12 +84,14 @@ NESTED_SET_WORDS = frozenset({"lft", "rgt", "rght"})
 #: table's singular before it (:func:`code_of_the_parents_kind`): a place of a row of that kind, not
 #: a row of that table. Since 2026-12-06. A last word ``number`` or ``num`` says the same (an episode's
 #: number within its season, Sonarr's ``Episodes.EpisodeNumber`` "referred to" the settings of its
-#: ``Config``; a ``line_number``): since 2026-12-06.
-POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "order", "number", "num"})
+#: ``Config``; a ``line_number``): since 2026-12-06. So do ``no`` and ``nr``, the abbreviations of
+#: number (a track's place in a DJ's played session, Rekordbox's ``djmdSongHistory.TrackNo`` 1..8, "referred
+#: to" its 8 built-in colours; a ``line_no``, a ``seq_nr``): since 2026-12-07.
+POSITION_WORDS = frozenset({"index", "idx", "position", "ordinal", "order", "number", "num", "no", "nr"})
 #: Of those, the words only a place is: after the parent table's singular (``calendarorder``) a place of
 #: a row of that kind (:func:`code_of_the_parents_kind`). A number after it is that row's number, its
 #: key as often as not (``ConfigNumber`` beside ``Config``, ``invoice_number`` beside ``invoices``).
-PLACE_WORDS = POSITION_WORDS - {"number", "num"}
+PLACE_WORDS = POSITION_WORDS - {"number", "num", "no", "nr"}
 
 
 #: The words that say a column's name holds a count of things (how many, not which row): the last
