@@ -26,6 +26,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.loading import strategies
 from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pipeline.runner import run
 from columnar_etl.source import sqlite_file
 
@@ -486,3 +487,38 @@ def test_the_export_checksum_is_taken_while_the_preflight_runs(
     assert result.exit_code in (0, 2), result.record.error
     # No WAL: the identity is the file's sha256.
     assert result.record.source_checksum == file_checksum(small_fixture)
+
+
+def test_the_embedded_server_stopped_while_a_run_loads_is_one_line(
+    tmp_path: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `pg stop` by the operator while a run loads into the embedded server: the error was the second
+    # line on stderr, after a warning that the failed run's ledger row could not be written there either
+    # (the same cause, said again with a traceback's worth of libpq text).
+    server = EmbeddedPostgres(tmp_path / "pg")
+    uri = server.start()
+    try:
+        monkeypatch.delenv("COLUMNAR_ETL_TARGET", raising=False)
+        monkeypatch.setenv("COLUMNAR_ETL_PG_DIR", str(tmp_path / "pg"))
+        run_env(run_settings(tmp_path, uri), monkeypatch)
+        real = strategies._build_indexes
+
+        def stopped_first(*args: Any, **kwargs: Any) -> Any:
+            assert EmbeddedPostgres(tmp_path / "pg").stop() is True  # what `pg stop` does
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(strategies, "_build_indexes", stopped_first)
+        result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"])
+        assert result.exit_code == 1, result.output
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("error: ") and "(hint: " in line, line
+        assert "server closed the connection" in line, line
+        (run_json,) = (tmp_path / "runs").glob("*/run.json")
+        record = json.loads(run_json.read_text())
+        assert json.loads(result.stdout) == record
+        assert record["exit_code"] == 1 and record["outcome"] == "failed"
+        server.start()
+        assert version_schemas(uri) == [] and live_tickets(uri) == [(None,)]
+    finally:
+        server.stop()

@@ -29,7 +29,8 @@ from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
 from columnar_etl.pg.encodings import PG_CODECS, storable
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.pg.server_errors import first_line
+from columnar_etl.pg.refused_connections import refused_connection
+from columnar_etl.pg.server_errors import connection_lost, first_line
 from columnar_etl.version import __version__
 
 RUNS = f"{LEDGER_SCHEMA}.runs"
@@ -269,7 +270,10 @@ def record_run(uri: str, run: RunRecord) -> bool:
 
     Best effort: when the target cannot take it (down, the ledger unwritable, its COMMIT refused by
     a deferred constraint trigger: the driver's own error, not a statement's), the reason is logged
-    and False returned, so that the original error and outcome are what the caller reports.
+    and False returned, so that the original error and outcome are what the caller reports. Every
+    caller reports that False (its error, or a warning in its record); a target that is gone (the
+    connection refused or lost) is logged at info only, not on the console: it is what the caller's
+    own error says (the embedded server stopped under a load printed this before the run's one line).
     """
     import adbc_driver_manager
 
@@ -284,7 +288,9 @@ def record_run(uri: str, run: RunRecord) -> bool:
         return True
     except (EtlError, adbc_driver_manager.Error) as exc:
         error = str(exc) if isinstance(exc, EtlError) else first_line(exc)
-        get_logger(stage="load").warning("run not recorded", run_id=run.run_id, error=error)
+        gone = refused_connection(exc) or connection_lost(exc)
+        log = get_logger(stage="load")
+        (log.info if gone else log.warning)("run not recorded", run_id=run.run_id, error=error)
         return False
 
 
