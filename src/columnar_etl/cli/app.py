@@ -39,6 +39,7 @@ from columnar_etl.config import (
     mask_secrets,
     path_problem,
 )
+from columnar_etl.config_variables import unknown_variable_notes
 from columnar_etl.errors import (
     INTERRUPTED,
     OUTCOMES,
@@ -279,6 +280,8 @@ class CliState:
                     raise BadValue(exc.message, path=exc.path, hint="fix the flag's value") from None
                 raise
             apply_password_command(self._settings)
+            for note in unknown_variable_notes():  # a misspelled variable, ignored: said, not refused
+                err.print(f"note: {note}", markup=False, soft_wrap=True)
             # Console logs on stderr; stdout stays clean for results and --json.
             configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings
