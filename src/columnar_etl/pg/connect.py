@@ -13,6 +13,7 @@ from contextlib import contextmanager, nullcontext, suppress
 from functools import cache, partial
 from typing import Any, TypeVar
 
+from columnar_etl.config import run_password_command
 from columnar_etl.errors import TargetError
 from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.refused_connections import connection_refused, over_connection_limit
@@ -202,6 +203,7 @@ def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     does). The database knows PostgreSQL's types from the driver's own table (:data:`DATABASE_OPTIONS`)."""
     import adbc_driver_postgresql
 
+    run_password_command(uri)  # deferred until a connection needs it; once, whichever thread asks first
     target = _conninfo(uri, connect_timeout)
     with _databases_lock:  # one creation per URI, even when two threads connect at once
         database = _databases.get(target)

@@ -28,10 +28,10 @@ from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import (
     Mode,
     Settings,
-    apply_password_command,
     check_min_quality,
     check_mode,
     checked_target,
+    defer_password_command,
     load_settings,
     memory_bytes,
 )
@@ -191,7 +191,7 @@ def run(
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
         settings = settings.model_copy(update=updates)
-    apply_password_command(settings)
+    defer_password_command(settings)  # run when the run first connects to the target
     OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's) may have set it
     run_id = new_run_id()
     run_dir = Path(settings.runs_dir) / run_id
