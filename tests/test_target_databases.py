@@ -28,8 +28,9 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
+from columnar_etl.loading.ledger import live_column_types
 from columnar_etl.pg import connect as connect_module
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import connect, query_rows
 from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir
 from columnar_etl.pg.identifiers import quote_ident
 from tests.conftest import GATES_OPEN, SMALL_FIXTURE, backend_ended, pg_query, uri_as, uri_with_database
@@ -1114,6 +1115,45 @@ def test_a_role_with_every_output_and_transaction_setting_changed_loads_every_ce
         done = invoke(as_role, *command)
         assert done.exit_code == 0, done.output
     assert pg_query(uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(1,)]
+
+
+def test_a_role_quoting_every_identifier_loads_cuts_over_and_keeps_its_live_types(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # quote_all_identifiers (a DBA's ALTER ROLE ... SET) has the server write every name quoted, the
+    # catalogue's type names too: the load's validation found "text" where it expected text, and every
+    # simple run was refused (exit 3, nothing live) though each cell was loaded as written.
+    uri = database()
+    name = role(quote_all_identifiers="on")
+    may_create(uri, name)
+    as_role = uri_as(uri, name)
+    # As the role's sessions have it (a connection of the loader's turns it off for itself).
+    assert query_rows(as_role, "SELECT format_type('text'::regtype, NULL)") == [('"text"',)]
+    path = export(make_sqlite, SUBJECTS)
+    ran = invoke(as_role, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    run = record(ran, env)
+    assert run["load"]["validation"]["ok"] is True
+    violations = check_run(SimpleNamespace(run_dir=env / run["run_id"]), path, uri, "servicedesk")
+    assert violations == [], summarize(violations)
+    pg_query(uri, "CREATE VIEW public.dash AS SELECT id, subject FROM servicedesk.t")
+    pg_query(uri, f"ALTER VIEW public.dash OWNER TO {name}")
+    ran = invoke(as_role, "run", str(path), "--mode", "blue-green", "--force", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    version = record(ran, env)["version_schema"]
+    for command in (["cutover", version], ["rollback"]):
+        done = invoke(as_role, *command)
+        assert done.exit_code == 0, done.output
+    assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(len(SUBJECTS) * 4,)]
+    # The live types a next run keeps are read as the server writes them by default (here: as the
+    # superuser, whose sessions quote no more than they must).
+    (live,) = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    expected = pg_query(
+        uri,
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        f"WHERE a.attrelid = '{live[0]}.t'::regclass AND a.attnum > 0 ORDER BY a.attnum",
+    )
+    assert live_column_types(as_role, "servicedesk") == {"t": dict(expected)}
 
 
 def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_raise(

@@ -99,7 +99,11 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
 #: PostgreSQL 17's: the query sets only the ones the server knows. ``exit_on_error`` ends the session at
 #: its first error, one a PL/pgSQL block of the loader's catches too: a lock wait given up, a dashboard
 #: template failing on a candidate, the preflight's dry run; a refusal by a gate (exit 3) was a failure
-#: (exit 1) then. Off (``'0'``, a boolean's false) likewise.
+#: (exit 1) then. Off (``'0'``, a boolean's false) likewise. ``quote_all_identifiers`` quotes every name
+#: the server writes as text, the catalogue's type names too (``format_type``: ``"text"``, ``"date"``):
+#: the load's validation compared the types it made with the types it expects, and refused every simple
+#: load (exit 3, "expected text, found "text""). Off likewise: the names the loader reads are then
+#: written as PostgreSQL writes them by default (quoted where they must be).
 TIMEOUT_SETTINGS = (
     "statement_timeout",
     "lock_timeout",
@@ -107,6 +111,7 @@ TIMEOUT_SETTINGS = (
     "idle_session_timeout",
     "transaction_timeout",
     "exit_on_error",
+    "quote_all_identifiers",
 )
 _TIMEOUTS_SET = (
     f"FROM pg_catalog.pg_settings WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)})"
