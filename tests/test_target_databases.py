@@ -923,6 +923,38 @@ def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
 
 
+def test_a_role_that_may_not_create_schemas_is_refused_in_one_line_naming_the_grant(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # A role that may connect but not CREATE in the database: the preflight refused the run, and a
+    # warning came first, that the refusal's ledger row could not be written either (its schema made
+    # for it: "permission denied for database ..."); `load`, which has no preflight, printed the same
+    # warning before its error.
+    uri = database()
+    name = role()
+    as_role = uri_as(uri, name)
+    grant = f'GRANT CREATE ON DATABASE "{dbname(uri)}" TO "{name}"'
+    path = str(export(make_sqlite, SUBJECTS))
+    ran = invoke(as_role, "run", path, "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    assert ran.stderr.splitlines() == [
+        f"error: preflight check target_create_schema failed: {name} may not CREATE SCHEMA in "
+        f"{dbname(uri)} (hint: {grant})"
+    ]
+    assert record(ran, env)["outcome"] == "halted"
+    loaded = invoke(as_role, "load", path, "--json")
+    assert loaded.exit_code == 1, loaded.output
+    assert loaded.stderr.splitlines() == [
+        f"error: there is no ledger (columnar_etl) in this database, and {name!r} may not create its schema "
+        f"(hint: {grant})"
+    ]
+    assert record(loaded, env)["outcome"] == "failed"
+    assert pg_query(
+        uri, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('columnar_etl', 'servicedesk')"
+    ) == [(0,)]
+    assert schemas(uri) == []
+
+
 def test_a_base_schema_another_role_owns_is_refused_by_the_preflight(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:

@@ -124,6 +124,19 @@ def ledger_access_problem(
     return None
 
 
+class NoLedgerHere(TargetError):
+    """The target holds no ledger, and the connected role may not create its schema (no CREATE on the
+    database): what a load or the preflight of a run refuses first, naming that right."""
+
+
+#: Whether the connected role may create schemas in the database (``GRANT CREATE ON DATABASE``).
+_MAY_CREATE_SCHEMAS = "SELECT has_database_privilege(current_database(), 'CREATE')"
+
+
+def _database(cursor: Any) -> str:
+    return str(fetch_all(cursor, "SELECT current_database()::text")[0][0])
+
+
 def ensure_ledger(uri: str) -> None:
     """Create the ledger schema and tables when missing (its own short transaction).
 
@@ -143,13 +156,20 @@ def ensure_ledger_in(cursor: Any) -> None:
     Two transactions making the ledger at once are one after the other (an advisory lock held to the
     end of the first)."""
     execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
-    problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
+    user, owner, *access = fetch_all(cursor, LEDGER_ACCESS_SQL)[0]
+    problem = ledger_access_problem(user, owner, *access)
     if problem is not None:
         raise TargetError(problem[0], hint=problem[1])
     # Only when something is missing: CREATE ... IF NOT EXISTS of a table's index needs to own the table
     # even when the index is there, so a role sharing another role's ledger (granted USAGE, CREATE and the
     # tables' rights) failed "must be owner of table versions".
     if not fetch_all(cursor, _COMPLETE)[0][0]:
+        if owner is None and not fetch_all(cursor, _MAY_CREATE_SCHEMAS)[0][0]:
+            raise NoLedgerHere(
+                f"there is no ledger ({LEDGER_SCHEMA}) in this database, and {user!r} may not create its "
+                "schema",
+                hint=f"GRANT CREATE ON DATABASE {quote_ident(_database(cursor))} TO {quote_ident(user)}",
+            )
         check_tablespace(cursor)  # a load's first tables are these
         for statement in _DDL:
             execute(cursor, statement)
@@ -272,8 +292,10 @@ def record_run(uri: str, run: RunRecord) -> bool:
     a deferred constraint trigger: the driver's own error, not a statement's), the reason is logged
     and False returned, so that the original error and outcome are what the caller reports. Every
     caller reports that False (its error, or a warning in its record); a target that is gone (the
-    connection refused or lost) is logged at info only, not on the console: it is what the caller's
-    own error says (the embedded server stopped under a load printed this before the run's one line).
+    connection refused or lost), or a failure's row where there is no ledger and the role may not
+    create one (:class:`NoLedgerHere`), is logged at info only, not on the console: it is what the
+    caller's own error says (the embedded server stopped under a load, a role without CREATE on the
+    database: each printed this before the run's one line).
     """
     import adbc_driver_manager
 
@@ -289,8 +311,11 @@ def record_run(uri: str, run: RunRecord) -> bool:
     except (EtlError, adbc_driver_manager.Error) as exc:
         error = str(exc) if isinstance(exc, EtlError) else first_line(exc)
         gone = refused_connection(exc) or connection_lost(exc)
+        # A failure's row where no ledger is and the role may not make one: the failure's own line
+        # says that right is missing (the preflight's target_create_schema, the load's CREATE SCHEMA).
+        unmade = isinstance(exc, NoLedgerHere) and run.status != "succeeded"
         log = get_logger(stage="load")
-        (log.info if gone else log.warning)("run not recorded", run_id=run.run_id, error=error)
+        (log.info if gone or unmade else log.warning)("run not recorded", run_id=run.run_id, error=error)
         return False
 
 
