@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -522,3 +523,42 @@ def test_the_embedded_server_stopped_while_a_run_loads_is_one_line(
         assert version_schemas(uri) == [] and live_tickets(uri) == [(None,)]
     finally:
         server.stop()
+
+
+def test_an_export_replaced_after_its_profile_fails_the_run_as_changed_whatever_failed_next(
+    env: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new export moved over the old one while the run profiled it: the old file's plan cleaned the new
+    # file's rows, and what failed next was said as the cause (the load's quality check refusing another
+    # file's rows, exit 3; here the plan's table the new file has not); the commit's own check of the
+    # export came too late to say it changed.
+    import shutil
+    import sqlite3
+
+    assert env.target is not None
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    other = tmp_path / "other.db"
+    shutil.copy(small_fixture, other)
+    with closing(sqlite3.connect(other)) as con, con:
+        con.execute("DROP TABLE comments")
+    profile_step = run_module.profile_step
+
+    def profiled_then_replaced(source: Path, settings: Settings) -> Any:
+        profiled = profile_step(source, settings)
+        os.replace(other, export)  # as `mv new.db export.db` does
+        return profiled
+
+    monkeypatch.setattr(run_module, "profile_step", profiled_then_replaced)
+    result = runner.invoke(app, ["run", str(export), "--mode", "simple", "--yes", "--json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"error: file {export}: the export changed during the run (written to, replaced or removed): "
+        "nothing was committed (hint: run again once nothing writes to it, or on a copy)"
+    ]
+    record = only_run(env)
+    assert json.loads(result.stdout) == record
+    assert (record["outcome"], record["exit_code"], record["error"]["stage"]) == ("failed", 1, "clean+load")
+    assert record["stages"][-1]["status"] == "failed"
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"
