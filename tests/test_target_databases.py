@@ -28,6 +28,7 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
+from columnar_etl.errors import TargetError
 from columnar_etl.loading.ledger import live_column_types
 from columnar_etl.pg import connect as connect_module
 from columnar_etl.pg.connect import connect, query_rows
@@ -1297,6 +1298,27 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     assert ran.exit_code in (0, 2), ran.output
     assert pg_query(as_role, "SELECT current_setting('statement_timeout')") == [("0",)]
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_a_statement_the_roles_statement_timeout_cancels_is_hinted_as_that_not_as_a_right(
+    database: Database, role: Callable[..., str]
+) -> None:
+    # A statement_timeout below what the preflight's reads of the catalogue take (1ms: every run was
+    # refused in its preflight, target_reachable) or the loader's own lift of it takes was hinted
+    # "check the role's rights on what it reads" (or "... permissions on the database").
+    uri = database()
+    name = role(statement_timeout="50ms")
+    with pytest.raises(TargetError) as info:
+        query_rows(uri_as(uri, name), "SELECT pg_sleep(1)")
+    assert info.value.message.startswith("canceling statement due to statement timeout (while running: ")
+    assert info.value.hint == (
+        "nothing was changed; the role's or database's statement_timeout cancelled it: raise it for the "
+        "role that loads (ALTER ROLE ... SET statement_timeout = '1min', or RESET statement_timeout)"
+    )
+    # A query the user cancels (not a timeout) keeps its own hint.
+    with pytest.raises(TargetError) as info:
+        query_rows(uri, "SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(1)")
+    assert "statement timeout" not in info.value.hint
 
 
 def test_a_role_whose_sessions_exit_on_error_is_still_refused_by_a_template_not_failed(

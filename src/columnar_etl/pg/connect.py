@@ -171,6 +171,7 @@ def _run_quietly(connection: Any, sql: str, *, quiet: bool = True) -> None:
 def _connection_class() -> type:
     """The DB-API connection whose close holds :data:`_connections_lock` (made on first use: the
     DB-API module imports pyarrow)."""
+    import adbc_driver_manager
     import adbc_driver_manager.dbapi as dbapi
 
     class Connection(dbapi.Connection):
@@ -188,7 +189,14 @@ def _connection_class() -> type:
 
         def _lift_again(self) -> None:
             if self.timeouts_lifted == "transaction":  # the next transaction began: its own lift
-                _run_quietly(self, _LIFT_IN_TRANSACTION)
+                try:
+                    _run_quietly(self, _LIFT_IN_TRANSACTION, quiet=False)
+                except adbc_driver_manager.Error:
+                    # Cancelled (a statement_timeout below what the lift takes): the transaction it
+                    # aborted is undone, so that the next statement fails for that cause itself, not
+                    # with "the connection is in an error state; first rollback".
+                    with suppress(adbc_driver_manager.Error):
+                        super().rollback()
 
         def close(self) -> None:
             if self.timeouts_lifted == "session" and not self._closed:
