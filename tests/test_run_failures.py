@@ -562,3 +562,41 @@ def test_an_export_replaced_after_its_profile_fails_the_run_as_changed_whatever_
     assert record["stages"][-1]["status"] == "failed"
     assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
     assert ledger_row(env.target, record["run_id"])[0] == "failed"
+
+
+def test_an_export_replaced_after_the_load_commands_profile_fails_it_as_changed(
+    env: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `load` as `run` (above): the old file's plan cleaned the new file's rows, and the failure that
+    # followed (here the plan's table the new file has not) was said as the cause.
+    import shutil
+    import sqlite3
+    from contextlib import contextmanager
+
+    from columnar_etl.pipeline import load_step
+
+    assert env.target is not None
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    other = tmp_path / "other.db"
+    shutil.copy(small_fixture, other)
+    with closing(sqlite3.connect(other)) as con, con:
+        con.execute("DROP TABLE comments")
+    typed_export = load_step.typed_export
+
+    @contextmanager
+    def profiled_then_replaced(*args: Any, **kwargs: Any) -> Any:
+        with typed_export(*args, **kwargs) as typed:
+            os.replace(other, export)  # as `mv new.db export.db` does
+            yield typed
+
+    monkeypatch.setattr(load_step, "typed_export", profiled_then_replaced)
+    result = runner.invoke(app, ["load", str(export), "--mode", "simple", "--json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"error: file {export}: the export changed during the run (written to, replaced or removed): "
+        "nothing was committed (hint: run again once nothing writes to it, or on a copy)"
+    ]
+    record = only_run(env)
+    assert json.loads(result.stdout)["exit_code"] == record["exit_code"] == 1
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
