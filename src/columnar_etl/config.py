@@ -29,7 +29,7 @@ from pydantic_settings import (
 )
 
 from columnar_etl.errors import ConfigError, UsageError, raise_if_interrupted
-from columnar_etl.pg.conninfo import check_target, has_password
+from columnar_etl.pg.conninfo import check_target, has_password, with_database
 from columnar_etl.pg.identifiers import check_base
 from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
@@ -639,9 +639,10 @@ def run_password_command(uri: str | None) -> None:
     ``PGPASSWORD`` by itself, so the password never has to appear in a URI that could be printed,
     logged or recorded): run the command deferred for that target, once. The preflight's checks connect
     on threads at once: one runs it, the others wait for it. A failed command raises its
-    :class:`ConfigError` at every connection to that target, and is not run again."""
+    :class:`ConfigError` at every connection to that target, and is not run again. The target naming
+    another database is the same login (``backup target-restore --database``)."""
     with _deferred_lock:
-        if not _deferred or uri != _deferred["target"]:
+        if not _deferred or uri is None or not _same_login(uri, _deferred["target"]):
             return
         if _deferred["error"] is None:
             try:
@@ -653,6 +654,14 @@ def run_password_command(uri: str | None) -> None:
                 return
         error: ConfigError = _deferred["error"]
         raise ConfigError(error.message, hint=error.hint)
+
+
+def _same_login(uri: str, target: str) -> bool:
+    """Whether ``uri`` is ``target``, or ``target`` naming another database (a restore's ``--database``)."""
+    try:
+        return with_database(uri, "-") == with_database(target, "-")
+    except ValueError:
+        return uri == target
 
 
 def _password_of(command: str) -> str:
