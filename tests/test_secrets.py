@@ -415,3 +415,25 @@ def test_a_password_command_runs_once_when_a_command_first_connects_and_fails_on
     assert json.loads(done.stdout)["exit_code"] == 2
     assert runs.read_text() == "x\n"
     assert os.environ["PGPASSWORD"] == password
+
+
+def test_a_deferred_password_command_runs_for_its_target_naming_another_database_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `backup target-restore --database NEW` connects to the target naming another database: the same
+    # login, whose password the command gives; another server or role is not its target.
+    from columnar_etl.config import defer_password_command, run_password_command
+    from columnar_etl.pg.conninfo import with_database
+
+    monkeypatch.setenv("PGPASSWORD", "")
+    monkeypatch.delenv("PGPASSWORD")
+    ran = tmp_path / "ran"
+    target = "postgresql://loader@db.invalid:5433/helpdesk"
+    defer_password_command(load_settings(target=target, password_command=f"echo x >> {ran}; echo pw"))
+    run_password_command("postgresql://loader@other.invalid:5433/helpdesk")
+    run_password_command("postgresql://dashboard@db.invalid:5433/helpdesk")
+    assert not ran.exists() and "PGPASSWORD" not in os.environ
+    run_password_command(with_database(target, "restored"))
+    assert (ran.read_text(), os.environ.get("PGPASSWORD")) == ("x\n", "pw")
+    run_password_command(target)  # run once: the password is there
+    assert ran.read_text() == "x\n"
