@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -335,3 +336,38 @@ def test_a_base_schema_setting_that_cannot_be_one_is_refused_before_the_export_i
     assert not (tmp_path / "backups").exists()
     assert [path.name for path in record_file.parent.iterdir()] == ["run.json"]  # no profile, no report
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname = 'columnar_etl'") == [(0,)]
+
+
+def test_a_misspelled_environment_variable_is_noted_naming_the_nearest_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An unknown key in the TOML file is refused naming the nearest valid one; a misspelled variable
+    # (COLUMNAR_ETL_BACKUPDIR) was ignored without a word, its setting left at the default.
+    import json
+
+    from typer.testing import CliRunner
+
+    from columnar_etl.cli import app
+    from tests.conftest import SMALL_FIXTURE
+
+    command = ["profile", str(SMALL_FIXTURE), "--json"]
+    plain = CliRunner().invoke(app, command)
+    assert plain.stderr == ""
+    monkeypatch.setenv("COLUMNAR_ETL_BACKUPDIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("columnar_etl_min_qualty", "90")  # the settings read their variables in any case
+    monkeypatch.setenv("COLUMNAR_ETL_XYZZY", "1")
+    # The project's own tests' and tools' variables, which share the prefix, are left alone.
+    for own in ("COLUMNAR_ETL_TEST_PG_URI", "COLUMNAR_ETL_THOROUGH", "COLUMNAR_ETL_QUARTER_SEEDS"):
+        monkeypatch.setenv(own, os.environ.get(own, "1"))
+    noted = CliRunner().invoke(app, command)
+    assert noted.stderr.splitlines() == [
+        "note: environment variable COLUMNAR_ETL_BACKUPDIR names no setting and is ignored; "
+        "did you mean COLUMNAR_ETL_BACKUP_DIR?",
+        "note: environment variable COLUMNAR_ETL_XYZZY names no setting and is ignored "
+        "(see docs/configuration.md)",
+        "note: environment variable columnar_etl_min_qualty names no setting and is ignored; "
+        "did you mean COLUMNAR_ETL_MIN_QUALITY?",
+    ]
+    assert noted.exit_code == plain.exit_code  # a note, not a refusal
+    assert json.loads(noted.stdout)["quality"] == json.loads(plain.stdout)["quality"]
+    assert not (tmp_path / "elsewhere").exists()

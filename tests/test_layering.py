@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "columnar_etl.wording",
     ),
     ("columnar_etl.atomic", "columnar_etl.pg.conninfo", "columnar_etl.pg.identifiers"),
-    ("columnar_etl.config",),
+    ("columnar_etl.config", "columnar_etl.config_variables"),
     ("columnar_etl.observability",),
     # Temporaries named after their owner process, swept when it is gone (logged): used by source and backups.
     ("columnar_etl.leftovers",),

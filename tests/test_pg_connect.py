@@ -237,3 +237,22 @@ def test_a_connection_over_a_limit_that_stays_reached_is_refused_after_the_wait(
         held.close()
     assert 0.3 <= waited < 3, waited
     assert "CONNECTION LIMIT" in str(refused.value.hint)
+
+
+def test_a_lift_of_the_timeouts_that_fails_after_a_commit_leaves_no_aborted_transaction(
+    pg_uri: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After each commit the next transaction lifts the role's timeouts again, quietly. When the server
+    # refused that (a statement_timeout below what the lift takes cancelled it), the transaction stayed
+    # aborted, and the next statement failed "the connection is in an error state; first rollback",
+    # not for its cause. A refusal the server raises, in the lift's place:
+    conn = connect(pg_uri)
+    try:
+        monkeypatch.setattr(connect_module, "_LIFT_IN_TRANSACTION", "SELECT 1 / 0")
+        conn.commit()
+        cursor = conn.cursor()
+        cursor.execute("SELECT 42")
+        assert cursor.fetchall() == [(42,)]
+        cursor.close()
+    finally:
+        conn.close()

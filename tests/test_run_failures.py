@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from columnar_etl.cli import app
 from columnar_etl.config import Settings
 from columnar_etl.loading import strategies
 from columnar_etl.observability.metrics import RunMetrics
+from columnar_etl.pg.embedded import EmbeddedPostgres
 from columnar_etl.pipeline.runner import run
 from columnar_etl.source import sqlite_file
 
@@ -486,3 +488,115 @@ def test_the_export_checksum_is_taken_while_the_preflight_runs(
     assert result.exit_code in (0, 2), result.record.error
     # No WAL: the identity is the file's sha256.
     assert result.record.source_checksum == file_checksum(small_fixture)
+
+
+def test_the_embedded_server_stopped_while_a_run_loads_is_one_line(
+    tmp_path: Path, small_fixture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `pg stop` by the operator while a run loads into the embedded server: the error was the second
+    # line on stderr, after a warning that the failed run's ledger row could not be written there either
+    # (the same cause, said again with a traceback's worth of libpq text).
+    server = EmbeddedPostgres(tmp_path / "pg")
+    uri = server.start()
+    try:
+        monkeypatch.delenv("COLUMNAR_ETL_TARGET", raising=False)
+        monkeypatch.setenv("COLUMNAR_ETL_PG_DIR", str(tmp_path / "pg"))
+        run_env(run_settings(tmp_path, uri), monkeypatch)
+        real = strategies._build_indexes
+
+        def stopped_first(*args: Any, **kwargs: Any) -> Any:
+            assert EmbeddedPostgres(tmp_path / "pg").stop() is True  # what `pg stop` does
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(strategies, "_build_indexes", stopped_first)
+        result = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"])
+        assert result.exit_code == 1, result.output
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("error: ") and "(hint: " in line, line
+        assert "server closed the connection" in line, line
+        (run_json,) = (tmp_path / "runs").glob("*/run.json")
+        record = json.loads(run_json.read_text())
+        assert json.loads(result.stdout) == record
+        assert record["exit_code"] == 1 and record["outcome"] == "failed"
+        server.start()
+        assert version_schemas(uri) == [] and live_tickets(uri) == [(None,)]
+    finally:
+        server.stop()
+
+
+def test_an_export_replaced_after_its_profile_fails_the_run_as_changed_whatever_failed_next(
+    env: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new export moved over the old one while the run profiled it: the old file's plan cleaned the new
+    # file's rows, and what failed next was said as the cause (the load's quality check refusing another
+    # file's rows, exit 3; here the plan's table the new file has not); the commit's own check of the
+    # export came too late to say it changed.
+    import shutil
+    import sqlite3
+
+    assert env.target is not None
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    other = tmp_path / "other.db"
+    shutil.copy(small_fixture, other)
+    with closing(sqlite3.connect(other)) as con, con:
+        con.execute("DROP TABLE comments")
+    profile_step = run_module.profile_step
+
+    def profiled_then_replaced(source: Path, settings: Settings) -> Any:
+        profiled = profile_step(source, settings)
+        os.replace(other, export)  # as `mv new.db export.db` does
+        return profiled
+
+    monkeypatch.setattr(run_module, "profile_step", profiled_then_replaced)
+    result = runner.invoke(app, ["run", str(export), "--mode", "simple", "--yes", "--json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"error: file {export}: the export changed during the run (written to, replaced or removed): "
+        "nothing was committed (hint: run again once nothing writes to it, or on a copy)"
+    ]
+    record = only_run(env)
+    assert json.loads(result.stdout) == record
+    assert (record["outcome"], record["exit_code"], record["error"]["stage"]) == ("failed", 1, "clean+load")
+    assert record["stages"][-1]["status"] == "failed"
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+    assert ledger_row(env.target, record["run_id"])[0] == "failed"
+
+
+def test_an_export_replaced_after_the_load_commands_profile_fails_it_as_changed(
+    env: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `load` as `run` (above): the old file's plan cleaned the new file's rows, and the failure that
+    # followed (here the plan's table the new file has not) was said as the cause.
+    import shutil
+    import sqlite3
+    from contextlib import contextmanager
+
+    from columnar_etl.pipeline import load_step
+
+    assert env.target is not None
+    export = tmp_path / "export.db"
+    shutil.copy(small_fixture, export)
+    other = tmp_path / "other.db"
+    shutil.copy(small_fixture, other)
+    with closing(sqlite3.connect(other)) as con, con:
+        con.execute("DROP TABLE comments")
+    typed_export = load_step.typed_export
+
+    @contextmanager
+    def profiled_then_replaced(*args: Any, **kwargs: Any) -> Any:
+        with typed_export(*args, **kwargs) as typed:
+            os.replace(other, export)  # as `mv new.db export.db` does
+            yield typed
+
+    monkeypatch.setattr(load_step, "typed_export", profiled_then_replaced)
+    result = runner.invoke(app, ["load", str(export), "--mode", "simple", "--json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"error: file {export}: the export changed during the run (written to, replaced or removed): "
+        "nothing was committed (hint: run again once nothing writes to it, or on a copy)"
+    ]
+    record = only_run(env)
+    assert json.loads(result.stdout)["exit_code"] == record["exit_code"] == 1
+    assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -16,7 +17,7 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.pg.tools import find_pg_tool, libpq_invocation
 from columnar_etl.pipeline.runner import run
 
-from .conftest import pg_query, uri_as
+from .conftest import pg_query, run_env, run_settings, uri_as
 
 runner = CliRunner()
 
@@ -373,3 +374,66 @@ def test_a_password_command_is_not_run_for_the_embedded_server(monkeypatch: pyte
         apply_password_command(
             load_settings(target="postgresql://loader@db.invalid/x", password_command="exit 3")
         )
+
+
+def test_a_password_command_runs_once_when_a_command_first_connects_and_fails_only_those(
+    loader_role: tuple[str, str],
+    pg_uri: str,
+    small_fixture: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # password_command ran as the settings loaded: for commands that never connect (profile, runs list,
+    # pg status) too, and a failing one (a vault out of reach) failed them with exit 1.
+    role, password = loader_role
+    monkeypatch.setenv("PGPASSWORD", "")  # whatever the commands put there is undone afterwards
+    monkeypatch.delenv("PGPASSWORD")
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    run_env(run_settings(tmp_path, pg_uri), monkeypatch)
+    monkeypatch.setenv("COLUMNAR_ETL_TARGET", uri_as(pg_uri, role))
+    runs = tmp_path / "ran"  # one line per run of the command
+    (tmp_path / "pw").write_text(password)
+    monkeypatch.setenv("COLUMNAR_ETL_PASSWORD_COMMAND", f"echo x >> {runs}; exit 3")
+    for command in (["profile", str(small_fixture)], ["runs", "list"], ["pg", "status"]):
+        done = runner.invoke(app, command)
+        assert done.exit_code in (0, 2), (command, done.output)
+        assert "password_command" not in done.stderr
+    assert not runs.exists()
+    failed = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"])
+    assert failed.exit_code == 3, failed.output  # the preflight cannot reach the target
+    assert failed.stderr.splitlines() == [
+        "error: preflight check target_reachable failed: password_command failed (CalledProcessError) "
+        "(hint: run the command by hand; it must print the password and exit 0)"
+    ]
+    assert json.loads(failed.stdout)["exit_code"] == 3
+    assert runs.read_text() == "x\n"  # once, though the preflight's checks connect on threads
+    assert "PGPASSWORD" not in os.environ
+    runs.unlink()
+    monkeypatch.setenv("COLUMNAR_ETL_PASSWORD_COMMAND", f"echo x >> {runs}; cat {tmp_path / 'pw'}")
+    done = runner.invoke(app, ["run", str(small_fixture), "--mode", "simple", "--yes", "--json"])
+    assert done.exit_code == 2, done.output  # done, with warnings: the fixture's values quarantined
+    assert json.loads(done.stdout)["exit_code"] == 2
+    assert runs.read_text() == "x\n"
+    assert os.environ["PGPASSWORD"] == password
+
+
+def test_a_deferred_password_command_runs_for_its_target_naming_another_database_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `backup target-restore --database NEW` connects to the target naming another database: the same
+    # login, whose password the command gives; another server or role is not its target.
+    from columnar_etl.config import defer_password_command, run_password_command
+    from columnar_etl.pg.conninfo import with_database
+
+    monkeypatch.setenv("PGPASSWORD", "")
+    monkeypatch.delenv("PGPASSWORD")
+    ran = tmp_path / "ran"
+    target = "postgresql://loader@db.invalid:5433/helpdesk"
+    defer_password_command(load_settings(target=target, password_command=f"echo x >> {ran}; echo pw"))
+    run_password_command("postgresql://loader@other.invalid:5433/helpdesk")
+    run_password_command("postgresql://dashboard@db.invalid:5433/helpdesk")
+    assert not ran.exists() and "PGPASSWORD" not in os.environ
+    run_password_command(with_database(target, "restored"))
+    assert (ran.read_text(), os.environ.get("PGPASSWORD")) == ("x\n", "pw")
+    run_password_command(target)  # run once: the password is there
+    assert ran.read_text() == "x\n"

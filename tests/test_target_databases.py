@@ -28,8 +28,10 @@ import pytest
 from typer.testing import CliRunner
 
 from columnar_etl.cli import app
+from columnar_etl.errors import TargetError
+from columnar_etl.loading.ledger import live_column_types
 from columnar_etl.pg import connect as connect_module
-from columnar_etl.pg.connect import connect
+from columnar_etl.pg.connect import connect, query_rows
 from columnar_etl.pg.embedded import EmbeddedPostgres, pg_bin_dir
 from columnar_etl.pg.identifiers import quote_ident
 from tests.conftest import GATES_OPEN, SMALL_FIXTURE, backend_ended, pg_query, uri_as, uri_with_database
@@ -922,6 +924,38 @@ def test_a_role_that_may_not_create_temporary_objects_loads_checks_templates_and
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
 
 
+def test_a_role_that_may_not_create_schemas_is_refused_in_one_line_naming_the_grant(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # A role that may connect but not CREATE in the database: the preflight refused the run, and a
+    # warning came first, that the refusal's ledger row could not be written either (its schema made
+    # for it: "permission denied for database ..."); `load`, which has no preflight, printed the same
+    # warning before its error.
+    uri = database()
+    name = role()
+    as_role = uri_as(uri, name)
+    grant = f'GRANT CREATE ON DATABASE "{dbname(uri)}" TO "{name}"'
+    path = str(export(make_sqlite, SUBJECTS))
+    ran = invoke(as_role, "run", path, "--mode", "simple", "--json")
+    assert ran.exit_code == 3, ran.output
+    assert ran.stderr.splitlines() == [
+        f"error: preflight check target_create_schema failed: {name} may not CREATE SCHEMA in "
+        f"{dbname(uri)} (hint: {grant})"
+    ]
+    assert record(ran, env)["outcome"] == "halted"
+    loaded = invoke(as_role, "load", path, "--json")
+    assert loaded.exit_code == 1, loaded.output
+    assert loaded.stderr.splitlines() == [
+        f"error: there is no ledger (columnar_etl) in this database, and {name!r} may not create its schema "
+        f"(hint: {grant})"
+    ]
+    assert record(loaded, env)["outcome"] == "failed"
+    assert pg_query(
+        uri, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('columnar_etl', 'servicedesk')"
+    ) == [(0,)]
+    assert schemas(uri) == []
+
+
 def test_a_base_schema_another_role_owns_is_refused_by_the_preflight(
     database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
 ) -> None:
@@ -1116,6 +1150,45 @@ def test_a_role_with_every_output_and_transaction_setting_changed_loads_every_ce
     assert pg_query(uri, "SELECT count(*) FROM columnar_etl.versions WHERE live") == [(1,)]
 
 
+def test_a_role_quoting_every_identifier_loads_cuts_over_and_keeps_its_live_types(
+    database: Database, role: Callable[..., str], make_sqlite: Any, env: Path
+) -> None:
+    # quote_all_identifiers (a DBA's ALTER ROLE ... SET) has the server write every name quoted, the
+    # catalogue's type names too: the load's validation found "text" where it expected text, and every
+    # simple run was refused (exit 3, nothing live) though each cell was loaded as written.
+    uri = database()
+    name = role(quote_all_identifiers="on")
+    may_create(uri, name)
+    as_role = uri_as(uri, name)
+    # As the role's sessions have it (a connection of the loader's turns it off for itself).
+    assert query_rows(as_role, "SELECT format_type('text'::regtype, NULL)") == [('"text"',)]
+    path = export(make_sqlite, SUBJECTS)
+    ran = invoke(as_role, "run", str(path), "--mode", "simple", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    run = record(ran, env)
+    assert run["load"]["validation"]["ok"] is True
+    violations = check_run(SimpleNamespace(run_dir=env / run["run_id"]), path, uri, "servicedesk")
+    assert violations == [], summarize(violations)
+    pg_query(uri, "CREATE VIEW public.dash AS SELECT id, subject FROM servicedesk.t")
+    pg_query(uri, f"ALTER VIEW public.dash OWNER TO {name}")
+    ran = invoke(as_role, "run", str(path), "--mode", "blue-green", "--force", "--json")
+    assert ran.exit_code in (0, 2), ran.output
+    version = record(ran, env)["version_schema"]
+    for command in (["cutover", version], ["rollback"]):
+        done = invoke(as_role, *command)
+        assert done.exit_code == 0, done.output
+    assert pg_query(uri, "SELECT count(*) FROM public.dash") == [(len(SUBJECTS) * 4,)]
+    # The live types a next run keeps are read as the server writes them by default (here: as the
+    # superuser, whose sessions quote no more than they must).
+    (live,) = pg_query(uri, "SELECT schema_name FROM columnar_etl.versions WHERE live")
+    expected = pg_query(
+        uri,
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        f"WHERE a.attrelid = '{live[0]}.t'::regclass AND a.attnum > 0 ORDER BY a.attnum",
+    )
+    assert live_column_types(as_role, "servicedesk") == {"t": dict(expected)}
+
+
 def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_raise(
     tmp_path: Path, make_sqlite: Any, env: Path
 ) -> None:
@@ -1225,6 +1298,27 @@ def test_the_roles_timeouts_are_off_on_the_loaders_connections(
     assert ran.exit_code in (0, 2), ran.output
     assert pg_query(as_role, "SELECT current_setting('statement_timeout')") == [("0",)]
     assert pg_query(uri, "SELECT count(*) FROM servicedesk.t") == [(len(SUBJECTS) * 4,)]
+
+
+def test_a_statement_the_roles_statement_timeout_cancels_is_hinted_as_that_not_as_a_right(
+    database: Database, role: Callable[..., str]
+) -> None:
+    # A statement_timeout below what the preflight's reads of the catalogue take (1ms: every run was
+    # refused in its preflight, target_reachable) or the loader's own lift of it takes was hinted
+    # "check the role's rights on what it reads" (or "... permissions on the database").
+    uri = database()
+    name = role(statement_timeout="50ms")
+    with pytest.raises(TargetError) as info:
+        query_rows(uri_as(uri, name), "SELECT pg_sleep(1)")
+    assert info.value.message.startswith("canceling statement due to statement timeout (while running: ")
+    assert info.value.hint == (
+        "nothing was changed; the role's or database's statement_timeout cancelled it: raise it for the "
+        "role that loads (ALTER ROLE ... SET statement_timeout = '1min', or RESET statement_timeout)"
+    )
+    # A query the user cancels (not a timeout) keeps its own hint.
+    with pytest.raises(TargetError) as info:
+        query_rows(uri, "SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(1)")
+    assert "statement timeout" not in info.value.hint
 
 
 def test_a_role_whose_sessions_exit_on_error_is_still_refused_by_a_template_not_failed(

@@ -12,6 +12,7 @@ import difflib
 import os
 import re
 import subprocess
+import threading
 import tomllib
 from contextvars import ContextVar
 from pathlib import Path
@@ -28,7 +29,7 @@ from pydantic_settings import (
 )
 
 from columnar_etl.errors import ConfigError, UsageError, raise_if_interrupted
-from columnar_etl.pg.conninfo import check_target, has_password
+from columnar_etl.pg.conninfo import check_target, has_password, with_database
 from columnar_etl.pg.identifiers import check_base
 from columnar_etl.rules import DEFAULT_NULL_TOKENS
 
@@ -163,9 +164,11 @@ class Settings(BaseSettings):
     password_command: str | None = Field(
         default=None,
         description="Shell command printing the target's password on its first line (e.g. `pass show "
-        "db/loader`, whose later lines are the entry's notes); run once when the password is not in the "
-        "URI, `PGPASSWORD` or `PGPASSFILE`, and handed to libpq through the environment, never put in a "
-        "URI, a log or a record. Not run without a `target`: the embedded server asks no password.",
+        "db/loader`, whose later lines are the entry's notes); run once, when a command first connects "
+        "to the target and the password is not in the URI, `PGPASSWORD` or `PGPASSFILE`, and handed to "
+        "libpq through the environment, never put in a URI, a log or a record. Commands that do not "
+        "connect (`profile`, `runs list`) never run it, and its failure fails only those that do. Not "
+        "run without a `target`: the embedded server asks no password.",
     )
     pg_dir: Path = Field(
         default=Path(".columnar_etl/pg"),
@@ -601,22 +604,70 @@ def checked_target(target: str | None) -> str | None:
 
 
 def apply_password_command(settings: Settings) -> None:
-    """Run ``settings.password_command`` (once) and give libpq its output as ``PGPASSWORD``.
+    """Run ``settings.password_command`` now (once) and give libpq its output as ``PGPASSWORD``.
 
-    libpq (under ADBC, and pg_dump/pg_restore as subprocesses) reads ``PGPASSWORD`` by itself, so the
-    password never has to appear in a URI that could be printed, logged or recorded. Nothing happens
-    when there is no command, when there is no target (the embedded server, which asks no password: a
-    vault out of reach failed every command there, ``profile`` and ``pg status`` too), when the target
-    URI carries a password, or when ``PGPASSWORD`` is set.
+    :func:`defer_password_command`, then :func:`run_password_command`: raises its :class:`ConfigError`.
     """
-    if not settings.password_command or not settings.target or os.environ.get("PGPASSWORD"):
-        return
-    if has_password(settings.target):
-        return
+    defer_password_command(settings)
+    run_password_command(settings.target)
+
+
+#: The password command a connection to its target runs first (:func:`defer_password_command`): the
+#: target, the command, and once it ran its error (None: it gave the password, or has not run yet).
+_deferred: dict[str, Any] = {}
+_deferred_lock = threading.Lock()
+
+
+def defer_password_command(settings: Settings) -> None:
+    """Have ``settings.password_command`` run when a connection to ``settings.target`` first needs
+    the password (:func:`run_password_command`), not now: a command that never connects (``profile``,
+    ``runs list``, ``pg status``) ran it all the same as its settings loaded, and failed with it (a vault
+    out of reach). Replaces what an earlier call deferred. Nothing is deferred when there is no command,
+    when there is no target (the embedded server, which asks no password), when the target URI carries
+    a password, or when ``PGPASSWORD`` is set.
+    """
+    with _deferred_lock:
+        _deferred.clear()
+        if not settings.password_command or not settings.target or os.environ.get("PGPASSWORD"):
+            return
+        if not has_password(settings.target):
+            _deferred.update(target=settings.target, command=settings.password_command, error=None)
+
+
+def run_password_command(uri: str | None) -> None:
+    """Before a connection to ``uri`` (libpq under ADBC, pg_dump/pg_restore as subprocesses; each reads
+    ``PGPASSWORD`` by itself, so the password never has to appear in a URI that could be printed,
+    logged or recorded): run the command deferred for that target, once. The preflight's checks connect
+    on threads at once: one runs it, the others wait for it. A failed command raises its
+    :class:`ConfigError` at every connection to that target, and is not run again. The target naming
+    another database is the same login (``backup target-restore --database``)."""
+    with _deferred_lock:
+        if not _deferred or uri is None or not _same_login(uri, _deferred["target"]):
+            return
+        if _deferred["error"] is None:
+            try:
+                os.environ["PGPASSWORD"] = _password_of(_deferred["command"])
+            except ConfigError as exc:
+                _deferred["error"] = exc
+            else:
+                _deferred.clear()
+                return
+        error: ConfigError = _deferred["error"]
+        raise ConfigError(error.message, hint=error.hint)
+
+
+def _same_login(uri: str, target: str) -> bool:
+    """Whether ``uri`` is ``target``, or ``target`` naming another database (a restore's ``--database``)."""
     try:
-        done = subprocess.run(
-            settings.password_command, shell=True, capture_output=True, text=True, timeout=60, check=True
-        )
+        return with_database(uri, "-") == with_database(target, "-")
+    except ValueError:
+        return uri == target
+
+
+def _password_of(command: str) -> str:
+    """The first line ``command`` prints; :class:`ConfigError` when it fails or that line is empty."""
+    try:
+        done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, check=True)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         # The command's output could be the secret: report the command, never what it printed.
         raise ConfigError(
@@ -631,7 +682,7 @@ def apply_password_command(settings: Settings) -> None:
         raise ConfigError(
             f"password_command printed nothing{said}", hint="it must print the password on its first line"
         )
-    os.environ["PGPASSWORD"] = password
+    return password
 
 
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:

@@ -17,6 +17,7 @@ from pydantic_core import PydanticUndefined
 
 from columnar_etl.cli import app
 from columnar_etl.config import DEFAULT_CONFIG_FILE, ENV_PREFIX, Settings
+from columnar_etl.config_variables import TOOL_VARIABLES
 
 HEADER = f"""# Configuration
 
@@ -33,6 +34,11 @@ line naming the setting, the value (a secret's masked) and what is allowed: from
 variable (exit 1; `run` still leaves its `failed` run.json). A relative path in a path setting
 (`runs_dir = "runs"`), wherever it is given, the TOML file included, is relative to the working directory
 the command runs in, not to the TOML file's directory; `~` at its start is the home directory.
+An unknown key in the TOML file is refused naming the nearest valid one; an environment variable
+`{ENV_PREFIX}*` that names no setting (`{ENV_PREFIX}BACKUPDIR`) is ignored, and each command says so in one
+line on stderr naming it and the nearest setting's variable (`note: ... did you mean
+{ENV_PREFIX}BACKUP_DIR?`), its exit code unchanged; the variables of this project's own tests and tools
+({", ".join(f"`{ENV_PREFIX}{name}`" for name in sorted(TOOL_VARIABLES))}) are left alone.
 
 Example `{DEFAULT_CONFIG_FILE}`:
 

@@ -33,12 +33,13 @@ from typer.models import ParameterInfo
 from columnar_etl.atomic import same_file
 from columnar_etl.config import (
     Settings,
-    apply_password_command,
+    defer_password_command,
     fallback_runs_dir,
     load_settings,
     mask_secrets,
     path_problem,
 )
+from columnar_etl.config_variables import unknown_variable_notes
 from columnar_etl.errors import (
     INTERRUPTED,
     OUTCOMES,
@@ -278,7 +279,9 @@ class CliState:
                 if self.overrides and _stands(self.config):
                     raise BadValue(exc.message, path=exc.path, hint="fix the flag's value") from None
                 raise
-            apply_password_command(self._settings)
+            defer_password_command(self._settings)  # run when a command first connects to the target
+            for note in unknown_variable_notes():  # a misspelled variable, ignored: said, not refused
+                err.print(f"note: {note}", markup=False, soft_wrap=True)
             # Console logs on stderr; stdout stays clean for results and --json.
             configure_logging(run_id=new_run_id(), level=self._settings.log_level, console=True)
         return self._settings

@@ -29,7 +29,8 @@ from columnar_etl.observability.logs import get_logger
 from columnar_etl.pg.connect import reading, transaction
 from columnar_etl.pg.encodings import PG_CODECS, storable
 from columnar_etl.pg.identifiers import quote_ident, quote_literal
-from columnar_etl.pg.server_errors import first_line
+from columnar_etl.pg.refused_connections import refused_connection
+from columnar_etl.pg.server_errors import connection_lost, first_line
 from columnar_etl.version import __version__
 
 RUNS = f"{LEDGER_SCHEMA}.runs"
@@ -123,6 +124,19 @@ def ledger_access_problem(
     return None
 
 
+class NoLedgerHere(TargetError):
+    """The target holds no ledger, and the connected role may not create its schema (no CREATE on the
+    database): what a load or the preflight of a run refuses first, naming that right."""
+
+
+#: Whether the connected role may create schemas in the database (``GRANT CREATE ON DATABASE``).
+_MAY_CREATE_SCHEMAS = "SELECT has_database_privilege(current_database(), 'CREATE')"
+
+
+def _database(cursor: Any) -> str:
+    return str(fetch_all(cursor, "SELECT current_database()::text")[0][0])
+
+
 def ensure_ledger(uri: str) -> None:
     """Create the ledger schema and tables when missing (its own short transaction).
 
@@ -142,13 +156,20 @@ def ensure_ledger_in(cursor: Any) -> None:
     Two transactions making the ledger at once are one after the other (an advisory lock held to the
     end of the first)."""
     execute(cursor, f"SELECT pg_advisory_xact_lock({_LEDGER_LOCK})")
-    problem = ledger_access_problem(*fetch_all(cursor, LEDGER_ACCESS_SQL)[0])
+    user, owner, *access = fetch_all(cursor, LEDGER_ACCESS_SQL)[0]
+    problem = ledger_access_problem(user, owner, *access)
     if problem is not None:
         raise TargetError(problem[0], hint=problem[1])
     # Only when something is missing: CREATE ... IF NOT EXISTS of a table's index needs to own the table
     # even when the index is there, so a role sharing another role's ledger (granted USAGE, CREATE and the
     # tables' rights) failed "must be owner of table versions".
     if not fetch_all(cursor, _COMPLETE)[0][0]:
+        if owner is None and not fetch_all(cursor, _MAY_CREATE_SCHEMAS)[0][0]:
+            raise NoLedgerHere(
+                f"there is no ledger ({LEDGER_SCHEMA}) in this database, and {user!r} may not create its "
+                "schema",
+                hint=f"GRANT CREATE ON DATABASE {quote_ident(_database(cursor))} TO {quote_ident(user)}",
+            )
         check_tablespace(cursor)  # a load's first tables are these
         for statement in _DDL:
             execute(cursor, statement)
@@ -269,7 +290,12 @@ def record_run(uri: str, run: RunRecord) -> bool:
 
     Best effort: when the target cannot take it (down, the ledger unwritable, its COMMIT refused by
     a deferred constraint trigger: the driver's own error, not a statement's), the reason is logged
-    and False returned, so that the original error and outcome are what the caller reports.
+    and False returned, so that the original error and outcome are what the caller reports. Every
+    caller reports that False (its error, or a warning in its record); a target that is gone (the
+    connection refused or lost), or a failure's row where there is no ledger and the role may not
+    create one (:class:`NoLedgerHere`), is logged at info only, not on the console: it is what the
+    caller's own error says (the embedded server stopped under a load, a role without CREATE on the
+    database: each printed this before the run's one line).
     """
     import adbc_driver_manager
 
@@ -284,7 +310,12 @@ def record_run(uri: str, run: RunRecord) -> bool:
         return True
     except (EtlError, adbc_driver_manager.Error) as exc:
         error = str(exc) if isinstance(exc, EtlError) else first_line(exc)
-        get_logger(stage="load").warning("run not recorded", run_id=run.run_id, error=error)
+        gone = refused_connection(exc) or connection_lost(exc)
+        # A failure's row where no ledger is and the role may not make one: the failure's own line
+        # says that right is missing (the preflight's target_create_schema, the load's CREATE SCHEMA).
+        unmade = isinstance(exc, NoLedgerHere) and run.status != "succeeded"
+        log = get_logger(stage="load")
+        (log.info if gone or unmade else log.warning)("run not recorded", run_id=run.run_id, error=error)
         return False
 
 

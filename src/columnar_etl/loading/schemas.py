@@ -21,6 +21,7 @@ from columnar_etl.loading.statements import pg_error_text as pg_error_text
 from columnar_etl.pg.identifiers import LEDGER_SCHEMA as LEDGER_SCHEMA
 from columnar_etl.pg.identifiers import check_base as check_base
 from columnar_etl.pg.identifiers import qualified, quote_ident, quote_literal
+from columnar_etl.pg.identifiers import type_name as pg_type_name
 from columnar_etl.pg.server_errors import LOCK_NOT_AVAILABLE_SQLSTATE, server_message
 
 # Lock classes for pg_advisory_xact_lock(int, int): one for loads of a base, one for its views. A load
@@ -138,10 +139,13 @@ def table_columns_query(schema: str, *, views: bool = False, modifiers: bool = F
 
 
 def columns_by_table(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[tuple[str, str]]]:
-    """Rows of :func:`table_columns_query` as ``{table: [(column, type), ...]}``."""
+    """Rows of :func:`table_columns_query` as ``{table: [(column, type), ...]}``, each type as the
+    server writes it by default (:func:`~columnar_etl.pg.identifiers.type_name`): the live types are
+    read on a connection of :func:`~columnar_etl.pg.connect.reading`, which leaves the role's
+    ``quote_all_identifiers`` as it is."""
     tables: dict[str, list[tuple[str, str]]] = {}
-    for table, column, type_name in rows:
-        tables.setdefault(str(table), []).append((str(column), str(type_name)))
+    for table, column, written in rows:
+        tables.setdefault(str(table), []).append((str(column), pg_type_name(str(written))))
     return tables
 
 

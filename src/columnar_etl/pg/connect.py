@@ -13,6 +13,7 @@ from contextlib import contextmanager, nullcontext, suppress
 from functools import cache, partial
 from typing import Any, TypeVar
 
+from columnar_etl.config import run_password_command
 from columnar_etl.errors import TargetError
 from columnar_etl.pg.conninfo import with_default
 from columnar_etl.pg.refused_connections import connection_refused, over_connection_limit
@@ -98,7 +99,11 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
 #: PostgreSQL 17's: the query sets only the ones the server knows. ``exit_on_error`` ends the session at
 #: its first error, one a PL/pgSQL block of the loader's catches too: a lock wait given up, a dashboard
 #: template failing on a candidate, the preflight's dry run; a refusal by a gate (exit 3) was a failure
-#: (exit 1) then. Off (``'0'``, a boolean's false) likewise.
+#: (exit 1) then. Off (``'0'``, a boolean's false) likewise. ``quote_all_identifiers`` quotes every name
+#: the server writes as text, the catalogue's type names too (``format_type``: ``"text"``, ``"date"``):
+#: the load's validation compared the types it made with the types it expects, and refused every simple
+#: load (exit 3, "expected text, found "text""). Off likewise: the names the loader reads are then
+#: written as PostgreSQL writes them by default (quoted where they must be).
 TIMEOUT_SETTINGS = (
     "statement_timeout",
     "lock_timeout",
@@ -106,6 +111,7 @@ TIMEOUT_SETTINGS = (
     "idle_session_timeout",
     "transaction_timeout",
     "exit_on_error",
+    "quote_all_identifiers",
 )
 _TIMEOUTS_SET = (
     f"FROM pg_catalog.pg_settings WHERE name IN ({', '.join(repr(name) for name in TIMEOUT_SETTINGS)})"
@@ -165,6 +171,7 @@ def _run_quietly(connection: Any, sql: str, *, quiet: bool = True) -> None:
 def _connection_class() -> type:
     """The DB-API connection whose close holds :data:`_connections_lock` (made on first use: the
     DB-API module imports pyarrow)."""
+    import adbc_driver_manager
     import adbc_driver_manager.dbapi as dbapi
 
     class Connection(dbapi.Connection):
@@ -182,7 +189,14 @@ def _connection_class() -> type:
 
         def _lift_again(self) -> None:
             if self.timeouts_lifted == "transaction":  # the next transaction began: its own lift
-                _run_quietly(self, _LIFT_IN_TRANSACTION)
+                try:
+                    _run_quietly(self, _LIFT_IN_TRANSACTION, quiet=False)
+                except adbc_driver_manager.Error:
+                    # Cancelled (a statement_timeout below what the lift takes): the transaction it
+                    # aborted is undone, so that the next statement fails for that cause itself, not
+                    # with "the connection is in an error state; first rollback".
+                    with suppress(adbc_driver_manager.Error):
+                        super().rollback()
 
         def close(self) -> None:
             if self.timeouts_lifted == "session" and not self._closed:
@@ -202,6 +216,7 @@ def _database(uri: str, connect_timeout: int | None = None) -> tuple[str, Any]:
     does). The database knows PostgreSQL's types from the driver's own table (:data:`DATABASE_OPTIONS`)."""
     import adbc_driver_postgresql
 
+    run_password_command(uri)  # deferred until a connection needs it; once, whichever thread asks first
     target = _conninfo(uri, connect_timeout)
     with _databases_lock:  # one creation per URI, even when two threads connect at once
         database = _databases.get(target)

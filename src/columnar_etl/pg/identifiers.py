@@ -7,6 +7,7 @@ could name a table ``x"; DROP TABLE y; --``: every name that reaches SQL goes th
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from columnar_etl.errors import ConfigError, EtlError
@@ -31,6 +32,17 @@ def quote_ident(name: str) -> str:
             f"identifier {name!r} contains a NUL byte", hint="rename the table or column in the export"
         )
     return '"' + name.replace('"', '""') + '"'
+
+
+#: A name PostgreSQL writes without quotes unless ``quote_all_identifiers`` is on, quoted.
+_NEEDLESSLY_QUOTED = re.compile(r'"([a-z_][a-z0-9_$]*)"')
+
+
+def type_name(written: str) -> str:
+    """A type's name as ``format_type`` writes it by default (``text``, ``numeric(18,2)``), also when
+    the session had ``quote_all_identifiers`` on (a role's or a database's setting: ``"text"``). Only
+    compared, never run: a name of lower-case letters, digits and ``_`` loses its quotes."""
+    return _NEEDLESSLY_QUOTED.sub(r"\1", written)
 
 
 def check_base(base: str) -> str:

@@ -59,6 +59,10 @@ _NO_SSL = "server does not support SSL, but SSL was required"
 _NO_SERVICE = re.compile(r'definition of service "[^"]*" not found')
 
 
+#: How :func:`connection_refused`'s message begins (:func:`refused_connection` knows it by that).
+_CANNOT_CONNECT = "cannot connect to"
+
+
 def connection_refused(uri: str, exc: Exception) -> TargetError:
     """The :class:`TargetError` of a connection the server (or libpq) refused: its reason, the URI
     masked, and a hint chosen by what refused it."""
@@ -101,4 +105,9 @@ def connection_refused(uri: str, exc: Exception) -> TargetError:
         )
     else:
         hint = "check the host, port, user and password of --target (or COLUMNAR_ETL_TARGET)"
-    return TargetError(f"cannot connect to {mask_uri(uri)}: {reason}", hint=hint)
+    return TargetError(f"{_CANNOT_CONNECT} {mask_uri(uri)}: {reason}", hint=hint)
+
+
+def refused_connection(exc: BaseException) -> bool:
+    """Whether ``exc`` is :func:`connection_refused`'s: no connection to the target could be opened."""
+    return isinstance(exc, TargetError) and exc.message.startswith(f"{_CANNOT_CONNECT} ")

@@ -29,6 +29,21 @@ READ_ONLY_HINT = (
 )
 
 
+#: SQLSTATE ``query_canceled`` with "statement timeout" in its message: the role's or database's
+#: ``statement_timeout`` (meant for dashboards) cancelled a statement of the tool's own. The loader's
+#: connections lift it (``pg.connect.TIMEOUT_SETTINGS``), but not the statement that lifts it, nor the
+#: preflight's few reads of the catalogue; with a timeout below what they take (a few milliseconds, or
+#: more on a busy server) they failed hinted "check the role's rights" or "... permissions".
+QUERY_CANCELED_SQLSTATE = "57014"
+_STATEMENT_TIMEOUT = "canceling statement due to statement timeout"
+
+
+STATEMENT_TIMEOUT_HINT = (
+    "nothing was changed; the role's or database's statement_timeout cancelled it: raise it for the "
+    "role that loads (ALTER ROLE ... SET statement_timeout = '1min', or RESET statement_timeout)"
+)
+
+
 #: SQLSTATE ``out_of_memory`` with PostgreSQL's hint naming ``max_locks_per_transaction``: the shared
 #: lock table is full. A version's tables are created in one transaction (complete or absent), a lock
 #: each with their indexes and TOAST tables: the default (64 x max_connections) took an export of 1,500
@@ -97,11 +112,16 @@ def says_connection_lost(text: str) -> bool:
 
 def error_hint(exc: BaseException, default: str) -> str:
     """The hint of a failed statement: :data:`READ_ONLY_HINT` for a write the target refused as
-    read-only, :data:`OUT_OF_LOCKS_HINT` when the server's lock table is full,
+    read-only, :data:`STATEMENT_TIMEOUT_HINT` for one the role's statement_timeout cancelled,
+    :data:`OUT_OF_LOCKS_HINT` when the server's lock table is full,
     :data:`CONNECTION_LOST_HINT` when the server closed the connection, else ``default``."""
     state = getattr(exc, "sqlstate", None)
     if state == READ_ONLY_SQLSTATE:
         return READ_ONLY_HINT
+    # Without a SQLSTATE when nanoarrow reads the rows (its RuntimeError: libpq's text only).
+    said = server_message(exc) if state is not None else str(exc)
+    if state in (QUERY_CANCELED_SQLSTATE, None) and _STATEMENT_TIMEOUT in (said or ""):
+        return STATEMENT_TIMEOUT_HINT
     if connection_lost(exc):
         # Not the data's fault nor a permission's (a COPY's hint was "fix the data or the target", the
         # timeouts' lift "check the role's permissions"): the server went away.

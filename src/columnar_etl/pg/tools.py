@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from columnar_etl.config import ENV_PREFIX, mask_secrets
+from columnar_etl.config import ENV_PREFIX, mask_secrets, run_password_command
 from columnar_etl.errors import BackupError
 from columnar_etl.pg.conninfo import split_password
 from columnar_etl.pg.embedded import pg_bin_dir
@@ -126,6 +126,7 @@ def libpq_invocation(uri: str) -> tuple[str, dict[str, str]]:
     ``~/.pgpass``) applies unchanged. The tool's own secrets no client program needs (the mask salt, the
     password command) are left out of the child's environment.
     """
+    run_password_command(uri)  # the deferred password_command, when this is its target
     env = {key: value for key, value in os.environ.items() if key not in _NOT_FOR_CHILDREN}
     stripped, password = split_password(uri)
     if password:

@@ -148,29 +148,36 @@ def load_export(
         if before_commit is not None:
             before_commit(loaded)
 
-    live = live_column_types(uri, base or settings.base_schema)
-    with typed_export(source, settings, logs=logs, live_types=live) as typed:
-        result = load_tables(
-            typed.tables,
-            uri,
-            mode=mode,
-            base=base or settings.base_schema,
-            references=typed.references,
-            keys=typed.keys,
-            key_blockers=typed.key_blockers,
-            quality_before=typed.quality_before,
-            quality_after=typed.quality_after,
-            quality_judged=typed.quality_judged,
-            min_quality=min_quality,
-            column_names=column_names,
-            named=typed.names,
-            strict_drift=strict_drift,
-            source_path=str(source),
-            source_checksum=checksum,
-            before_commit=unchanged,
-            settings=settings,
-            run_id=run_id,
-        )
+    try:
+        live = live_column_types(uri, base or settings.base_schema)
+        with typed_export(source, settings, logs=logs, live_types=live) as typed:
+            result = load_tables(
+                typed.tables,
+                uri,
+                mode=mode,
+                base=base or settings.base_schema,
+                references=typed.references,
+                keys=typed.keys,
+                key_blockers=typed.key_blockers,
+                quality_before=typed.quality_before,
+                quality_after=typed.quality_after,
+                quality_judged=typed.quality_judged,
+                min_quality=min_quality,
+                column_names=column_names,
+                named=typed.names,
+                strict_drift=strict_drift,
+                source_path=str(source),
+                source_checksum=checksum,
+                before_commit=unchanged,
+                settings=settings,
+                run_id=run_id,
+            )
+    except Exception:
+        # An export replaced after its profile had its rows cleaned by another file's plan: what then
+        # failed or refused (a table the new file lacks, the quality check) is not the cause; the
+        # change is, said as the commit's own check says it.
+        check_unchanged(source, before)
+        raise
     # A key loaded as written is what cleaning did not do, said first (as `run` says it).
     result.clean_warnings = typed.written_as_is + typed.clean_warnings
     result.notes = typed.notes

@@ -28,10 +28,10 @@ from columnar_etl.cleaning.quality import score_cleaned, score_judged
 from columnar_etl.config import (
     Mode,
     Settings,
-    apply_password_command,
     check_min_quality,
     check_mode,
     checked_target,
+    defer_password_command,
     load_settings,
     memory_bytes,
 )
@@ -40,6 +40,7 @@ from columnar_etl.errors import (
     OUTCOME_DECIDED,
     EtlError,
     ExitCode,
+    SourceError,
     UsageError,
     failure_outcome,
     file_not_written,
@@ -191,7 +192,7 @@ def run(
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
         settings = settings.model_copy(update=updates)
-    apply_password_command(settings)
+    defer_password_command(settings)  # run when the run first connects to the target
     OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's) may have set it
     run_id = new_run_id()
     run_dir = Path(settings.runs_dir) / run_id
@@ -378,6 +379,12 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
         result.load = exc.result
         record.load = exc.result.to_dict()
     exc = file_not_written(exc) or exc  # a write refused for room names its file, as an EtlError
+    changed = _export_changed(result)
+    if changed is not None:
+        exc = changed
+        for ended in record.stages:  # the stage that refused another file's rows failed with this
+            if ended.name == stage:
+                ended.status = failure_outcome(changed)
     result.exception = exc
     record.error = error_of(exc, stage)
     if isinstance(exc, EtlError):
@@ -393,6 +400,21 @@ def _record_failure(result: RunResult, settings: Settings, metrics: RunMetrics, 
     reachable = result.target_uri is not None
     if reachable and not result.load_recorded and not _record_in_ledger(result, settings, error_line(exc)):
         record.warnings.append("the target could not take the run's ledger row")
+
+
+def _export_changed(result: RunResult) -> SourceError | None:
+    """The export's change since the run began (:func:`~columnar_etl.source.identity.check_unchanged`),
+    when it changed: the cause of whatever then failed or refused before the commit. An export replaced
+    after its profile was cleaned by another file's plan, and the load's quality check refused it
+    ("quality_not_worse: expected 92.96, found 90.51", exit 3), or a file written over as it was read
+    was "truncated" (hinted "copy the export again"); the commit's own check came too late to say so."""
+    if result.source_state is None or result.record.source is None:
+        return None
+    try:
+        check_unchanged(result.record.source, result.source_state)
+    except SourceError as changed:
+        return changed
+    return None
 
 
 def _committed(result: RunResult) -> bool:
