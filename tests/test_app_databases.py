@@ -170,7 +170,7 @@ from columnar_etl.rules.dates import GO_TIME_FORMAT
 
 from . import app_databases as apps
 from .conftest import pg_column_types, pg_query, primary_key
-from .lossless_check import summarize
+from .lossless_check import summarize, windows_1252_read
 from .other_products import FREE_TEXT
 from .quality_formula import COSMETIC, column_score, export_score
 from .test_crm_exports import references
@@ -29473,7 +29473,9 @@ def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_de
         if value is None:
             return None
         if name == "Subject":
-            return value  # Windows-1252 read as Latin-1: its ends as written (its … is U+0085)
+            # Windows-1252 read as Latin-1: its C1 controls its characters (rule windows_1252), then
+            # trimmed (its … is no U+0085 any more).
+            return windows_1252_read(value).strip(WHITE_SPACE)
         if kind.startswith("timestamp"):
             if name == "Last update time":
                 return datetime.strptime(value, "%d/%m/%Y %H:%M")  # day first: days past 12 say so
@@ -29495,19 +29497,15 @@ def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_de
     # The lookup ids are the values' order of first appearance over both quarters: the first ticket's.
     first = rows["tickets"][0]
     assert [first[2], first[3]] == [1, 1]
-    # The subjects keep their ends: a second-quarter subject cut short ends in U+0085 (Windows-1252's
-    # '…' read as Latin-1), which trimmed as whitespace it lost; so the column is loaded as written (a
-    # note says why), its trailing blanks too.
+    # The second quarter's subjects are repaired (rule windows_1252): its ’ and its … (U+0092, U+0085
+    # as Latin-1 read them) are the characters the first quarter wrote, so a subject cut short keeps its
+    # '…' and is the first quarter's value; trailing blanks are trimmed as in any column (a note says so).
     subjects = set(ran.values("tickets", "Subject", "Ticket ID").values())
-    assert {
-        "Printer keeps jamming\x85",
-        "Printer keeps jamming…",
-        "Can\x92t log in after password reset",
-    } <= subjects
-    assert "Outlook crashes on start  " in subjects
+    assert {"Printer keeps jamming…", "Can’t log in after password reset"} <= subjects
+    assert "Outlook crashes on start" in subjects
+    assert not any(0x80 <= ord(char) < 0xA0 for subject in subjects for char in subject)
     assert any(
-        "Windows-1252 text read as Latin-1" in n
-        for n in profiled(run_dir)["columns"]["tickets"]["Subject"]["notes"]
+        "audited windows_1252" in n for n in profiled(run_dir)["columns"]["tickets"]["Subject"]["notes"]
     )
     # Audited: each -dt time (ISO without fraction is not the canonical shape), each day-first time;
     # nothing else (pandas wrote NULL, never '').
@@ -29518,15 +29516,29 @@ def test_csvs_to_sqlite_reads_its_lookup_keys_day_first_text_and_whole_floats_de
             1 for row in rows["tickets"] if row[place[column]] is not None and test(row[place[column]])
         )
 
+    def subject_rule(value: str) -> str:
+        read = windows_1252_read(value)
+        return ",".join(
+            rule
+            for rule, applies in (("windows_1252", read != value), ("trim", read != read.strip(WHITE_SPACE)))
+            if applies
+        )
+
+    subject_rules = Counter(
+        subject_rule(row[place["Subject"]]) for row in rows["tickets"] if row[place["Subject"]]
+    )
     assert _audit_counts(run_dir) == {
         **{
             ("tickets", c, "date_format:%Y-%m-%dT%H:%M:%S"): count(c, lambda _: True)
             for c in ("Created time", "Due by Time", "Resolved time")
         },
         ("tickets", "Last update time", "date_format:%d/%m/%Y %H:%M"): len(rows["tickets"]),
+        **{("tickets", "Subject", rule): n for rule, n in subject_rules.items() if rule},
     }
-    assert charged_columns(profiled(run_dir)["columns"]) == {}
-    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert subject_rules["windows_1252"] and subject_rules["trim"]
+    # Its padded subjects are charged as any column's padding is (cosmetic), and cleaned.
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("tickets", "Subject")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
     schema = ran.record["version_schema"]
     assert {t: primary_key(ran.uri, schema, t) for t in [*rows, *fts]} == {
         **{t: ["id"] for t in lookups},

@@ -3,6 +3,10 @@ Windows program wrote (byte 0x85), not NEXT LINE, so such a column keeps its val
 Its edges: U+0085 beside no Windows-1252 quotation mark or dash (a line end, whitespace), quotation
 marks with no U+0085 at an end, and the operator's ``trim`` keep the trim rule; ``''`` stays NULL.
 
+Such a column is repaired first by default (rule ``windows_1252``, tests/test_windows_1252.py): its
+U+0085 becomes '…', no whitespace, and nothing is left for this rule. It keeps the ends of a column whose
+repair the operator turned off (``windows_1252 = false``), as here: :data:`AS_WRITTEN`.
+
 Expected values come from the rows written here, judged by Python's codecs and ``str`` and the tests'
 own Unicode White_Space (not by the code under test).
 """
@@ -53,6 +57,8 @@ COLUMNS: dict[str, list[str | None]] = {
     # A euro sign read as Latin-1 (U+0080) beside a U+0085: no quotation mark or dash says Windows-1252.
     "euro": ["\x80 5\x85", "\x80 6", "7 ", "", None, "8", "9", "10"],
 }
+#: The operator's ``windows_1252 = false`` on every column: C1 controls as written, for this rule to see.
+AS_WRITTEN = {"t": {name: {"windows_1252": False} for name in COLUMNS}}
 ROWS = [(key + 1, *values) for key, values in enumerate(zip(*COLUMNS.values(), strict=True))]
 DDL = "CREATE TABLE t (id INTEGER PRIMARY KEY, " + ", ".join(f"{c} TEXT" for c in COLUMNS) + ")"
 #: The Windows-1252 quotation marks, bullet and dashes (bytes 0x91-0x97) as Latin-1 reads them.
@@ -91,8 +97,8 @@ def test_windows_1252_text_read_as_latin1_keeps_its_ellipsis_and_its_ends(
     # 2,000 copies: past the batched query of small tables (its own text query).
     many = [(n * len(ROWS) + row[0], *row[1:]) for n in range(rows) for row in ROWS]
     path = make_sqlite({"t": (DDL, many)}, name="latin1.db")
-    profile, result = cleaned_gates_open(path)
-    plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN))
+    profile, result = cleaned_gates_open(path, columns=AS_WRITTEN)
+    plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN, columns=AS_WRITTEN))
     assert result.data is not None
     audit = result.audit.to_pylist()
     for name, values in COLUMNS.items():
@@ -116,7 +122,8 @@ def test_windows_1252_text_read_as_latin1_keeps_its_ellipsis_and_its_ends(
 
 def test_the_operators_trim_true_trims_the_ellipsis(make_sqlite: SqliteFactory) -> None:
     path = make_sqlite({"t": (DDL, ROWS)}, name="latin1.db")
-    profile, result = cleaned_gates_open(path, columns={"t": {"subject": {"trim": True}}})
+    columns = {"t": {"subject": {"trim": True, "windows_1252": False}}}
+    profile, result = cleaned_gates_open(path, columns=columns)
     assert result.data is not None
     assert result.data["t"].column("subject").to_pylist() == _cleaned(COLUMNS["subject"], kept=False)
     assert profile["t"]["subject"].padding_kept is False
@@ -126,7 +133,7 @@ def test_windows_text_is_loaded_as_written_every_cell_checked(
     pg_uri: str, tmp_path: Path, make_sqlite: SqliteFactory
 ) -> None:
     path = make_sqlite({"t": (DDL, ROWS)}, name="latin1.db")
-    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN)
+    loaded = load_and_check(path, pg_uri, tmp_path, **GATES_OPEN, columns=AS_WRITTEN)
     assert loaded.violations == [], summarize(loaded.violations)
     target = dict(pg_query(pg_uri, f'SELECT id, subject FROM "{loaded.base}".t'))
     assert target == {

@@ -257,18 +257,27 @@ def trimmed(text: str) -> str:
 
 #: Windows-1252's quotation marks, bullet and dashes (bytes 0x91-0x97) read as Latin-1: C1 controls.
 _WINDOWS_PUNCTUATION = re.compile("[\x91-\x97]")
-#: U+0085, Windows-1252's ellipsis read as Latin-1, at an end of a value, whitespace beside it there.
-_NEL_AT_AN_END = re.compile(f"^[{WHITE_SPACE}]*\x85|\x85[{WHITE_SPACE}]*$")
 
 
-def kept_latin1(text: str) -> str | None:
-    """``text`` as a text column loads it when the column holds Windows-1252 text read as Latin-1 (its
-    punctuation U+0091-U+0097, and U+0085 at an end of a value): its ends kept as written, as the
-    operator's ``trim = false`` keeps them (NUL bytes removed); None otherwise. A case's column holds its
-    anchors, none of them such text, and the case's value: the value decides (profiling.latin1_text)."""
-    if _WINDOWS_PUNCTUATION.search(text) and _NEL_AT_AN_END.search(text):
-        return text.replace("\x00", "")
-    return None
+def windows_1252_read(raw: bytes) -> str | None:
+    """TEXT bytes as a column of Windows-1252 text read as Latin-1 loads them (rule ``windows_1252``):
+    where they are valid UTF-8 holding Windows-1252's punctuation as C1 controls U+0091-U+0097, each C1
+    control Windows-1252 defines (Python's codec says which) is its character, before anything else;
+    None otherwise. A case's column holds its anchors, none of them such text, and the case's value:
+    the value decides. (Repaired, no U+0085 is left for profiling.latin1_text to keep.)"""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # the encoding fallback's, not this rule's
+    if not _WINDOWS_PUNCTUATION.search(text):
+        return None
+    out = []
+    for char in text:
+        try:
+            out.append(bytes([ord(char)]).decode("cp1252") if 0x80 <= ord(char) < 0xA0 else char)
+        except UnicodeDecodeError:
+            out.append(char)  # one of the five bytes Windows-1252 leaves undefined: kept
+    return "".join(out)
 
 
 def kept_document(text: str) -> str | None:
@@ -583,12 +592,10 @@ def expected(
         if kind == "text":
             return UNKNOWN  # the shortest text of a double: the checker's business
         return UNKNOWN
-    text = decoded(bytes(raw))
+    text = windows_1252_read(bytes(raw)) or decoded(bytes(raw))
     if kind == "text":
         if (document := kept_document(text)) is not None:
             return document  # a value of several lines is a document: loaded byte for byte
-        if (kept := kept_latin1(text)) is not None:
-            return kept  # Windows-1252 read as Latin-1: its U+0085 is an ellipsis, not padding
         text = trimmed(text)
         return None if is_absent(text) else text
     # NUL bytes are removed from text (PostgreSQL text holds none); in a typed column a value with one

@@ -138,6 +138,15 @@ class ColumnOverride(BaseModel):
         'read as a date, number or boolean it is refused (set `type = "text"` to keep such a column\'s '
         "text). Default (unset, `true`): `''` is NULL, audited `empty_to_null`.",
     )
+    windows_1252: bool | None = Field(
+        default=None,
+        description="`false`: the column's C1 controls (U+0080-U+009F) stay as written. Default (unset, "
+        "`true`): in a text column holding Windows-1252's quotation marks, bullet or dashes read as "
+        "Latin-1 (a C1 control U+0091-U+0097 in some value: a converter read a Windows file as "
+        "Latin-1), each C1 control Windows-1252 defines is its character (U+0092 `’`, U+0085 `…`, "
+        "U+0080 `€`), before trimming (audited `windows_1252`); a column without such evidence (a lone "
+        "U+0085, EBCDIC's line end) is left as written.",
+    )
     mask: Literal["hash", "drop"] | None = Field(
         default=None,
         description="Personal data: `hash` writes the salted SHA-256 (hex) of the cleaned text (needs "

@@ -311,6 +311,10 @@ class ColumnProfile:
     #: value, counted as text (no ``empty_string``), as cleaning keeps it
     #: (``planning.plan.ColumnPlan.empty_is_null``).
     empty_kept: bool = False
+    #: Cells of Windows-1252 text read as Latin-1 whose C1 controls the profile read (and cleaning
+    #: loads) as their Windows-1252 characters (rule ``windows_1252``, ``profiling.windows_1252``): a
+    #: text column holding its quotation marks or dashes as U+0091-U+0097. 0: none, the column as written.
+    windows_1252_repaired: int = 0
     #: BLOB cells read as the number text their ASCII bytes spell (a column declared a number type whose
     #: every BLOB is a numeral: ``SqliteScans.numeral_blobs``); counted under ``text`` in
     #: :attr:`storage_classes`, as the profile reads them; each audited ``blob_numeral`` when cleaned.
@@ -416,6 +420,7 @@ class ColumnProfile:
             "key_values_kept": self.key_values_kept,
             "padding_kept": self.padding_kept,
             "empty_kept": self.empty_kept,
+            "windows_1252_repaired": self.windows_1252_repaired,
             "blob_numerals": self.blob_numerals,
             "whitespace_padded_count": self.whitespace_padded_count,
             "nul_byte_count": self.nul_byte_count,

@@ -42,6 +42,7 @@ from columnar_etl.cleaning.date_formats import (
     zone_named,
 )
 from columnar_etl.cleaning.masking import sha256_expr
+from columnar_etl.cleaning.windows_1252 import holds_controls, repaired_text
 from columnar_etl.models import DATE_TYPES, EpochUnit
 from columnar_etl.planning.plan import ColumnPlan
 from columnar_etl.rules import (
@@ -89,6 +90,7 @@ from columnar_etl.rules.numbers import (
     THOUSANDS_SEPARATOR,
     grouped_number_regexes,
 )
+from columnar_etl.rules.windows_1252 import RULE as WINDOWS_1252_RULE
 from columnar_etl.source.cells import (
     CUT_CHARACTER,
     HELPER_PREFIX,
@@ -121,6 +123,7 @@ class Change(IntFlag):
     NEAREST_DOUBLE = 16384
     MINUS_SIGN = 32768
     BLOB_NUMERAL = 65536
+    WINDOWS_1252 = 131072
 
 
 #: The statistic each change is counted under.
@@ -142,6 +145,7 @@ CHANGE_STATS: dict[Change, str] = {
     Change.NEAREST_DOUBLE: "nearest_doubles",
     Change.MINUS_SIGN: "minus_signs_read",
     Change.BLOB_NUMERAL: "blob_numerals_read",
+    Change.WINDOWS_1252: "windows_1252_repaired",
 }
 _SIMPLE_RULES: dict[Change, str] = {
     Change.TRIM: "trim",
@@ -393,11 +397,27 @@ class ColumnExprs:
         raw = pl.col(self.raw)
         if self.plan.type == "bytea" or self.native:
             return raw.alias(self.t)
+        raw = self.source_text()
         if self.plan.type == "text" and not self.nul_free:
             raw = raw.str.replace_all(NUL, "", literal=True)
         raw = self.reals_shortest(raw)
         kept = self.unpadded or self.plan.keeps_padding  # a key as written, trim = false, documents
         return (raw if kept else trimmed_text(raw, documents=self.plan.keeps_documents)).alias(self.t)
+
+    def source_text(self) -> pl.Expr:
+        """The source column's text as cleaning starts from it: Windows-1252 text read as Latin-1
+        repaired first (:attr:`ColumnPlan.windows_1252`), before NUL bytes and trimming; a cell that
+        was not valid UTF-8 is the encoding fallback's, left as decoded (as the profile leaves it)."""
+        raw = pl.col(self.raw)
+        if not self._repairs_windows_1252():
+            return raw
+        if self.read.with_hex:
+            return pl.when(pl.col(self.raw_hex).is_null()).then(repaired_text(raw)).otherwise(raw)
+        return repaired_text(raw)
+
+    def _repairs_windows_1252(self) -> bool:
+        """The column's C1 controls are read as Windows-1252's characters (rule ``windows_1252``)."""
+        return self.plan.windows_1252 and self.plan.type != "bytea" and not self.native
 
     def reals_shortest(self, text: pl.Expr) -> pl.Expr:
         """``text`` (this column's cells as read) with its REAL cells as their shortest text (``0.1``,
@@ -622,7 +642,8 @@ class ColumnExprs:
                 .alias(self.k)
             )
         empty, null_like = self._absent()
-        padded = pl.col(self.raw).str.len_bytes() != t.str.len_bytes()
+        source = self.source_text()  # repaired Windows-1252 punctuation is no padding
+        padded = source.str.len_bytes() != t.str.len_bytes()
         blob = self._blob()
         bits: list[tuple[pl.Expr, Change]] = [
             (empty & ~blob, Change.EMPTY),
@@ -632,9 +653,7 @@ class ColumnExprs:
         kind = self.plan.type
         if kind == "text" and not self.nul_free:
             has_nul = pl.col(self.raw).str.contains(NUL, literal=True)
-            without_nul = pl.col(self.raw).str.len_bytes() - pl.col(self.raw).str.count_matches(
-                NUL, literal=True
-            )
+            without_nul = source.str.len_bytes() - pl.col(self.raw).str.count_matches(NUL, literal=True)
             bits += [(kept & has_nul, Change.NUL), (kept & (without_nul != t.str.len_bytes()), Change.TRIM)]
         else:
             bits.append((kept & padded, Change.TRIM))
@@ -687,6 +706,11 @@ class ColumnExprs:
         if self.read.with_class and self.plan.blob_numerals:
             # A BLOB cell read as the number text its ASCII bytes spell (SqliteScans.numeral_blobs).
             bits.append((kept & pl.col(self.storage_class).is_in(["d", "D"]), Change.BLOB_NUMERAL))
+        if self._repairs_windows_1252():
+            repaired = holds_controls(pl.col(self.raw))
+            if self.read.with_hex:
+                repaired = repaired & pl.col(self.raw_hex).is_null()
+            bits.append((repaired, Change.WINDOWS_1252))
         if self.read.with_hex:
             # The hex of a BLOB cell (read so for the quarantine) is no text that was decoded.
             encoded = pl.col(self.raw_hex).is_not_null()
@@ -773,6 +797,8 @@ class ColumnExprs:
     def rule(self) -> pl.Expr:
         """The audit rule of a changed cell, e.g. ``trim,boolean:Yes``; meant for the changed rows only."""
         parts = [pl.when(self.has(bit)).then(pl.lit(text)) for bit, text in _SIMPLE_RULES.items()]
+        if self._repairs_windows_1252():  # the first rule applied
+            parts.insert(0, pl.when(self.has(Change.WINDOWS_1252)).then(pl.lit(WINDOWS_1252_RULE)))
         if self.read.with_hex:
             # UTF-8 cut inside its last character reads as UTF-8, that character U+FFFD
             # (source.cells.fallback_decoded_sql); no byte-by-byte decoding yields U+FFFD.

@@ -28,6 +28,7 @@ COUNTERS = (
     "booleans_normalized",
     "rounded",
     "encodings_repaired",
+    "windows_1252_repaired",
     "stored_as_bytes",
     "exponents_expanded",
     "thousands_separators_removed",
@@ -59,6 +60,9 @@ class ColumnCleanStats:
     booleans_normalized: int = 0
     rounded: int = 0
     encodings_repaired: int = 0
+    #: Cells of Windows-1252 text read as Latin-1 whose C1 controls became its characters (rule
+    #: ``windows_1252``).
+    windows_1252_repaired: int = 0
     stored_as_bytes: int = 0
     exponents_expanded: int = 0
     thousands_separators_removed: int = 0

@@ -198,6 +198,8 @@ def column_plan(
         # Kept as written (the operator's trim = false, or one-character marks whose lone blank is a
         # mark: profiling.marks), as the profile counted it.
         trim=not (column.padding_kept and kind == "text"),
+        # Windows-1252 punctuation read as Latin-1, repaired as the profile read it (rule windows_1252).
+        windows_1252=column.windows_1252_repaired > 0 and kind != "bytea",
     )
     if column.as_written is not None:
         # Its distinct values stay distinct: text, as the source wrote it (see ColumnPlan.as_written).
@@ -208,6 +210,7 @@ def column_plan(
             **NO_NUMBER_READING,
             as_written=True,
             keeps_layout=False,
+            windows_1252=False,
             keeps_documents=False,
         )
     if kind in DATE_TYPES:

@@ -155,6 +155,8 @@ def apply_override(
     if override.trim is False:
         _text_only(plan.name, kind, "trim", "keeps text as written", "padding kept")
         changes["trim"] = False
+    if override.windows_1252 is False:
+        changes["windows_1252"] = False  # the profile read the column as written too
     if override.empty_is_null is False:
         _text_only(plan.name, kind, "empty_is_null", "keeps '' as a text value", "'' kept")
         changes["empty_is_null"] = False

@@ -128,6 +128,10 @@ class ColumnPlan:
     #: (``trim = true`` trims documents too). A value is still blank or a null token by its trimmed
     #: text, and NUL bytes are still removed. Text only.
     keeps_documents: bool = False
+    #: Windows-1252 text read as Latin-1 (``ColumnProfile.windows_1252_repaired``): each C1 control
+    #: Windows-1252 defines is read as its character before anything else (``rules.windows_1252``),
+    #: audited ``windows_1252``. Never of a key loaded as written, nor of bytea.
+    windows_1252: bool = False
 
     @property
     def keeps_padding(self) -> bool:
@@ -198,6 +202,7 @@ class ColumnPlan:
             "keeps_layout": self.keeps_layout,
             "empty_is_null": self.empty_is_null,
             "keeps_documents": self.keeps_documents,
+            "windows_1252": self.windows_1252,
         }
 
     @classmethod
@@ -253,6 +258,10 @@ class ColumnPlan:
             empty_is_null=bool(data.get("empty_is_null", True)) or data["type"] != "text",
             # A plan of before 2026-12-06 trims a document unless its column's layout is kept.
             keeps_documents=bool(data.get("keeps_documents", False)) and data["type"] == "text",
+            # A plan of before 2026-12-07 keeps C1 controls as written, as it did then.
+            windows_1252=bool(data.get("windows_1252", False))
+            and data["type"] != "bytea"
+            and not data.get("as_written", False),
         )
 
 

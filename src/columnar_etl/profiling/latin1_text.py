@@ -14,11 +14,17 @@ values' ends as written: it is counted and cleaned as the operator's ``trim = fa
 one whose U+0085 stands beside no such punctuation (a line end from EBCDIC's NEL is whitespace), and one
 whose ``trim`` the operator set (either way, it is theirs).
 
+Since rule ``windows_1252`` (:mod:`.windows_1252`) repairs such a column first (its U+0085 is then '…',
+no whitespace, and its U+0091-U+0097 gone), only a column whose repair the operator turned off
+(``windows_1252 = false``) can be one: only those are searched.
+
 The columns are found among a table's counted cells (``distinct_cells_sql``'s table) before the profile
 query shapes them, as the operator's ``trim = false`` and the columns of marks (:mod:`.marks`) are.
 """
 
 from __future__ import annotations
+
+from columnar_etl.profiling.distinct_values import in_places
 
 #: U+0085 (NEXT LINE) in DuckDB SQL.
 _NEL = "chr(133)"
@@ -35,12 +41,14 @@ ELLIPSIS_NOTE = (
 )
 
 
-def ellipsis_sql(cells: str) -> str:
+def ellipsis_sql(cells: str, places: list[int] | None = None) -> str:
     """The ``idx`` of the columns of Windows-1252 text read as Latin-1 with a U+0085 at a value's end
-    among the counted cells ``cells`` (``idx, cls, v, weight``: ``.distinct_values.distinct_cells_sql``)."""
+    among the counted cells ``cells`` (``idx, cls, v, weight``: ``.distinct_values.distinct_cells_sql``);
+    with ``places``, among those columns only."""
     # A plain search of the decoded text first (2M cells: ~0.1 s; a BLOB cast to VARCHAR to search its
     # bytes took 2.2 s): only a column holding a U+0085 has its values matched against the patterns.
-    nel = f"SELECT DISTINCT idx FROM {cells} WHERE cls = 't' AND contains(try(decode(v)), {_NEL})"
+    among = f" AND {in_places(places)}" if places is not None else ""
+    nel = f"SELECT DISTINCT idx FROM {cells} WHERE cls = 't'{among} AND contains(try(decode(v)), {_NEL})"
     decoded = f"SELECT idx, try(decode(v)) AS u FROM {cells} WHERE cls = 't' AND idx IN ({nel})"
     at_end = f"coalesce(regexp_matches(u, {_NEL_AT_AN_END}), false)"
     windows = f"coalesce(regexp_matches(u, {_WINDOWS_PUNCTUATION}), false)"

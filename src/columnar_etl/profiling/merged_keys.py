@@ -13,6 +13,7 @@ from columnar_etl.profiling.affinity import READ_AS_TIME, declared_family
 from columnar_etl.profiling.data_keys import distinct_by_chance, key_candidates, key_like, stored_classes
 from columnar_etl.profiling.merged_numbers import drop_number_notes
 from columnar_etl.profiling.value_text import minus_read_sql, trimmed_sql
+from columnar_etl.profiling.windows_1252 import REPAIRED_NOTE, repaired_sql
 from columnar_etl.rules import (
     BOOLEAN_FALSE_DIGIT,
     BOOLEAN_FALSE_WORDS,
@@ -41,6 +42,7 @@ def changes_values(column: ColumnProfile) -> bool:
         or column.null_like_count
         or column.invalid_count
         or column.inferred_type not in ("text", "bytea")
+        or column.windows_1252_repaired
     )
 
 
@@ -52,7 +54,11 @@ def cleaned_sql(column: ColumnProfile, value: str, null_tokens: list[str]) -> st
     on). A column whose padding is kept (:attr:`ColumnProfile.padding_kept`) is not trimmed; nor are
     documents (:attr:`ColumnProfile.layout_kept`), whose blanks and null tokens are still judged on
     their trimmed text, as the cleaner judges them. A column whose ``''`` is a value
-    (:attr:`ColumnProfile.empty_kept`) keeps it: only its null tokens are NULL."""
+    (:attr:`ColumnProfile.empty_kept`) keeps it: only its null tokens are NULL. A column of
+    Windows-1252 text read as Latin-1 (:attr:`ColumnProfile.windows_1252_repaired`) is repaired first
+    (``x\x92s`` is ``x’s``)."""
+    if column.windows_1252_repaired:
+        value = f"({repaired_sql(value)})"
     t = value if column.padding_kept or column.layout_kept else trimmed_sql(value)
     if column.inferred_type == "text" and not (
         column.padding_kept or column.layout_kept or column.documents_trimmed
@@ -326,6 +332,10 @@ def keep_as_written(column: ColumnProfile, why: str, *, values_kept: bool = Fals
         column.min = column.max = None  # its bounds were of its type; as text they are unknown
         drop_number_notes(column)  # a note reading its numbers (as instants) no longer holds
         column.notes = [note for note in column.notes if READ_AS_TIME not in note]  # nor one of times
+    if column.windows_1252_repaired:
+        # Its C1 controls stay too (rule windows_1252 is cleaning as any other).
+        column.windows_1252_repaired = 0
+        column.notes = [note for note in column.notes if not note.startswith(REPAIRED_NOTE.split("{")[0])]
     column.inferred_type = "text"
     column.type_reason = f"loaded as written: {why}"
     column.notes.append(f"loaded as written (not trimmed, no value read as NULL, text): {why}")

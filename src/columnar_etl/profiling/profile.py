@@ -115,6 +115,7 @@ from columnar_etl.profiling.references import find_references
 from columnar_etl.profiling.refined_codes import refined_token_places
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
+from columnar_etl.profiling.windows_1252 import REPAIRED_NOTE, repair_cells
 from columnar_etl.profiling.zero_dates import never_set_default
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.duckdb_reader import query_errors
@@ -377,6 +378,9 @@ def _table_steps(
     # Per table of counted cells, its columns kept untrimmed for what they hold, as found once they were
     # counted: for the text query's marks, then for the columns' notes.
     kept_found: dict[str, dict[int, str]] = {}
+    # Per table of counted cells, its columns of Windows-1252 text read as Latin-1 repaired there (place ->
+    # cells changed: .windows_1252), before anything else is found among them.
+    repaired_found: dict[str, dict[int, int]] = {}
     read_apart = False  # long cells read apart: their query finds no marks (see .marks)
     limit = memory_bytes(settings.profile_memory_limit)
     sizes: dict[str, int] = {}
@@ -423,6 +427,7 @@ def _table_steps(
         if batched and cells is not None and texts:
             _count_cells(src, cells, texts, *_text_relation(src, table, texts, sample, parts), small=True)
             cell_tables = [cells]
+            repaired_found[cells] = repair_cells(src, settings, table, cells)
             kept_found[cells] = padding_kept_found(src, settings, table, cells)
             rows += yield CellsQuery(cells, kept_found[cells])
         elif keep is not None and keeping and long and texts and info.rowid is not None:
@@ -431,7 +436,9 @@ def _table_steps(
             read_apart = True
         elif keep is not None and keeping and split > 1 and len(texts) > 1:
             every = [texts[start::split] for start in range(split) if texts[start::split]]
-            found, cell_tables = _text_groups(src, table, every, settings, parts, keep, kept_found)
+            found, cell_tables = _text_groups(
+                src, table, every, settings, parts, keep, kept_found, repaired_found
+            )
             rows += found
         elif (
             keep is not None
@@ -441,12 +448,20 @@ def _table_steps(
             and len(batches := _grouped(texts, sizes, limit)) > 1
         ):
             found, cell_tables = _text_groups(
-                src, table, batches, settings, parts, keep, kept_found, side_by_side=False
+                src, table, batches, settings, parts, keep, kept_found, repaired_found, side_by_side=False
             )
             rows += found
         elif texts or not names:
             rows += _text_rows(
-                src, table, texts, settings, sample, parts, cells if texts else None, kept_found
+                src,
+                table,
+                texts,
+                settings,
+                sample,
+                parts,
+                cells if texts else None,
+                kept_found,
+                repaired_found,
             )
             cell_tables = [cells] if cells is not None and texts else []
     if not names:
@@ -487,6 +502,12 @@ def _table_steps(
         for cells_table in ([] if read_apart else cell_tables)
         for place, note in kept_found[cells_table].items()
         if info.columns[place].name not in untrimmed
+    }
+    # The columns of Windows-1252 text read as Latin-1 whose cells the text query read repaired.
+    repaired = {
+        info.columns[place].name: count
+        for cells_table in ([] if read_apart else cell_tables)
+        for place, count in repaired_found.get(cells_table, {}).items()
     }
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
     # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
@@ -543,6 +564,9 @@ def _table_steps(
         elif column.name in kept_for_content and columns[column.name].inferred_type == "text":
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(kept_for_content[column.name])
+        if column.name in repaired and columns[column.name].inferred_type != "bytea":
+            columns[column.name].windows_1252_repaired = repaired[column.name]
+            columns[column.name].notes.append(REPAIRED_NOTE.format(cells=repaired[column.name]))
         if column.name in kept_empty and columns[column.name].inferred_type == "text":
             columns[column.name].empty_kept = True
             columns[column.name].notes.append(KEPT_EMPTY_NOTE)
@@ -619,16 +643,22 @@ def _text_rows(
     parts: int,
     cells: str | None,
     kept_found: dict[str, dict[int, str]] | None = None,
+    repaired_found: dict[str, dict[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
     text; with ``cells`` (a table name), the counted cells are kept in it, and the columns kept untrimmed
     for what they hold found among them (:func:`.marked_places.padding_kept_found`) are put in
-    ``kept_found`` under that name. No ``columns``: the row count."""
+    ``kept_found`` under that name, after the columns of Windows-1252 text read as Latin-1 are repaired
+    among them (:func:`.windows_1252.repair_cells`, put in ``repaired_found``). No ``columns``: the row
+    count."""
     relation, positions = _text_relation(src, table, columns, sample, parts)
     keeping = cells is not None and bool(columns)
     marked = marked_places(src, settings, table, positions.__contains__)
     if keeping:
         _count_cells(src, cast(str, cells), columns, relation, positions)
+        repaired = repair_cells(src, settings, table, cast(str, cells))
+        if repaired_found is not None:
+            repaired_found[cast(str, cells)] = repaired
         # Columns of one-character marks keep their lone blanks as written (see .marks), Windows-1252
         # text read as Latin-1 its ellipses (see .latin1_text).
         kept = padding_kept_found(src, settings, table, cast(str, cells))
@@ -656,6 +686,7 @@ def _text_groups(
     parts: int,
     keep: str,
     kept_found: dict[str, dict[int, str]],
+    repaired_found: dict[str, dict[int, int]],
     *,
     side_by_side: bool = True,
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -683,7 +714,9 @@ def _text_groups(
 
     def group(number: int) -> list[dict[str, Any]]:
         with _query_errors(src, table, settings):
-            return _text_rows(src, table, groups[number], settings, None, parts, tables[number], kept_found)
+            return _text_rows(
+                src, table, groups[number], settings, None, parts, tables[number], kept_found, repaired_found
+            )
 
     if not side_by_side:
         return [row for number in range(len(groups)) for row in group(number)], tables
