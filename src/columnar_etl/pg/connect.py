@@ -95,7 +95,7 @@ def connect(uri: str, *, autocommit: bool = False) -> Any:
 #: with them, a big export failed after minutes of work ("canceling statement due to statement
 #: timeout", the session terminated for idling in its transaction). Off on every connection this
 #: package writes through, as pg_dump and pg_restore turn them off; the waits for a lock that the
-#: loader does want bounded it sets itself (``lock_wait_seconds``). ``transaction_timeout`` is
+#: loader does want bounded it sets itself (setting ``target_lock_wait``). ``transaction_timeout`` is
 #: PostgreSQL 17's: the query sets only the ones the server knows. ``exit_on_error`` ends the session at
 #: its first error, one a PL/pgSQL block of the loader's catches too: a lock wait given up, a dashboard
 #: template failing on a candidate, the preflight's dry run; a refusal by a gate (exit 3) was a failure
