@@ -123,7 +123,8 @@ database as Biopython loads it, GEMINI's variant database, a Galaxy server's def
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
-PackageKit's transactions.db, KDE Akonadi's SQLite backend)
+PackageKit's transactions.db, KDE Akonadi's SQLite backend, Microsoft Sticky Notes'
+plum.sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31041,3 +31042,83 @@ def test_akonadi_keeps_qt5_and_qt6_utc_stamps_as_text_reads_its_bools_keeps_part
         "RelationTable": ["leftId", "rightId", "typeId"],
     }
     assert references(run_dir) == _declared_references(apps.akonadi(tmp_path / "akonadi.db"))
+
+
+# --- Windows desktop and sync clients' databases (h336) ------------------------------------------------
+
+
+def _h336_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), Unix milliseconds in a timestamptz column their instant, 0/1
+    in a boolean column the booleans, text in a bytea column its UTF-8 bytes, bytes and numbers as
+    they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and kind != "bytea" and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "bytea":
+            return value.encode() if isinstance(value, str) else value
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h336_audit(run_dir: Path) -> Counter[tuple[str, str, str]]:
+    return Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+
+
+def test_sticky_notes_keeps_dotnet_ticks_as_numbers_its_paragraph_ids_and_finds_the_anchor_note(
+    run_export: Runner,
+) -> None:
+    # Microsoft Sticky Notes 3.x's plum.sqlite: one ``Note`` table keyed by a GUID ``Id`` (declared
+    # ``varchar primary key not null``), ``CreatedAt``/``UpdatedAt``/``DeletedAt`` .NET ticks under
+    # ``bigint`` (100 ns since 0001-01-01: finer than a timestamptz, kept as written, a note giving the
+    # instant; ``DeletedAt`` NULL until deleted), flags 0/1 under ``integer`` (numbers as written),
+    # ``Text`` one ``\id=<GUID> <paragraph>`` line per paragraph (a document kept whole; the one note
+    # whose only paragraph is blank trimmed, audited, charged), ``WindowPosition`` the monitor's device
+    # path with ``#``, ``&`` and braces, Outlook's base64 ids on synced notes, two columns never filled.
+    # ``CreationNoteIdAnchor`` is found referring to ``Note.Id``: true (the note whose "+" made it).
+    rows = apps.sticky_notes_rows()
+    ran, run_dir = run_export(apps.sticky_notes)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("Note", "Text")}
+    declared = _statement_columns(apps.STICKY_NOTES_DDL)
+    names = [name for name, _ in declared["Note"]]
+    assert len(names) == len(rows["Note"][0])
+    types = ran.types("Note")
+    assert types == {
+        name: {"varchar": "text", "integer": "bigint", "bigint": "bigint"}[decl.lower()]
+        for name, decl in declared["Note"]
+    }
+    expected = _h336_cells(rows["Note"], names, types)
+    assert sorted(_loaded_cells(ran, "Note", names), key=repr) == sorted(expected, key=repr)
+    texts = [row[0] for row in rows["Note"]]
+    trimmed = sum(1 for t in texts if "\n" not in t.strip() and t != t.strip())
+    assert _h336_audit(run_dir) == {("Note", "Text", "trim"): trimmed} and trimmed == 1
+    assert any(t.count("\n") == 2 and t.startswith("\\id=") for t in texts)
+    columns = profiled(run_dir)["columns"]["Note"]
+    for column in ("CreatedAt", "UpdatedAt", "DeletedAt"):
+        assert any(".NET DateTime ticks" in note for note in columns[column]["notes"]), column
+    relation = f'{quote_ident(ran.base)}."Note"'
+    [(first,)] = pg_query(
+        ran.uri, f'SELECT min(to_timestamp(("CreatedAt" - 621355968000000000) / 10000000.0)) FROM {relation}'
+    )
+    assert abs(first - apps.STICKY_NOTES_FIRST) < timedelta(microseconds=2)
+    deleted = ran.values("Note", "DeletedAt", "Id")
+    assert (
+        sum(v is not None for v in deleted.values()) == sum(row[17] is not None for row in rows["Note"]) == 4
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "Note") == ["Id"]
+    ids = {row[14] for row in rows["Note"]}
+    assert {row[4] for row in rows["Note"] if row[4]} <= ids
+    assert references(run_dir) == {("Note", "CreationNoteIdAnchor"): "Note.Id"}
