@@ -124,7 +124,7 @@ database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manif
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Microsoft Sticky Notes'
-plum.sqlite)
+plum.sqlite, Microsoft Edge's Collections database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31122,3 +31122,52 @@ def test_sticky_notes_keeps_dotnet_ticks_as_numbers_its_paragraph_ids_and_finds_
     ids = {row[14] for row in rows["Note"]}
     assert {row[4] for row in rows["Note"] if row[4]} <= ids
     assert references(run_dir) == {("Note", "CreationNoteIdAnchor"): "Note.Id"}
+
+
+def test_edge_collections_keeps_real_milliseconds_beside_a_column_of_two_units_json_blobs_and_its_links(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Microsoft Edge's collectionsSQLite: GUID text keys under ``LONGVARCHAR PRIMARY KEY``, REAL
+    # JavaScript milliseconds (double precision, every digit, the note giving the instant), but items'
+    # ``date_created`` REAL seconds (with milliseconds) on websites beside milliseconds on notes, images
+    # and text: no one unit, so no note; ``source`` a BLOB of UTF-8 JSON and favicons' PNG bytes byte for
+    # byte, flags 0/1 under INTEGER (numbers), ``is_marked_for_deletion`` NULL on the older rows, the
+    # link table ``collections_items_relationship`` (one item in two collections), ``meta``'s values
+    # text, ``collections_prism`` empty. Every reference found is a declared one; no cell changes.
+    rows = apps.edge_collections_rows()
+    ran, run_dir = run_export(apps.edge_collections)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.EDGE_COLLECTIONS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) if v else 3 for t, v in rows.items()}
+    kinds = {"LONGVARCHAR": "text", "REAL": "double precision", "INTEGER": "bigint", "BLOB": "bytea"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _h336_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    assert _h336_audit(run_dir) == {}
+    columns = profiled(run_dir)["columns"]
+    for table, column in (
+        ("collections", "date_created"),
+        ("items", "date_modified"),
+        ("items_sync", "date_last_synced"),
+    ):
+        assert any("epoch milliseconds" in note for note in columns[table][column]["notes"]), (table, column)
+    items = rows["items"]
+    units = {row[11] == "website" for row in items if row[1] < 1e11}
+    assert units == {True} and any(row[1] > 1e11 for row in items)
+    assert not any("epoch" in note for note in columns["items"]["date_created"]["notes"])
+    sources = ran.values("items", "source", "id")
+    loaded = {k: json.loads(bytes(v)) for k, v in sources.items() if v is not None}
+    assert loaded == {row[0]: json.loads(row[4]) for row in items if row[4] is not None}
+    assert any("Côte" in title for title in ran.values("items", "title", "id").values() if title)
+    assert Counter(row[0] for row in rows["collections_items_relationship"]).most_common(1)[0][1] == 2
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    for table in ("collections", "items", "comments", "collections_prism"):
+        assert keys[table] == ["id"], table
+    assert (keys["favicons"], keys["meta"], keys["items_offline_data"]) == (["url"], ["key"], ["item_id"])
+    assert references(run_dir) == _declared_references(apps.edge_collections(tmp_path / "collections.db"))
