@@ -123,8 +123,8 @@ database as Biopython loads it, GEMINI's variant database, a Galaxy server's def
 database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manifest.db, KDE's
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
-PackageKit's transactions.db, KDE Akonadi's SQLite backend, Microsoft Sticky Notes'
-plum.sqlite, Microsoft Edge's Collections database)
+PackageKit's transactions.db, KDE Akonadi's SQLite backend, Microsoft Sticky Notes' plum.sqlite,
+Microsoft Edge's Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31171,3 +31171,81 @@ def test_edge_collections_keeps_real_milliseconds_beside_a_column_of_two_units_j
         assert keys[table] == ["id"], table
     assert (keys["favicons"], keys["meta"], keys["items_offline_data"]) == (["url"], ["key"], ["item_id"])
     assert references(run_dir) == _declared_references(apps.edge_collections(tmp_path / "collections.db"))
+
+
+def test_drivefs_reads_its_booleans_and_modified_millis_keeps_zero_for_never_and_finds_its_tree(
+    run_export: Runner,
+) -> None:
+    # Google Drive for desktop's metadata_sqlite_db: BOOLEAN 0/1 (booleans, each cell audited),
+    # ``modified_date`` Unix milliseconds (instants, audited), ``shared_with_me_date`` and
+    # ``viewed_by_me_date`` milliseconds with 0 for never (kept as numbers, the note naming 0 as no
+    # date: until 2026-12-07 ``viewed_by_me_date`` had none, its ``by`` read as a person's), cloud ids
+    # (``0B…`` beside ``1…``, and My Drive's ``0AH…``) text, protobuf BLOBs byte for byte, an item
+    # property ``'1'`` bound as text in a BLOB column (its UTF-8 bytes, audited), a signed 64-bit title
+    # hash, the tree's link table ``stable_parents`` keyed by both ends (both found referring to
+    # ``items.stable_id``: true). Doubtful, pinned: ``shortcut_details.shortcut_stable_id`` is an item's
+    # stable id too (the shortcut's own row) but a table's one-column key is no reference here.
+    rows = apps.drivefs_rows()
+    ran, run_dir = run_export(apps.drivefs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.DRIVEFS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "BOOLEAN": "boolean"}
+    instants = {("items", "modified_date")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = _h336_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for place, (column, decl) in enumerate(columns):
+            for row in rows[table]:
+                if decl == "BOOLEAN":
+                    expected_audit[(table, column, f"boolean:{row[place]}")] += 1
+                elif (table, column) in instants:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+                elif decl == "BLOB" and isinstance(row[place], str):
+                    expected_audit[(table, column, "as_bytes")] += 1
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("item_properties", "value", "as_bytes")] == 3
+    columns = profiled(run_dir)["columns"]["items"]
+    for column in ("shared_with_me_date", "viewed_by_me_date"):
+        assert any(
+            "milliseconds since 1970-01-01 UTC, 0 for no date" in n for n in columns[column]["notes"]
+        ), column
+    items = {row[0]: row for row in rows["items"]}
+    ids = ran.values("items", "id", "stable_id")
+    assert ids[apps.DRIVEFS_ROOT] == "0AHw9kS3nPz1aUk9PVA"
+    assert {v[:2] for v in ids.values()} >= {"0B", "0A"} and any(v[0] == "1" for v in ids.values())
+    hashes = ran.values("stable_parents", "local_title_hash", "item_stable_id")
+    assert any(h < 0 for h in hashes.values()) and hashes == {
+        row[0]: row[2] for row in rows["stable_parents"]
+    }
+    protos = ran.values("items", "proto", "stable_id")
+    assert {k: bytes(v) for k, v in protos.items() if v is not None} == {
+        k: row[2] for k, row in items.items() if row[2] is not None
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "items": ["stable_id"],
+        "stable_parents": ["item_stable_id", "parent_stable_id"],
+        "properties": ["property"],
+        "item_properties": ["item_stable_id", "key"],
+        "deleted_items": ["stable_id"],
+        "shortcut_details": ["shortcut_stable_id"],
+    }
+    assert {row[0] for row in rows["shortcut_details"]} <= set(items)
+    assert not {row[0] for row in rows["deleted_items"]} & set(items)
+    assert references(run_dir) == {
+        ("stable_parents", "item_stable_id"): "items.stable_id",
+        ("stable_parents", "parent_stable_id"): "items.stable_id",
+        ("item_properties", "item_stable_id"): "items.stable_id",
+        ("shortcut_details", "target_stable_id"): "items.stable_id",
+    }
