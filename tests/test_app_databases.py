@@ -124,7 +124,8 @@ database, iOS's Calendar.sqlitedb, iOS's Photos.sqlite and an iOS backup's Manif
 activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee gateway's zll.db,
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
-master.db, an Engine DJ library's m.db)
+master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
+Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31388,4 +31389,211 @@ def test_engine_dj_library_reads_datetime_seconds_and_booleans_keeps_17_digit_bp
         ("PlaylistEntity", "listId"): "Playlist.id",
         ("PlaylistEntity", "trackId"): "Track.id",
         ("PreparelistEntity", "trackId"): "Track.id",
+    }
+
+
+# --- Windows desktop and sync clients' databases (h336) ------------------------------------------------
+
+
+def _h336_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), Unix milliseconds in a timestamptz column their instant, 0/1
+    in a boolean column the booleans, text in a bytea column its UTF-8 bytes, bytes and numbers as
+    they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and kind != "bytea" and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "boolean":
+            return bool(value)
+        if kind == "bytea":
+            return value.encode() if isinstance(value, str) else value
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h336_audit(run_dir: Path) -> Counter[tuple[str, str, str]]:
+    return Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+
+
+def test_sticky_notes_keeps_dotnet_ticks_as_numbers_its_paragraph_ids_and_finds_the_anchor_note(
+    run_export: Runner,
+) -> None:
+    # Microsoft Sticky Notes 3.x's plum.sqlite: one ``Note`` table keyed by a GUID ``Id`` (declared
+    # ``varchar primary key not null``), ``CreatedAt``/``UpdatedAt``/``DeletedAt`` .NET ticks under
+    # ``bigint`` (100 ns since 0001-01-01: finer than a timestamptz, kept as written, a note giving the
+    # instant; ``DeletedAt`` NULL until deleted), flags 0/1 under ``integer`` (numbers as written),
+    # ``Text`` one ``\id=<GUID> <paragraph>`` line per paragraph (a document kept whole; the one note
+    # whose only paragraph is blank trimmed, audited, charged), ``WindowPosition`` the monitor's device
+    # path with ``#``, ``&`` and braces, Outlook's base64 ids on synced notes, two columns never filled.
+    # ``CreationNoteIdAnchor`` is found referring to ``Note.Id``: true (the note whose "+" made it).
+    rows = apps.sticky_notes_rows()
+    ran, run_dir = run_export(apps.sticky_notes)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("Note", "Text")}
+    declared = _statement_columns(apps.STICKY_NOTES_DDL)
+    names = [name for name, _ in declared["Note"]]
+    assert len(names) == len(rows["Note"][0])
+    types = ran.types("Note")
+    assert types == {
+        name: {"varchar": "text", "integer": "bigint", "bigint": "bigint"}[decl.lower()]
+        for name, decl in declared["Note"]
+    }
+    expected = _h336_cells(rows["Note"], names, types)
+    assert sorted(_loaded_cells(ran, "Note", names), key=repr) == sorted(expected, key=repr)
+    texts = [row[0] for row in rows["Note"]]
+    trimmed = sum(1 for t in texts if "\n" not in t.strip() and t != t.strip())
+    assert _h336_audit(run_dir) == {("Note", "Text", "trim"): trimmed} and trimmed == 1
+    assert any(t.count("\n") == 2 and t.startswith("\\id=") for t in texts)
+    columns = profiled(run_dir)["columns"]["Note"]
+    for column in ("CreatedAt", "UpdatedAt", "DeletedAt"):
+        assert any(".NET DateTime ticks" in note for note in columns[column]["notes"]), column
+    relation = f'{quote_ident(ran.base)}."Note"'
+    [(first,)] = pg_query(
+        ran.uri, f'SELECT min(to_timestamp(("CreatedAt" - 621355968000000000) / 10000000.0)) FROM {relation}'
+    )
+    assert abs(first - apps.STICKY_NOTES_FIRST) < timedelta(microseconds=2)
+    deleted = ran.values("Note", "DeletedAt", "Id")
+    assert (
+        sum(v is not None for v in deleted.values()) == sum(row[17] is not None for row in rows["Note"]) == 4
+    )
+    assert primary_key(ran.uri, ran.record["version_schema"], "Note") == ["Id"]
+    ids = {row[14] for row in rows["Note"]}
+    assert {row[4] for row in rows["Note"] if row[4]} <= ids
+    assert references(run_dir) == {("Note", "CreationNoteIdAnchor"): "Note.Id"}
+
+
+def test_edge_collections_keeps_real_milliseconds_beside_a_column_of_two_units_json_blobs_and_its_links(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Microsoft Edge's collectionsSQLite: GUID text keys under ``LONGVARCHAR PRIMARY KEY``, REAL
+    # JavaScript milliseconds (double precision, every digit, the note giving the instant), but items'
+    # ``date_created`` REAL seconds (with milliseconds) on websites beside milliseconds on notes, images
+    # and text: no one unit, so no note; ``source`` a BLOB of UTF-8 JSON and favicons' PNG bytes byte for
+    # byte, flags 0/1 under INTEGER (numbers), ``is_marked_for_deletion`` NULL on the older rows, the
+    # link table ``collections_items_relationship`` (one item in two collections), ``meta``'s values
+    # text, ``collections_prism`` empty. Every reference found is a declared one; no cell changes.
+    rows = apps.edge_collections_rows()
+    ran, run_dir = run_export(apps.edge_collections)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.EDGE_COLLECTIONS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) if v else 3 for t, v in rows.items()}
+    kinds = {"LONGVARCHAR": "text", "REAL": "double precision", "INTEGER": "bigint", "BLOB": "bytea"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _h336_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    assert _h336_audit(run_dir) == {}
+    columns = profiled(run_dir)["columns"]
+    for table, column in (
+        ("collections", "date_created"),
+        ("items", "date_modified"),
+        ("items_sync", "date_last_synced"),
+    ):
+        assert any("epoch milliseconds" in note for note in columns[table][column]["notes"]), (table, column)
+    items = rows["items"]
+    units = {row[11] == "website" for row in items if row[1] < 1e11}
+    assert units == {True} and any(row[1] > 1e11 for row in items)
+    assert not any("epoch" in note for note in columns["items"]["date_created"]["notes"])
+    sources = ran.values("items", "source", "id")
+    loaded = {k: json.loads(bytes(v)) for k, v in sources.items() if v is not None}
+    assert loaded == {row[0]: json.loads(row[4]) for row in items if row[4] is not None}
+    assert any("Côte" in title for title in ran.values("items", "title", "id").values() if title)
+    assert Counter(row[0] for row in rows["collections_items_relationship"]).most_common(1)[0][1] == 2
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    for table in ("collections", "items", "comments", "collections_prism"):
+        assert keys[table] == ["id"], table
+    assert (keys["favicons"], keys["meta"], keys["items_offline_data"]) == (["url"], ["key"], ["item_id"])
+    assert references(run_dir) == _declared_references(apps.edge_collections(tmp_path / "collections.db"))
+
+
+def test_drivefs_reads_its_booleans_and_modified_millis_keeps_zero_for_never_and_finds_its_tree(
+    run_export: Runner,
+) -> None:
+    # Google Drive for desktop's metadata_sqlite_db: BOOLEAN 0/1 (booleans, each cell audited),
+    # ``modified_date`` Unix milliseconds (instants, audited), ``shared_with_me_date`` and
+    # ``viewed_by_me_date`` milliseconds with 0 for never (kept as numbers, the note naming 0 as no
+    # date: until 2026-12-07 ``viewed_by_me_date`` had none, its ``by`` read as a person's), cloud ids
+    # (``0B…`` beside ``1…``, and My Drive's ``0AH…``) text, protobuf BLOBs byte for byte, an item
+    # property ``'1'`` bound as text in a BLOB column (its UTF-8 bytes, audited), a signed 64-bit title
+    # hash, the tree's link table ``stable_parents`` keyed by both ends (both found referring to
+    # ``items.stable_id``: true). Doubtful, pinned: ``shortcut_details.shortcut_stable_id`` is an item's
+    # stable id too (the shortcut's own row) but a table's one-column key is no reference here.
+    rows = apps.drivefs_rows()
+    ran, run_dir = run_export(apps.drivefs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.DRIVEFS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "BOOLEAN": "boolean"}
+    instants = {("items", "modified_date")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = _h336_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for place, (column, decl) in enumerate(columns):
+            for row in rows[table]:
+                if decl == "BOOLEAN":
+                    expected_audit[(table, column, f"boolean:{row[place]}")] += 1
+                elif (table, column) in instants:
+                    expected_audit[(table, column, "epoch:milliseconds")] += 1
+                elif decl == "BLOB" and isinstance(row[place], str):
+                    expected_audit[(table, column, "as_bytes")] += 1
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("item_properties", "value", "as_bytes")] == 3
+    columns = profiled(run_dir)["columns"]["items"]
+    for column in ("shared_with_me_date", "viewed_by_me_date"):
+        assert any(
+            "milliseconds since 1970-01-01 UTC, 0 for no date" in n for n in columns[column]["notes"]
+        ), column
+    items = {row[0]: row for row in rows["items"]}
+    ids = ran.values("items", "id", "stable_id")
+    assert ids[apps.DRIVEFS_ROOT] == "0AHw9kS3nPz1aUk9PVA"
+    assert {v[:2] for v in ids.values()} >= {"0B", "0A"} and any(v[0] == "1" for v in ids.values())
+    hashes = ran.values("stable_parents", "local_title_hash", "item_stable_id")
+    assert any(h < 0 for h in hashes.values()) and hashes == {
+        row[0]: row[2] for row in rows["stable_parents"]
+    }
+    protos = ran.values("items", "proto", "stable_id")
+    assert {k: bytes(v) for k, v in protos.items() if v is not None} == {
+        k: row[2] for k, row in items.items() if row[2] is not None
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "items": ["stable_id"],
+        "stable_parents": ["item_stable_id", "parent_stable_id"],
+        "properties": ["property"],
+        "item_properties": ["item_stable_id", "key"],
+        "deleted_items": ["stable_id"],
+        "shortcut_details": ["shortcut_stable_id"],
+    }
+    assert {row[0] for row in rows["shortcut_details"]} <= set(items)
+    assert not {row[0] for row in rows["deleted_items"]} & set(items)
+    assert references(run_dir) == {
+        ("stable_parents", "item_stable_id"): "items.stable_id",
+        ("stable_parents", "parent_stable_id"): "items.stable_id",
+        ("item_properties", "item_stable_id"): "items.stable_id",
+        ("shortcut_details", "target_stable_id"): "items.stable_id",
     }

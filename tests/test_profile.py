@@ -546,6 +546,25 @@ def test_ids_and_people_named_after_a_time_are_not_epoch_timestamps(make_sqlite:
     )
 
 
+def test_a_name_ending_in_its_date_word_is_a_time_whatever_qualifies_it_before(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # Google Drive for desktop's ``viewed_by_me_date`` and ``modifiedByMeDate`` are when the user viewed
+    # or changed the file: a person's ``by`` before the date word that ends the name names no person.
+    # Until 2026-12-07 the ``by`` alone made them no time: epoch milliseconds kept with no note, beside
+    # ``created_by`` (a person, ending in ``by``) which stays an integer.
+    moments = [1_514_764_800_999 + 86_400_123 * i for i in range(6)]
+    rows = [(i, m, m + 1_000, 1_514_764_800 + i) for i, m in enumerate(moments)]
+    ddl = (
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, viewed_by_me_date INTEGER, modifiedByMeDate INTEGER, "
+        "created_by INTEGER)"
+    )
+    profiled = profile(make_sqlite({"items": (ddl, rows)}))["items"]
+    assert profiled["viewed_by_me_date"].inferred_type == "timestamptz"
+    assert profiled["modifiedByMeDate"].inferred_type == "timestamptz"
+    assert profiled["created_by"].inferred_type == "integer"
+
+
 def _types_beside_key(
     make_sqlite: SqliteFactory, table: str, ddl: str, rows: list[Any], *, key: str
 ) -> dict[str, str]:

@@ -239,7 +239,8 @@ def date_like_name(name: str, date_words: frozenset[str] = DATE_WORDS) -> bool:
     """Whether ``name`` names a point in time, word by word: ``created_at``, ``TKT-Created Time``,
     ``updatedDate``, ``birthdate``, ``last_update``, ``lastmodified``, ``last_login``, ``last_used``,
     ``last_visit``, ``firstUsed`` (:data:`_LAST_EVENT_WORDS`), ``timeofban`` (:data:`_DATE_BEGINNINGS`),
-    ``VALID_FROM_UTC``, ``validTo`` (:data:`_VALIDITY_WORDS`); not
+    ``VALID_FROM_UTC``, ``validTo`` (:data:`_VALIDITY_WORDS`), ``viewed_by_me_date`` (ending in its date
+    word); not
     ``update_id``, ``candidate``, ``created_by``, ``updated_by_id`` (an id or a person about a time is
     no time), nor ``time_spent``,
     ``elapsedTime`` (a time of a span word alone is a duration: :data:`_SPAN_WORDS`). ``date_words``:
@@ -276,7 +277,12 @@ def date_like_name(name: str, date_words: frozenset[str] = DATE_WORDS) -> bool:
     validity_bound = any(
         first in _VALIDITY_WORDS and second in _BOUND_WORDS for first, second in pairwise(ordered)
     )
-    return bool(dated or last_event or validity_bound) and not words & _NOT_DATE_WORDS
+    # A name that ends in its date word names that time whatever words qualify it before: Google Drive's
+    # `viewed_by_me_date` is when the user viewed the file (a person's `by` before the date, no person);
+    # until 2026-12-07 its epoch milliseconds had no note. Ending in an id's, a person's or a count's word
+    # (`created_by`, `updated_by_id`), it is no time.
+    ends_dated = bool(ordered) and ordered[-1] in dated
+    return bool(dated or last_event or validity_bound) and (ends_dated or not words & _NOT_DATE_WORDS)
 
 
 def declared_dated(declared_type: str) -> bool:
