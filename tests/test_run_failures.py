@@ -525,6 +525,19 @@ def test_the_embedded_server_stopped_while_a_run_loads_is_one_line(
         server.stop()
 
 
+def _export_and_a_replacement(fixture: Path, directory: Path) -> tuple[Path, Path]:
+    """A copy of ``fixture`` as the export, and another export to move over it: the same file without
+    its ``comments`` table (a plan made of the first names a table the second has not)."""
+    import sqlite3
+
+    export, other = directory / "export.db", directory / "other.db"
+    shutil.copy(fixture, export)
+    shutil.copy(fixture, other)
+    with closing(sqlite3.connect(other)) as con, con:
+        con.execute("DROP TABLE comments")
+    return export, other
+
+
 def test_an_export_replaced_after_its_profile_fails_the_run_as_changed_whatever_failed_next(
     env: Settings, small_fixture: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -532,16 +545,8 @@ def test_an_export_replaced_after_its_profile_fails_the_run_as_changed_whatever_
     # file's rows, and what failed next was said as the cause (the load's quality check refusing another
     # file's rows, exit 3; here the plan's table the new file has not); the commit's own check of the
     # export came too late to say it changed.
-    import shutil
-    import sqlite3
-
     assert env.target is not None
-    export = tmp_path / "export.db"
-    shutil.copy(small_fixture, export)
-    other = tmp_path / "other.db"
-    shutil.copy(small_fixture, other)
-    with closing(sqlite3.connect(other)) as con, con:
-        con.execute("DROP TABLE comments")
+    export, other = _export_and_a_replacement(small_fixture, tmp_path)
     profile_step = run_module.profile_step
 
     def profiled_then_replaced(source: Path, settings: Settings) -> Any:
@@ -569,19 +574,12 @@ def test_an_export_replaced_after_the_load_commands_profile_fails_it_as_changed(
 ) -> None:
     # `load` as `run` (above): the old file's plan cleaned the new file's rows, and the failure that
     # followed (here the plan's table the new file has not) was said as the cause.
-    import shutil
-    import sqlite3
     from contextlib import contextmanager
 
     from columnar_etl.pipeline import load_step
 
     assert env.target is not None
-    export = tmp_path / "export.db"
-    shutil.copy(small_fixture, export)
-    other = tmp_path / "other.db"
-    shutil.copy(small_fixture, other)
-    with closing(sqlite3.connect(other)) as con, con:
-        con.execute("DROP TABLE comments")
+    export, other = _export_and_a_replacement(small_fixture, tmp_path)
     typed_export = load_step.typed_export
 
     @contextmanager
