@@ -25,13 +25,14 @@ query shapes them, as the operator's ``trim = false`` and the columns of marks (
 from __future__ import annotations
 
 from columnar_etl.profiling.distinct_values import in_places
+from columnar_etl.rules.windows_1252 import EVIDENCE_REGEX
 
 #: U+0085 (NEXT LINE) in DuckDB SQL.
 _NEL = "chr(133)"
 #: U+0085 at an end of a value, with whitespace beside it there (DuckDB's RE2).
 _NEL_AT_AN_END = r"'^[\s\pZ\x{0B}\x{85}]*\x{85}|\x{85}[\s\pZ\x{0B}\x{85}]*$'"
-#: Windows-1252's ‘ ’ “ ” • – — (bytes 0x91 to 0x97) read as Latin-1.
-_WINDOWS_PUNCTUATION = r"'[\x{91}-\x{97}]'"
+#: Windows-1252's ‘ ’ “ ” • – — (bytes 0x91 to 0x97) read as Latin-1: the evidence of rule windows_1252.
+_WINDOWS_PUNCTUATION = f"'{EVIDENCE_REGEX}'"
 
 #: The note of such a column.
 ELLIPSIS_NOTE = (

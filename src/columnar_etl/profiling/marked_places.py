@@ -14,7 +14,12 @@ from columnar_etl.profiling.affinity import declared_family, declared_wall_clock
 from columnar_etl.profiling.date_names import date_like_name, declared_dated, named_compact
 from columnar_etl.profiling.latin1_text import ELLIPSIS_NOTE, ellipsis_sql
 from columnar_etl.profiling.marks import MARKS_NOTE, marks_sql
-from columnar_etl.profiling.overrides import kept_empty_places, table_overrides, untrimmed_places
+from columnar_etl.profiling.overrides import (
+    kept_empty_places,
+    table_overrides,
+    unrepaired_places,
+    untrimmed_places,
+)
 from columnar_etl.source.export import Source
 
 
@@ -115,9 +120,7 @@ def padding_kept_found(src: Source, settings: Settings, table: str, cells: str) 
     set_trim = {name for name, override in found.items() if override.trim is not None}
     # Windows-1252 text read as Latin-1 is repaired first (.windows_1252), so only a column whose repair
     # the operator turned off keeps its U+0085 for this search (the wide bench export: -0.1 s of CPU).
-    unrepaired = [
-        place for place, name in enumerate(names) if name in found and found[name].windows_1252 is False
-    ]
+    unrepaired = unrepaired_places(settings, table, names)
     searches = [(marks_sql(cells), MARKS_NOTE)]
     if unrepaired:
         searches.append((ellipsis_sql(cells, unrepaired), ELLIPSIS_NOTE))

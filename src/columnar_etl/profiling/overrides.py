@@ -162,6 +162,16 @@ def kept_empty_places(settings: Settings, table: str, names: list[str]) -> list[
     return [place for place, name in enumerate(names) if name in found and found[name].empty_is_null is False]
 
 
+def unrepaired_places(settings: Settings, table: str, names: list[str]) -> list[int]:
+    """The places in ``table`` (of columns ``names``, in its order) of the columns whose Windows-1252
+    repair the operator turned off (``windows_1252 = false``): the profile reads their C1 controls as
+    written, as cleaning keeps them (:attr:`~columnar_etl.planning.plan.ColumnPlan.windows_1252`)."""
+    if not settings.columns:
+        return []
+    found = table_overrides(settings, table, names)
+    return [place for place, name in enumerate(names) if name in found and found[name].windows_1252 is False]
+
+
 def trimmed_names(settings: Settings, table: str, names: list[str]) -> set[str]:
     """The columns of ``table`` (``names``, as the export wrote them) the operator's ``trim = true``
     trims: documents among them are trimmed as it asks, not loaded byte for byte

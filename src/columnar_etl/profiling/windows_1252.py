@@ -15,7 +15,7 @@ from __future__ import annotations
 from columnar_etl.config import Settings
 from columnar_etl.pg.identifiers import quote_literal
 from columnar_etl.profiling.distinct_values import in_places
-from columnar_etl.profiling.overrides import table_overrides
+from columnar_etl.profiling.overrides import unrepaired_places
 from columnar_etl.rules.windows_1252 import EVIDENCE_REGEX, WINDOWS_1252_C1
 from columnar_etl.source.export import Source
 
@@ -49,14 +49,11 @@ def evidence_sql(cells: str) -> str:
 def repair_cells(src: Source, settings: Settings, table: str, cells: str) -> dict[int, int]:
     """Repair the columns of ``table`` holding the evidence among the counted cells ``cells`` (see the
     module): place → cells changed. None whose ``windows_1252`` the operator set to ``false``."""
-    names = src.table(table).column_names
-    found = table_overrides(settings, table, names) if settings.columns else {}
+    off = set(unrepaired_places(settings, table, src.table(table).column_names))
     cursor = src.connection.cursor()
     try:
         places = [
-            int(place)
-            for (place,) in cursor.execute(evidence_sql(cells)).fetchall()
-            if found.get(names[int(place)]) is None or found[names[int(place)]].windows_1252 is not False
+            int(place) for (place,) in cursor.execute(evidence_sql(cells)).fetchall() if place not in off
         ]
         if not places:
             return {}
