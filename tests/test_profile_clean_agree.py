@@ -123,13 +123,14 @@ def judge(case: Case, cell: tuple[str, Any], out: Outcome) -> list[Finding]:
         )
     if out.profile_quarantine != out.clean_quarantine:
         problems.append(f"profile quarantine {out.profile_quarantine}, cleaner's {out.clean_quarantine}")
-    # A text column's cells the profile calls padded, or holding a NUL byte, are those the cleaner
-    # trims and removes NULs from (each audited so). A padded null token or blank is made NULL, which
-    # the cleaner counts as that alone.
+    # A text column's cells the profile calls padded, holding a NUL byte, or Windows-1252 read as
+    # Latin-1, are those the cleaner trims, removes NULs from and repairs (each audited so). A padded
+    # null token or blank is made NULL, which the cleaner counts as that alone.
     # Its blanks and null tokens are those it makes NULL, whatever the column's type.
     pairs = [("empty_string", "empty_strings_converted"), ("null_like", "null_likes_converted")]
     if out.clean_type == "text" and out.value is not None:
         pairs += [("whitespace", "whitespace_trimmed"), ("nul_byte", "nul_removed")]
+        pairs += [("windows_1252", "windows_1252_repaired")]
     for issue, counter in pairs:
         found, done = out.issues.get(issue, 0), out.changes.get(counter, 0)
         if found != done:

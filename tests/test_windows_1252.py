@@ -223,3 +223,31 @@ def test_the_operators_windows_1252_false_keeps_the_c1_controls(make_sqlite: Sql
     assert not [row for row in result.audit.to_pylist() if "windows_1252" in row["rule"]]
     plan = columnar_etl.plan(profile, settings=load_settings(**GATES_OPEN))
     assert plan["t"]["subject"].windows_1252 is False
+
+
+def test_the_repaired_cells_are_a_fixable_issue_the_quality_counts(make_sqlite: SqliteFactory) -> None:
+    # 200 notes, 6 of them Windows-1252 punctuation read as Latin-1 (3 distinct), no other dirt: the
+    # column's issue windows_1252 counts the 6 cells, with their values as written, and costs what a
+    # fixable issue costs (docs/profiling.md, "Quality score": 4 points per 1 % of rows); cleaning
+    # repairs them, so the score after is 100. Until 2026-12-07 the column scored 100 before too.
+    dirty = ["It\x92s down", "\x93VPN\x94 again", "Printer\x85"]
+    notes = [f"note {n}" if n % 40 else dirty[(n // 40) % 3] for n in range(1, 201)]
+    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)"
+    path = make_sqlite({"t": (ddl, list(enumerate(notes, start=1)))}, name="issue.db")
+    repaired_cells = sum(1 for v in notes if windows_read(v) != v)
+    assert repaired_cells == 5  # n = 40, 80, ..., 200
+    profile, result = cleaned_gates_open(path)
+    note = profile["t"]["note"]
+    issue = note.issue("windows_1252")
+    assert issue is not None and issue.count == repaired_cells == note.windows_1252_repaired
+    assert issue.examples == tuple(sorted({v for v in notes if windows_read(v) != v}))
+    assert [i.kind for i in note.issues] == ["windows_1252"]
+    assert note.quality == pytest.approx(100 - 4 * 100 * repaired_cells / len(notes))
+    assert profile["t"]["id"].quality == 100
+    assert issue.to_dict()["kind"] == "windows_1252"
+    cleaned = result.tables["t"]
+    assert cleaned.columns["note"].windows_1252_repaired == repaired_cells
+    assert result.quality_after == 100
+    # Turned off, the column is loaded as written: no issue, nothing to cost.
+    kept, _ = cleaned_gates_open(path, columns={"t": {"note": {"windows_1252": False}}})
+    assert kept["t"]["note"].issue("windows_1252") is None and kept["t"]["note"].quality == 100

@@ -82,6 +82,7 @@ ISSUE_KINDS: tuple[str, ...] = (
     "invalid_boolean",
     "nul_byte",
     "invalid_encoding",
+    "windows_1252",
     "mixed_storage_classes",
     "orphan_reference",
 )

@@ -115,7 +115,7 @@ from columnar_etl.profiling.references import find_references
 from columnar_etl.profiling.refined_codes import refined_token_places
 from columnar_etl.profiling.schema_objects import indexes_not_copied, triggers_not_copied
 from columnar_etl.profiling.sql import table_profile_sql
-from columnar_etl.profiling.windows_1252 import REPAIRED_NOTE, repair_cells
+from columnar_etl.profiling.windows_1252 import Repair, repair_cells, say_repaired
 from columnar_etl.profiling.zero_dates import never_set_default
 from columnar_etl.source.cells import ColumnRead, sqlite_affinity
 from columnar_etl.source.duckdb_reader import query_errors
@@ -380,7 +380,7 @@ def _table_steps(
     kept_found: dict[str, dict[int, str]] = {}
     # Per table of counted cells, its columns of Windows-1252 text read as Latin-1 repaired there (place ->
     # cells changed: .windows_1252), before anything else is found among them.
-    repaired_found: dict[str, dict[int, int]] = {}
+    repaired_found: dict[str, dict[int, Repair]] = {}
     read_apart = False  # long cells read apart: their query finds no marks (see .marks)
     limit = memory_bytes(settings.profile_memory_limit)
     sizes: dict[str, int] = {}
@@ -505,9 +505,9 @@ def _table_steps(
     }
     # The columns of Windows-1252 text read as Latin-1 whose cells the text query read repaired.
     repaired = {
-        info.columns[place].name: count
+        info.columns[place].name: repair
         for cells_table in ([] if read_apart else cell_tables)
-        for place, count in repaired_found.get(cells_table, {}).items()
+        for place, repair in repaired_found.get(cells_table, {}).items()
     }
     kept_empty = {info.columns[place].name for place in empty_kept_places(src, settings, table)}
     # Null tokens of capitals other values of their column refine (NA beside NA-KH): codes (.refined_codes).
@@ -565,8 +565,7 @@ def _table_steps(
             columns[column.name].padding_kept = True
             columns[column.name].notes.append(kept_for_content[column.name])
         if column.name in repaired and columns[column.name].inferred_type != "bytea":
-            columns[column.name].windows_1252_repaired = repaired[column.name]
-            columns[column.name].notes.append(REPAIRED_NOTE.format(cells=repaired[column.name]))
+            say_repaired(columns[column.name], repaired[column.name])
         if column.name in kept_empty and columns[column.name].inferred_type == "text":
             columns[column.name].empty_kept = True
             columns[column.name].notes.append(KEPT_EMPTY_NOTE)
@@ -643,7 +642,7 @@ def _text_rows(
     parts: int,
     cells: str | None,
     kept_found: dict[str, dict[int, str]] | None = None,
-    repaired_found: dict[str, dict[int, int]] | None = None,
+    repaired_found: dict[str, dict[int, Repair]] | None = None,
 ) -> list[dict[str, Any]]:
     """The profile query's rows (:func:`.sql.table_profile_sql`) for ``columns`` of ``table``, read as
     text; with ``cells`` (a table name), the counted cells are kept in it, and the columns kept untrimmed
@@ -686,7 +685,7 @@ def _text_groups(
     parts: int,
     keep: str,
     kept_found: dict[str, dict[int, str]],
-    repaired_found: dict[str, dict[int, int]],
+    repaired_found: dict[str, dict[int, Repair]],
     *,
     side_by_side: bool = True,
 ) -> tuple[list[dict[str, Any]], list[str]]:

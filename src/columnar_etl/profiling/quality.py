@@ -6,7 +6,8 @@ points by severity, per 1 % of the column's rows —
 - unfixable (``impossible_date``, ``other_date_order``, ``unparseable_date``, ``invalid_number``,
   ``invalid_boolean``, ``orphan_reference``): 10
 - fixable (``empty_string``, ``null_like``, ``non_iso_date``, ``comma_decimal``,
-  ``thousands_separator``, ``minus_sign``, ``ambiguous_date_order``, ``invalid_encoding``): 4
+  ``thousands_separator``, ``minus_sign``, ``ambiguous_date_order``, ``invalid_encoding``,
+  ``windows_1252``): 4
 - cosmetic (``whitespace``, ``nul_byte``): 2
 - ``type_mismatch`` where the data is text but the declared type is not (unfixable; the issue counts
   the values whose storage class the declared type does not hold, TEXT cells in an INTEGER column, but
@@ -97,6 +98,7 @@ PENALTY_PER_PERCENT: dict[str, float] = {
     "minus_sign": 4.0,
     "ambiguous_date_order": 4.0,
     "invalid_encoding": 4.0,
+    "windows_1252": 4.0,
     "whitespace": 2.0,
     "nul_byte": 2.0,
     "type_mismatch": 0.2,

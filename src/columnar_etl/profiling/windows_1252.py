@@ -12,11 +12,15 @@ encoding fallback, as the cleaner leaves it. A column whose ``windows_1252`` the
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from columnar_etl.config import Settings
+from columnar_etl.models import ColumnProfile
 from columnar_etl.pg.identifiers import quote_literal
+from columnar_etl.profiling.dirt import add_issue
 from columnar_etl.profiling.distinct_values import in_places
 from columnar_etl.profiling.overrides import unrepaired_places
-from columnar_etl.rules.windows_1252 import EVIDENCE_REGEX, WINDOWS_1252_C1
+from columnar_etl.rules.windows_1252 import EVIDENCE_REGEX, RULE, WINDOWS_1252_C1
 from columnar_etl.source.export import Source
 
 #: The note of a repaired column.
@@ -25,6 +29,13 @@ REPAIRED_NOTE = (
     "each C1 control Windows-1252 defines is read as its character (U+0092 '’', U+0085 '…'), before "
     "trimming, audited windows_1252 ({cells} cells; windows_1252 = false keeps them as written)"
 )
+
+
+class Repair(NamedTuple):
+    """A column's cells the repair changed: how many (rows), and up to five of their values as written."""
+
+    cells: int
+    examples: tuple[str, ...]
 
 
 def repaired_sql(text: str) -> str:
@@ -46,9 +57,10 @@ def evidence_sql(cells: str) -> str:
     )
 
 
-def repair_cells(src: Source, settings: Settings, table: str, cells: str) -> dict[int, int]:
+def repair_cells(src: Source, settings: Settings, table: str, cells: str) -> dict[int, Repair]:
     """Repair the columns of ``table`` holding the evidence among the counted cells ``cells`` (see the
-    module): place → cells changed. None whose ``windows_1252`` the operator set to ``false``."""
+    module): place → the cells changed (the issue ``windows_1252``). None whose ``windows_1252`` the
+    operator set to ``false``."""
     off = set(unrepaired_places(settings, table, src.table(table).column_names))
     cursor = src.connection.cursor()
     try:
@@ -60,11 +72,14 @@ def repair_cells(src: Source, settings: Settings, table: str, cells: str) -> dic
         chosen = in_places(places)
         u = "try(decode(v))"
         new = f"CASE WHEN cls = 't' AND {u} IS NOT NULL THEN encode({repaired_sql(u)}) ELSE v END"
-        changed = dict(
-            cursor.execute(
-                f"SELECT idx, sum(weight) FROM {cells} WHERE {chosen} AND v <> {new} GROUP BY idx"
+        # The counted cells are distinct per column and class: the five least are five values.
+        changed = {
+            idx: Repair(int(count), tuple(examples))
+            for idx, count, examples in cursor.execute(
+                f"SELECT idx, sum(weight), min(decode(v), 5) FROM {cells} WHERE {chosen} AND v <> {new} "
+                "GROUP BY idx"
             ).fetchall()
-        )
+        }
         # Rewritten whole (a column holding the evidence is rare; a table of its own per query keeps
         # queries on threads side by side apart); the weight keeps its type, a count (BIGINT).
         cursor.execute(
@@ -74,4 +89,12 @@ def repair_cells(src: Source, settings: Settings, table: str, cells: str) -> dic
         )
     finally:
         cursor.close()
-    return {place: int(changed.get(place, 0)) for place in places}
+    return {place: changed.get(place, Repair(0, ())) for place in places}
+
+
+def say_repaired(column: ColumnProfile, repair: Repair) -> None:
+    """Record on ``column`` (a text column, not bytea) the cells its repair changes: their count, the
+    note, and the issue ``windows_1252`` (fixable: the cleaner repairs each, audited)."""
+    column.windows_1252_repaired = repair.cells
+    column.notes.append(REPAIRED_NOTE.format(cells=repair.cells))
+    add_issue(column.issues, RULE, repair.cells, repair.examples)

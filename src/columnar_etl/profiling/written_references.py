@@ -342,7 +342,9 @@ def one_type_per_declared_reference(
 
 #: Issues of text no bytea column has: its TEXT cells are loaded as their bytes, nothing made NULL,
 #: trimmed, stripped or decoded (dirt.cell_dirt adds none of them to a bytea column).
-_TEXT_ONLY_ISSUES = frozenset({"empty_string", "null_like", "whitespace", "nul_byte", "invalid_encoding"})
+_TEXT_ONLY_ISSUES = frozenset(
+    {"empty_string", "null_like", "whitespace", "nul_byte", "invalid_encoding", "windows_1252"}
+)
 
 
 def _as_bytes_beside_bytes(ends: tuple[tuple[ColumnProfile, str], ...]) -> bool:
