@@ -31605,8 +31605,9 @@ def _h339_cells(
 ) -> list[tuple[Any, ...]]:
     """Each row of a mysql2sqlite copy as the documented rules load it into columns of ``types``:
     blank text NULL, text trimmed (a document kept whole), Unix seconds in a timestamptz column their
-    instant, MySQL's ``'YYYY-MM-DD HH:MM:SS'`` text in a timestamp column its wall clock, the digits of
-    an enum's TEXT cell in a bigint column their integer, numbers as they are."""
+    instant, MySQL's ``'YYYY-MM-DD HH:MM:SS'`` text in a timestamp column its wall clock (``YYYY-MM-DD``
+    in a date column its day), a decimal's INTEGER or REAL cell in a numeric column its decimal, the
+    digits of an enum's TEXT cell in a bigint column their integer, numbers as they are."""
 
     def cell(value: Any, kind: str) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -31615,6 +31616,10 @@ def _h339_cells(
             return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if kind == "bigint":
             return int(value)
         return arrives_as(value) if isinstance(value, str) else value
@@ -31732,27 +31737,40 @@ def test_glpi_through_mysql2sqlite_keeps_its_sanitized_html_null_dates_and_secon
     # no instants: ``actiontime``, ``*_delay_stat`` are no moments), 0 for "none" in every ``*_id``
     # column, a ticket whose title was left ``''`` beside titles (made NULL, audited, charged), an actor
     # known by e-mail only (``users_id`` 0) beside ``alternative_email`` ``''`` for the others (made
-    # NULL, audited: a UNIQUE the target does not enforce). ``glpi_tickets_users.tickets_id`` is found
-    # referring to ``glpi_tickets.id``; followups' ``items_id``, polymorphic by ``itemtype``, to none.
+    # NULL, audited: a UNIQUE the target does not enforce); costs' ``decimal(20,4)`` amounts, which the
+    # dump writes unquoted and SQLite's NUMERIC affinity stores as INTEGER (``45.0000``: 45) or REAL
+    # (``11.2500``) cells: numeric of scale 4, every amount exact (``45.0000``), and ``date`` text days.
+    # ``tickets_id`` of the actors and the costs is found referring to ``glpi_tickets.id``; followups'
+    # ``items_id``, polymorphic by ``itemtype``, to none.
     rows = apps.glpi_rows()
     ran, run_dir = run_export(apps.glpi)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
-    assert set(charged_columns(profiled(run_dir)["columns"])) == {("glpi_tickets", "name")}
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("glpi_tickets", "name"),
+        ("glpi_ticketcosts", "name"),
+    }
     declared = _statement_columns(apps.GLPI_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
-    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone"}
+    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone", "date": "date"}
+    kinds["decimal(20,4)"] = "numeric"
     for table, columns in declared.items():
         names = [name for name, _ in columns]
         types = ran.types(table)
         assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
         expected = _h339_cells(rows[table], names, types)
-        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        decimals = [types[name] == "numeric" for name in names]  # ADBC reads a numeric as its text
+        loaded = [
+            tuple(Decimal(v) if d and v is not None else v for v, d in zip(row, decimals, strict=True))
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
     audit = _h336_audit(run_dir)
     assert audit == _h339_expected_audit(declared, rows, ran)
     assert audit == {
         ("glpi_tickets", "name", "empty_to_null"): 1,
+        ("glpi_ticketcosts", "name", "empty_to_null"): 3,
         ("glpi_tickets_users", "alternative_email", "empty_to_null"): sum(
             1 for row in rows["glpi_tickets_users"] if row[5] == ""
         ),
@@ -31770,7 +31788,17 @@ def test_glpi_through_mysql2sqlite_keeps_its_sanitized_html_null_dates_and_secon
     assert ran.values("glpi_tickets", "date", "id")[1] == naive(apps.GLPI_FIRST)
     schema = ran.record["version_schema"]
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
-    assert references(run_dir) == {("glpi_tickets_users", "tickets_id"): "glpi_tickets.id"}
+    costs = pg_column_types(ran.uri, schema, "glpi_ticketcosts")
+    assert {c: costs[c] for c in ("cost_time", "cost_fixed", "cost_material")} == dict.fromkeys(
+        ("cost_time", "cost_fixed", "cost_material"), "numeric(18,4)"
+    )
+    assert {type(row[7]) for row in rows["glpi_ticketcosts"]} == {float}  # 45.0 stored as INTEGER 45
+    amounts = ran.values("glpi_ticketcosts", "cost_time", "id")
+    assert str(amounts[2]) == "45.0000" and str(amounts[1]) == "11.2500"
+    assert references(run_dir) == {
+        ("glpi_tickets_users", "tickets_id"): "glpi_tickets.id",
+        ("glpi_ticketcosts", "tickets_id"): "glpi_tickets.id",
+    }
 
 
 def test_hesk_through_mysql2sqlite_reads_enum_digits_keeps_tracking_ids_and_a_time_worked_past_a_day(
