@@ -125,7 +125,8 @@ activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
 master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
-Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db)
+Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, and three help desks'
+MySQL databases as mysql2sqlite converts them: MantisBT, GLPI and HESK)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31596,4 +31597,254 @@ def test_drivefs_reads_its_booleans_and_modified_millis_keeps_zero_for_never_and
         ("stable_parents", "parent_stable_id"): "items.stable_id",
         ("item_properties", "item_stable_id"): "items.stable_id",
         ("shortcut_details", "target_stable_id"): "items.stable_id",
+    }
+
+
+def _h339_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of a mysql2sqlite copy as the documented rules load it into columns of ``types``:
+    blank text NULL, text trimmed (a document kept whole), Unix seconds in a timestamptz column their
+    instant, MySQL's ``'YYYY-MM-DD HH:MM:SS'`` text in a timestamp column its wall clock (``YYYY-MM-DD``
+    in a date column its day), a decimal's INTEGER or REAL cell in a numeric column its decimal, the
+    digits of an enum's TEXT cell in a bigint column their integer, numbers as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h339_expected_audit(
+    declared: dict[str, list[tuple[str, str]]], rows: Mapping[str, list[tuple[Any, ...]]], ran: Ran
+) -> Counter[tuple[str, str, str]]:
+    """The audit rows the documented rules owe a mysql2sqlite copy, counted from the builder's rows:
+    ``''`` made NULL, a padded line trimmed, Unix seconds read as instants."""
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        types = ran.types(table)
+        for place, (column, _) in enumerate(columns):
+            for row in rows[table]:
+                value = row[place]
+                if isinstance(value, str) and not value.strip():
+                    owed[(table, column, "empty_to_null")] += 1
+                elif isinstance(value, str) and value != value.strip() and "\n" not in value.strip():
+                    owed[(table, column, "trim")] += 1
+                elif types[column] == "timestamp with time zone" and isinstance(value, int):
+                    owed[(table, column, "epoch:seconds")] += 1
+    return owed
+
+
+def test_mantisbt_through_mysql2sqlite_reads_unix_seconds_keeps_1_for_no_due_date_and_finds_bug_ids(
+    run_export: Runner,
+) -> None:
+    # MantisBT 2.25's MySQL database as mysql2sqlite converts a mysqldump of it: every int a SQLite
+    # ``integer``, times Unix seconds (``date_submitted``, ``last_updated``, ``last_visit``, the notes',
+    # files' and history's: instants, each audited ``epoch:seconds``), but a bug's ``due_date`` holds 1,
+    # the schema's DEFAULT and MantisBT's "no date", beside them: kept as numbers (bigint), every value as
+    # written; texts NOT NULL DEFAULT '' (each ``''`` made NULL, audited), a description mailed in with
+    # CRLF, curly quotes and a no-break space byte for byte, one line with trailing blanks trimmed
+    # (audited, charged); custom fields' EAV ``value`` text (``'00042'`` keeps its zeros beside Unix
+    # seconds and ``|Windows|Linux|``); ``os_build`` and the history's old and new values, digits alone
+    # here, integers. Tables named ``mantis_<thing>_table``: ``bug_id`` names ``mantis_bug_table`` and
+    # ``category_id`` ``mantis_category_table`` (until 2026-12-07 such a table named only "table": every
+    # ``bug_id`` fitted the bugs, texts, notes and history alike and referred to nothing, and
+    # ``category_id`` tied between the categories, the users and the files).
+    rows = apps.mantis_rows()
+    ran, run_dir = run_export(apps.mantis)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("mantis_bug_text_table", "description")}
+    declared = _statement_columns(apps.MANTIS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {"date_submitted", "last_updated", "last_visit", "date_created", "last_modified"}
+    instants |= {"date_added", "date_modified"}
+    digits = {("mantis_bug_table", "os_build"), ("mantis_bug_history_table", "old_value")}
+    digits |= {("mantis_bug_history_table", "new_value")}
+    kinds = {"integer": "bigint", "longblob": "bytea"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if name in instants
+            else "bigint"
+            if (table, name) in digits
+            else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    assert _h336_audit(run_dir) == _h339_expected_audit(declared, rows, ran)
+    assert _h336_audit(run_dir)[("mantis_bug_text_table", "description", "trim")] == 1
+    # 1 for "no due date" beside Unix seconds: numbers as written, no instant of 1970 made up.
+    due = ran.values("mantis_bug_table", "due_date", "id")
+    assert due == {row[0]: row[27] for row in rows["mantis_bug_table"]}
+    assert Counter(v == 1 for v in due.values()) == Counter({True: 20, False: 10})
+    submitted = ran.values("mantis_bug_table", "date_submitted", "id")
+    assert submitted[1] == apps.MANTIS_FIRST and submitted[30] == apps.MANTIS_FIRST + timedelta(
+        days=58, seconds=29 * 3_607
+    )
+    texts = ran.values("mantis_bug_text_table", "description", "id")
+    assert texts[3].startswith("Hello,\r\n\r\nsince this morning the “") and "\u00a0" in texts[3]
+    assert texts[6] == "Report shows 23:00 instead of 00:00"
+    values = {(r[0], r[1]): r[2] for r in rows["mantis_custom_field_string_table"]}
+    loaded = pg_query(
+        ran.uri,
+        f'SELECT field_id, bug_id, value FROM {quote_ident(ran.base)}."mantis_custom_field_string_table"',
+    )
+    assert {(f, b): v for f, b, v in loaded} == {k: v or None for k, v in values.items()}
+    assert values[(1, 2)] == "00037" and values[(3, 1)] == "|Windows|Linux|"
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {
+        t: ["field_id", "bug_id"] if t == "mantis_custom_field_string_table" else ["id"] for t in rows
+    }
+    assert references(run_dir) == {
+        ("mantis_category_table", "project_id"): "mantis_project_table.id",
+        ("mantis_bug_table", "project_id"): "mantis_project_table.id",
+        ("mantis_bug_table", "reporter_id"): "mantis_user_table.id",
+        ("mantis_bug_table", "category_id"): "mantis_category_table.id",
+        ("mantis_bugnote_table", "bug_id"): "mantis_bug_table.id",
+        ("mantis_custom_field_string_table", "field_id"): "mantis_custom_field_table.id",
+        ("mantis_custom_field_string_table", "bug_id"): "mantis_bug_table.id",
+        ("mantis_bug_file_table", "bug_id"): "mantis_bug_table.id",
+        ("mantis_bug_history_table", "user_id"): "mantis_user_table.id",
+        ("mantis_bug_history_table", "bug_id"): "mantis_bug_table.id",
+    }
+
+
+def test_glpi_through_mysql2sqlite_keeps_its_sanitized_html_null_dates_and_seconds_and_finds_its_actors(
+    run_export: Runner,
+) -> None:
+    # GLPI 10.0's MariaDB database as mysql2sqlite converts a mysqldump of it: ``timestamp NULL`` text
+    # in UTC (wall clocks: timestamp without time zone, read as written, no audit; NULL for a ticket not
+    # yet solved or closed and an SLA not set), HTML as GLPI's Sanitizer stores it (``&#60;p&#62;…``,
+    # ``&#38;nbsp;``) and curly quotes kept as written, durations in seconds and codes as integers (bigint,
+    # no instants: ``actiontime``, ``*_delay_stat`` are no moments), 0 for "none" in every ``*_id``
+    # column, a ticket whose title was left ``''`` beside titles (made NULL, audited, charged), an actor
+    # known by e-mail only (``users_id`` 0) beside ``alternative_email`` ``''`` for the others (made
+    # NULL, audited: a UNIQUE the target does not enforce); costs' ``decimal(20,4)`` amounts, which the
+    # dump writes unquoted and SQLite's NUMERIC affinity stores as INTEGER (``45.0000``: 45) or REAL
+    # (``11.2500``) cells: numeric of scale 4, every amount exact (``45.0000``), and ``date`` text days.
+    # ``tickets_id`` of the actors and the costs is found referring to ``glpi_tickets.id``; followups'
+    # ``items_id``, polymorphic by ``itemtype``, to none.
+    rows = apps.glpi_rows()
+    ran, run_dir = run_export(apps.glpi)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("glpi_tickets", "name"),
+        ("glpi_ticketcosts", "name"),
+    }
+    declared = _statement_columns(apps.GLPI_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone", "date": "date"}
+    kinds["decimal(20,4)"] = "numeric"
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        decimals = [types[name] == "numeric" for name in names]  # ADBC reads a numeric as its text
+        loaded = [
+            tuple(Decimal(v) if d and v is not None else v for v, d in zip(row, decimals, strict=True))
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert audit == {
+        ("glpi_tickets", "name", "empty_to_null"): 1,
+        ("glpi_ticketcosts", "name", "empty_to_null"): 3,
+        ("glpi_tickets_users", "alternative_email", "empty_to_null"): sum(
+            1 for row in rows["glpi_tickets_users"] if row[5] == ""
+        ),
+    }
+    content = ran.values("glpi_tickets", "content", "id")
+    assert (
+        content[2] == "&#60;p&#62;Bonjour,&#38;nbsp;Charly n'arrive pas à s'identifier sur son poste. "
+        "Merci d’avance.&#60;/p&#62;"
+    )
+    assert content[10] is None
+    solved = ran.values("glpi_tickets", "solvedate", "id")
+    assert (
+        sum(v is None for v in solved.values()) == sum(row[5] is None for row in rows["glpi_tickets"]) == 30
+    )
+    assert ran.values("glpi_tickets", "date", "id")[1] == naive(apps.GLPI_FIRST)
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    costs = pg_column_types(ran.uri, schema, "glpi_ticketcosts")
+    assert {c: costs[c] for c in ("cost_time", "cost_fixed", "cost_material")} == dict.fromkeys(
+        ("cost_time", "cost_fixed", "cost_material"), "numeric(18,4)"
+    )
+    assert {type(row[7]) for row in rows["glpi_ticketcosts"]} == {float}  # 45.0 stored as INTEGER 45
+    amounts = ran.values("glpi_ticketcosts", "cost_time", "id")
+    assert str(amounts[2]) == "45.0000" and str(amounts[1]) == "11.2500"
+    assert references(run_dir) == {
+        ("glpi_tickets_users", "tickets_id"): "glpi_tickets.id",
+        ("glpi_ticketcosts", "tickets_id"): "glpi_tickets.id",
+    }
+
+
+def test_hesk_through_mysql2sqlite_reads_enum_digits_keeps_tracking_ids_and_a_time_worked_past_a_day(
+    run_export: Runner,
+) -> None:
+    # HESK 3.4's MySQL database as mysql2sqlite converts a mysqldump of it: ``enum('0','1','2','3')``
+    # become ``text`` holding TEXT digits (``priority``, ``lastreplier``, ``archive``, ``locked``,
+    # replies' ``rating`` and ``read``, attachments' ``type``): integers (bigint), every value the
+    # number its digits write; ``time_worked`` a MySQL ``time`` of hours worked, one past a day
+    # (``'27:45:00'``, no time of day): text, every value as written; ``timestamp`` text wall clocks;
+    # tracking ids ``XXX-XXX-XXXX`` text; ``assignedby`` -1 for the auto-assign kept; ``message`` HESK's
+    # escaped text with ``<br />`` and line breaks byte for byte; the 48 unused ``customN`` of ``''``
+    # (every one made NULL, audited) beside ``custom1``'s zero-padded order numbers (text). Replies and
+    # notes refer to ``hesk_tickets.id``; ``hesk_attachments.ticket_id`` holds the ticket's ``trackid``,
+    # no key of its table (the key is ``id``): no reference.
+    rows = apps.hesk_rows()
+    ran, run_dir = run_export(apps.hesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.HESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone", "text": "bigint"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert {column for (_, column, _) in audit} >= {f"custom{n}" for n in range(3, 51)}
+    worked = ran.values("hesk_tickets", "time_worked", "id")
+    assert worked[5] == "27:45:00" and worked[1] == "00:00:00"
+    tickets = {row[0]: row for row in rows["hesk_tickets"]}
+    assert ran.values("hesk_tickets", "trackid", "id") == {k: row[1] for k, row in tickets.items()}
+    assert ran.values("hesk_tickets", "priority", "id") == {k: int(row[5]) for k, row in tickets.items()}
+    assert -1 in ran.values("hesk_tickets", "assignedby", "id").values()
+    assert ran.values("hesk_tickets", "custom1", "id")[2] == "000041"
+    assert "<br />\n<br />\n" in ran.values("hesk_tickets", "message", "id")[1]
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        t: ["att_id"] if t == "hesk_attachments" else ["id"] for t in rows
+    }
+    assert {row[1] for row in rows["hesk_attachments"]} <= {row[1] for row in rows["hesk_tickets"]}
+    assert references(run_dir) == {
+        ("hesk_replies", "replyto"): "hesk_tickets.id",
+        ("hesk_notes", "ticket"): "hesk_tickets.id",
     }

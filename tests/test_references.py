@@ -5834,3 +5834,79 @@ def test_a_track_or_sequence_no_is_no_reference_to_a_table_it_does_not_name(
     for column, word in (("TrackNo", "no"), ("seq_nr", "nr")):
         notes = " ".join(columns[column].notes)
         assert f"its name says the row's place among its siblings ({word}), not that table" in notes, notes
+
+
+def test_a_table_named_with_a_table_word_is_named_by_the_word_before_it(make_sqlite: SqliteFactory) -> None:
+    """MantisBT names every table ``mantis_<thing>_table`` (as mysql2sqlite keeps them from its MySQL
+    database): the last word ``table`` says it is a table, the word before it what its rows are, so
+    ``bug_id`` names ``mantis_bug_table`` and ``category_id`` ``mantis_category_table``. Until
+    2026-12-07 such a table named only ``table``: the notes' and the history's ``bug_id``, numbers that
+    fit the keys of the bugs, their texts, notes and history alike, referred to nothing, and a bug's
+    ``category_id`` (categories 1..4) fitted the keys of the categories and the files alike. The word
+    itself still names its table: a restaurant's ``table_id`` refers to ``dining_table``."""
+    bugs = [(n, 1 + n % 4, f"Bug {n}") for n in range(1, 31)]
+    texts = [(n, f"Description of bug {n}") for n in range(1, 31)]
+    notes = [(n, 1 + (n * 7) % 30, f"Note {n}") for n in range(1, 41)]
+    history = [(n, 1 + (n * 11) % 30, "status") for n in range(1, 51)]
+    files = [(n, 1 + n * 5 % 30, f"file{n}.png") for n in range(1, 7)]
+    categories = [(n, name) for n, name in enumerate(("General", "UI", "Backend", "Imports"), 1)]
+    seats = [(n, f"Table {n}", 2 + n % 3) for n in range(1, 13)]
+    orders = [(n, 1 + n * 5 % 12, 1 + n % 12, f"{12 + n % 9}:{n % 60:02d}") for n in range(1, 61)]
+    path = make_sqlite(
+        {
+            "mantis_category_table": (
+                "CREATE TABLE mantis_category_table (id integer PRIMARY KEY AUTOINCREMENT, "
+                "name varchar(128))",
+                categories,
+            ),
+            "mantis_bug_table": (
+                "CREATE TABLE mantis_bug_table (id integer PRIMARY KEY AUTOINCREMENT, category_id integer, "
+                "summary varchar(128))",
+                bugs,
+            ),
+            "mantis_bug_text_table": (
+                "CREATE TABLE mantis_bug_text_table (id integer PRIMARY KEY AUTOINCREMENT, "
+                "description longtext)",
+                texts,
+            ),
+            "mantis_bugnote_table": (
+                "CREATE TABLE mantis_bugnote_table (id integer PRIMARY KEY AUTOINCREMENT, bug_id integer, "
+                "note longtext)",
+                notes,
+            ),
+            "mantis_bug_history_table": (
+                "CREATE TABLE mantis_bug_history_table (id integer PRIMARY KEY AUTOINCREMENT, "
+                "bug_id integer, field_name varchar(64))",
+                history,
+            ),
+            "mantis_bug_file_table": (
+                "CREATE TABLE mantis_bug_file_table (id integer PRIMARY KEY AUTOINCREMENT, bug_id integer, "
+                "filename varchar(250))",
+                files,
+            ),
+            "dining_table": (
+                "CREATE TABLE dining_table (id INTEGER PRIMARY KEY, label TEXT, seats INTEGER)",
+                seats,
+            ),
+            "orders": (
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, table_id INTEGER, guest_count INTEGER, "
+                "at TEXT)",
+                orders,
+            ),
+        }
+    )
+    # Independent check of what the data claims: every bug_id is a key of the bugs and of the texts.
+    for table in ("mantis_bugnote_table", "mantis_bug_history_table", "mantis_bug_file_table"):
+        assert _query(
+            path,
+            f"SELECT count(*) FROM {table} WHERE bug_id NOT IN (SELECT id FROM mantis_bug_table) "
+            "OR bug_id NOT IN (SELECT id FROM mantis_bug_text_table)",
+        ) == [(0,)]
+    found = _references(path)
+    assert {key: found.get(key) for key in found if key[0] != "orders"} == {
+        ("mantis_bug_table", "category_id"): "mantis_category_table.id",
+        ("mantis_bugnote_table", "bug_id"): "mantis_bug_table.id",
+        ("mantis_bug_history_table", "bug_id"): "mantis_bug_table.id",
+        ("mantis_bug_file_table", "bug_id"): "mantis_bug_table.id",
+    }
+    assert found[("orders", "table_id")] == "dining_table.id"

@@ -94,8 +94,9 @@ def entity_of(
     2026-12-05). ``table`` (a table's name): a table named for what it holds and what it is looked up
     by, ``<thing>_by_<key>``, names the word before its ``by`` (``domain_by_id`` → ``domain``,
     ``users_by_email`` → ``user``: Pi-hole FTL keeps each domain and client of its query log once so),
-    not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``), and
-    a table's last word that versions it is set aside (``PAYEE_V1`` → ``payee``: :func:`unversioned`).
+    not ``by`` or the key (since 2026-12-05; a column's ``updated_by_user_id`` still names ``user``), a
+    table's last word that versions it is set aside (``PAYEE_V1`` → ``payee``: :func:`unversioned`), and
+    one that says it is a table (:data:`TABLE_WORDS`: ``mantis_bug_table``) names the word before it too.
     A camelCase name's words are its capitalised parts too (:func:`camel_words`), as a snake_case
     name's are its underscored ones: ``contentAssetId`` names an ``asset`` as ``content_asset_id`` does,
     ``bookmarkLists`` a ``list`` as ``bookmark_lists`` does (since 2026-12-06: before, the words ran
@@ -214,8 +215,19 @@ def names_by_id_word(column: str) -> bool:
 _CAMEL_BREAK = re.compile(r"[a-z0-9][A-Z]")
 
 
+#: A table name's last word that says it is a table, not what its rows are (MantisBT names every
+#: table so: ``mantis_bug_table``, ``mantis_category_table``; ``tbl`` as ``orders_tbl``): the word
+#: before it names the rows too, as ``bug_id`` and ``category_id`` name them (since 2026-12-07; before,
+#: such a table named only ``table``, and no column's name named it). The word itself still counts
+#: (a restaurant's ``dining_table`` is what ``table_id`` names).
+TABLE_WORDS = frozenset({"table", "tbl"})
+
+
 def _entity_of_words(words: list[str], *, glued_id: bool, table: bool) -> frozenset[str]:
     """:func:`entity_of` of a name's ``words``."""
+    if table and len(words) > 1 and words[-1] in TABLE_WORDS:
+        rows = _entity_of_words(words[:-1], glued_id=glued_id, table=table)
+        return singulars(words[-1]) | rows
     if table and "by" in words[1:-1]:
         words = words[: words.index("by", 1)]
     if len(words) > 1 and words[-1] == "id":
