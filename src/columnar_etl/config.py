@@ -720,9 +720,9 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         )
     problem = config_file_problem(path)
     if problem is not None:
-        # Something is there but no file: until 2026-12-07 it was read as no config at all, and a
-        # columnar_etl.toml linking to a settings file moved away ran on the defaults (the embedded
-        # server, the default base schema), exit 0 (h341).
+        # Something is there but no file: until 2026-12-07 it was read as no config at all, and with a
+        # columnar_etl.toml linking to a settings file moved away, `run` loaded on the defaults (the
+        # embedded server, the default base schema), exit 2 (h341).
         raise ConfigError(
             problem,
             path=path,
