@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -487,3 +488,36 @@ def test_a_run_in_the_default_mode_says_its_version_is_not_live_and_how_to_make_
     assert done.exit_code == 0, done.output
     assert pg_query(pg_uri, views) == [(1,)]
     assert pg_query(pg_uri, "SELECT name FROM told_base.t ORDER BY id") == [("a",), ("b",)]
+
+
+@pytest.mark.parametrize("kind", ["link to nothing", "directory"])
+def test_a_default_config_that_is_no_file_fails_the_run_in_one_line_not_run_on_the_defaults(
+    small_fixture: Path, tmp_path: Path, pg_uri: str, kind: str
+) -> None:
+    # ./columnar_etl.toml linking to a settings file moved away (or a directory in its place) was read
+    # as no config at all: the run went on with the defaults (the embedded server, `servicedesk`, no
+    # readers), exit 2, where the operator's settings named another target and base (h341).
+    config = tmp_path / "columnar_etl.toml"
+    if kind == "directory":
+        config.mkdir()
+        said = "config file is a directory, not a file"
+    else:
+        config.symlink_to(tmp_path / "moved" / "helpdesk.toml")
+        said = f"config file is a link to {tmp_path / 'moved' / 'helpdesk.toml'}, which does not exist"
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--mode", "simple", "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNAR_ETL_TARGET": pg_uri},  # never the defaults' server, on the old code
+    )
+    hint = "make it the settings file (or a link to one), or remove it to run on the defaults"
+    assert (done.returncode, done.stderr.splitlines()) == (
+        1,
+        [f"error: file columnar_etl.toml: {said} (hint: {hint})"],
+    )
+    (record_path,) = (tmp_path / "runs").glob("*/run.json")
+    record = json.loads(record_path.read_text())
+    assert (record["outcome"], record["exit_code"], record["error"]["stage"]) == ("failed", 1, "settings")
+    assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]

@@ -151,3 +151,24 @@ def test_a_start_that_fails_is_one_line_saying_why_not_the_command_and_an_old_lo
     config.write_text(kept)
     assert server.start().startswith("postgresql://")
     assert server.stop() is True
+
+
+def test_a_pg_dir_that_is_a_file_is_one_line_saying_so_not_file_exists(tmp_path: Path) -> None:
+    # `--pg-dir` (pg_dir) naming a file (a typo for its parent, a file left where the directory was):
+    # was "cannot start the embedded PostgreSQL: [Errno 17] File exists: '…'", hinted to read the server
+    # log in a data directory there is none of (h341). The file is left as it was.
+    data = tmp_path / "pg"
+    data.write_text("not a data directory\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "--pg-dir", str(data), "pg", "start"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this checkout
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"error: file {data}: the embedded server's data directory is a file, not a directory (hint: give "
+        "another --pg-dir (pg_dir), or point --target at a server)\n"
+    )
+    assert data.read_text() == "not a data directory\n"

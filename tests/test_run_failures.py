@@ -598,3 +598,77 @@ def test_an_export_replaced_after_the_load_commands_profile_fails_it_as_changed(
     record = only_run(env)
     assert json.loads(result.stdout)["exit_code"] == record["exit_code"] == 1
     assert version_schemas(env.target) == [] and live_tickets(env.target) == [(None,)]
+
+
+STREAM_HINT = (
+    "hint: SQLite reads a database by pages at any offset, not as a stream: write it to a file first "
+    "(zcat export.db.gz > export.db) and give that file's path"
+)
+
+
+def test_a_fifo_given_as_the_export_halts_the_run_in_one_line_with_its_record(
+    tmp_path: Path, pg_uri: str
+) -> None:
+    # A named pipe nobody writes to: every open of it for reading waits for a writer. The command line
+    # opened it before parsing itself (looking for the export to start on early) and the run read its
+    # checksum beside the preflight: the process hung for ever, no line, no run.json (h341).
+    fifo = tmp_path / "export.db"
+    os.mkfifo(fifo)
+    runs = tmp_path / "runs"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "columnar_etl",
+            "--target",
+            pg_uri,
+            "run",
+            str(fifo),
+            "--mode",
+            "simple",
+            "--yes",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "COLUMNAR_ETL_RUNS_DIR": str(runs),
+            "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "b"),
+        },
+    )
+    message = (
+        f"file {fifo}: preflight check source_readable failed: source is a pipe (FIFO), not a SQLite file"
+    )
+    assert (done.returncode, done.stderr.splitlines()) == (3, [f"error: {message} ({STREAM_HINT})"])
+    (record_path,) = runs.glob("*/run.json")
+    record = json.loads(record_path.read_text())
+    assert (record["outcome"], record["exit_code"], record["error"]["stage"]) == ("halted", 3, "preflight")
+    assert version_schemas(pg_uri) == []
+
+
+def test_a_pipe_given_as_the_export_is_named_a_pipe_not_an_empty_or_truncated_file(tmp_path: Path) -> None:
+    # Process substitution (`profile <(zcat export.db.gz)`) gives the export as /dev/fd/N, a pipe: its
+    # size is 0, and it was "SQLite file is truncated: 0 bytes, header says 58 pages" (`run`: "empty
+    # (0 bytes)", the header's bytes taken by the early look at the command line), a file to copy
+    # again where there is none (h341).
+    export = (Path(__file__).parent.parent / "data" / "fixtures" / "export_small.db").read_bytes()
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, export[:4096])  # within the pipe's buffer: no reader needed to write it
+        os.close(write_end)
+        write_end = -1
+        done = subprocess.run(
+            [sys.executable, "-m", "columnar_etl", "profile", f"/dev/fd/{read_end}"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            pass_fds=(read_end,),
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+    message = f"file /dev/fd/{read_end}: source is a pipe (FIFO), not a SQLite file"
+    assert (done.returncode, done.stderr.splitlines()) == (1, [f"error: {message} ({STREAM_HINT})"])

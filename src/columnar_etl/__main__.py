@@ -213,7 +213,10 @@ def early_export(words: list[str]) -> Path | None:
 
     found = []
     for word in words:
-        if word.startswith("-"):
+        # Only a regular file is opened: a FIFO's open waits for a writer (for ever when none comes,
+        # before any error could be said), and a pipe's bytes read here are lost to the command
+        # (`run <(zcat export.db.gz)`): the command says what such a path is (h341).
+        if word.startswith("-") or not os.path.isfile(word):
             continue
         with contextlib.suppress(OSError), open(word, "rb") as handle:
             if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:

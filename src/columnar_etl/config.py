@@ -694,6 +694,19 @@ def _password_of(command: str) -> str:
     return password
 
 
+def config_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as the settings file though something is there (a directory, a link
+    to nothing, a pipe, a socket or a device), or None (a file, or nothing at all). ``stat`` only: a
+    FIFO's open would wait for a writer."""
+    if path.is_file() or not os.path.lexists(path):
+        return None
+    if path.is_symlink() and not path.exists():
+        return f"config file is a link to {os.readlink(path)}, which does not exist"
+    if path.is_dir():
+        return "config file is a directory, not a file"
+    return "config file is no regular file (a pipe, a socket or a device)"
+
+
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
     """Build the settings: ``overrides`` (CLI flags; ``None`` values are ignored) > env > TOML > defaults.
 
@@ -702,7 +715,19 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     """
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
     if config_file is not None and not path.is_file():
-        raise ConfigError("config file not found", path=path, hint="check the --config path")
+        raise ConfigError(
+            config_file_problem(path) or "config file not found", path=path, hint="check the --config path"
+        )
+    problem = config_file_problem(path)
+    if problem is not None:
+        # Something is there but no file: until 2026-12-07 it was read as no config at all, and with a
+        # columnar_etl.toml linking to a settings file moved away, `run` loaded on the defaults (the
+        # embedded server, the default base schema), exit 2 (h341).
+        raise ConfigError(
+            problem,
+            path=path,
+            hint="make it the settings file (or a link to one), or remove it to run on the defaults",
+        )
     if path.is_file():
         _check_toml(path)
     given = {key: value for key, value in overrides.items() if value is not None}
@@ -755,7 +780,8 @@ def fallback_runs_dir(config_file: str | Path | None = None) -> Path:
         return _home_of(Path(given))
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
     try:
-        named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir")
+        # A regular file only: a FIFO's open waits for a writer (config_file_problem says what it is).
+        named = tomllib.loads(path.read_text(encoding="utf-8")).get("runs_dir") if path.is_file() else None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         named = None
     default = Path(Settings.model_fields["runs_dir"].default)

@@ -26,6 +26,8 @@ Every setting of columnar_etl, generated from `columnar_etl.config.Settings` by
 
 Precedence, highest first: a command-line flag > an environment variable `{ENV_PREFIX}<NAME>` >
 `{DEFAULT_CONFIG_FILE}` in the working directory (or the file given with `--config FILE`) > the default.
+A `{DEFAULT_CONFIG_FILE}` that is there but no file (a link to a file moved away, a directory) is
+refused in one line saying what it is (exit 1), never read as no settings at all.
 The TOML key, the environment variable and the flag are the same word: `min_quality`,
 `{ENV_PREFIX}MIN_QUALITY`, `--min-quality`. Lists and tables in environment variables are JSON
 (`{ENV_PREFIX}NULL_TOKENS='["NULL", "N/A"]'`). A value a setting does not allow is refused with one

@@ -33,6 +33,7 @@ from typer.models import ParameterInfo
 from columnar_etl.atomic import same_file
 from columnar_etl.config import (
     Settings,
+    config_file_problem,
     defer_password_command,
     fallback_runs_dir,
     load_settings,
@@ -271,7 +272,8 @@ class CliState:
         if self._settings is None:
             if self.config is not None and not self.config.is_file():
                 # A --config naming no file is a flag's bad value (exit 64, nothing ran, no run record).
-                raise BadValue("config file not found", path=self.config, hint="check the --config path")
+                said = config_file_problem(self.config) or "config file not found"
+                raise BadValue(said, path=self.config, hint="check the --config path")
             try:
                 self._settings = load_settings(self.config, **self.overrides)
             except ConfigError as exc:

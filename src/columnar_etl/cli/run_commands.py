@@ -251,15 +251,23 @@ def runs_list(
         view.add_column(name)
     for r in records:
         command = r.get("command", "run")  # records written before load, cutover and rollback left theirs
+        # Every key read with .get: a record cut or written by hand without one (`{"version": 1}`)
+        # failed the whole listing, "error: KeyError: 'run_id'", for every run there (h341).
+        seconds = r.get("seconds")
         view.add_row(
-            r["run_id"],
-            str(r["started"]),
-            command,
-            r["outcome"],
-            "" if r["mode"] == command else r["mode"],  # a cutover's mode is "cutover"
-            escape(str(r["source"] or "")),
-            r.get("version_schema") or "",
-            f"{r['seconds']:.1f}",
+            *(
+                escape(str(value)) if value is not None else ""
+                for value in (
+                    r.get("run_id"),
+                    r.get("started"),
+                    command,
+                    r.get("outcome"),
+                    None if r.get("mode") == command else r.get("mode"),  # a cutover's mode is "cutover"
+                    r.get("source"),
+                    r.get("version_schema"),
+                )
+            ),
+            f"{seconds:.1f}" if isinstance(seconds, int | float) else escape(str(seconds or "")),
         )
     out.print(view)
 

@@ -105,6 +105,7 @@ class EmbeddedPostgres:
 
         Returns its connection URI (unix socket, user ``postgres``, no password).
         """
+        self._refuse_what_is_no_data_directory()
         self._refuse_another_major_version()
         log = self.data_dir / "log"
         log_before = _size(log)
@@ -149,6 +150,18 @@ class EmbeddedPostgres:
             uri=str(info.get_uri()) if running and info is not None else None,
             version=version,
         )
+
+    def _refuse_what_is_no_data_directory(self) -> None:
+        """:class:`TargetError` when ``pg_dir`` names a file (anything but a directory): was "cannot start
+        the embedded PostgreSQL: [Errno 17] File exists", hinted to read a server log in a data
+        directory there is none of (h341). (A directory holding other files is initdb's to refuse, under
+        pgserver's lock: a check here would race another command's first start.)"""
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise TargetError(
+                "the embedded server's data directory is a file, not a directory",
+                path=self.data_dir,
+                hint="give another --pg-dir (pg_dir), or point --target at a server",
+            )
 
     def _refuse_another_major_version(self) -> None:
         """:class:`TargetError` when the data directory is of another PostgreSQL major version than the

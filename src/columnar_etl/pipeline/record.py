@@ -364,6 +364,7 @@ def list_runs(runs_dir: str | Path) -> list[dict[str, Any]]:
                 data = read_record(child)
             except EtlError:
                 continue
+            data.setdefault("run_id", child.name)  # a record's directory is named by its run id
             if is_interrupted(data):
                 data["outcome"], data["exit_code"] = "interrupted", EXIT_CODES["interrupted"]
             records.append(data)

@@ -8,6 +8,7 @@ from pathlib import Path
 from columnar_etl.errors import SourceError
 from columnar_etl.source.early import Signature, signature
 from columnar_etl.source.side_files import side_file
+from columnar_etl.source.sqlite_file import check_not_special
 
 
 def file_checksum(path: str | Path, algorithm: str = "sha256") -> str:
@@ -35,6 +36,7 @@ def export_identity(path: str | Path) -> str:
     reload, never a stale "already loaded". Only reads; neither file is opened by SQLite.
     """
     path = Path(path)
+    check_not_special(path)  # a FIFO's open waits for a writer: the preflight says what it is (h341)
     wal = side_file(path, "-wal")
     committed = _committed_wal_bytes(wal) if wal.is_file() else 0
     if not committed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -91,13 +92,53 @@ def _what_it_is(header: bytes) -> str:
     return ""
 
 
+#: What a path that is no regular file is (``stat``'s kinds), as an error line names it.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+#: What to do about an export given as a pipe (``<(zcat export.db.gz)``, a FIFO) or a device.
+STREAM_HINT = (
+    "SQLite reads a database by pages at any offset, not as a stream: write it to a file first "
+    "(zcat export.db.gz > export.db) and give that file's path"
+)
+
+
+def special_file(path: str | Path) -> str | None:
+    """What ``path`` is when it is no regular file nor a directory (``a pipe (FIFO)``, ``a socket``,
+    ``a character device``, ``a block device``); None for a regular file, a directory, or a path that
+    cannot be looked at. ``stat`` only: a FIFO is never opened (an open for reading waits for a writer,
+    for ever when none comes, and a read takes the bytes meant for whoever reads it next)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return next((kind for test, kind in _SPECIAL_FILES if test(mode)), None)
+
+
+def check_not_special(path: str | Path) -> None:
+    """:class:`SourceError` when ``path`` is a pipe, a socket or a device (:func:`special_file`).
+
+    Until 2026-12-07 a FIFO with no writer hung every command (an open waits for a writer), and
+    process substitution's pipe (``run <(zcat export.db.gz)``) was "empty (0 bytes)" (h341)."""
+    kind = special_file(path)
+    if kind is not None:
+        raise SourceError(f"source is {kind}, not a SQLite file", path=Path(path), hint=STREAM_HINT)
+
+
 def check_file(path: Path) -> None:
+    """:class:`SourceError` when ``path`` is no SQLite file as it lies: missing, a directory, a pipe or
+    a device, unreadable, empty, another kind of file, or truncated."""
     if not path.exists():
         raise SourceError("source file not found", path=path, hint="check the path")
     if path.is_dir():
         raise SourceError(
             "source is a directory, not a SQLite file", path=path, hint="give the path of the export file"
         )
+    check_not_special(path)
     try:
         with open(path, "rb") as handle:
             header = handle.read(_HEADER_SIZE)
