@@ -125,7 +125,8 @@ activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
 master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
-Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db)
+Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, a HESK help desk through
+mysql2sqlite, a Spiceworks help desk's spiceworks_prod.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31596,4 +31597,188 @@ def test_drivefs_reads_its_booleans_and_modified_millis_keeps_zero_for_never_and
         ("stable_parents", "parent_stable_id"): "items.stable_id",
         ("item_properties", "item_stable_id"): "items.stable_id",
         ("shortcut_details", "target_stable_id"): "items.stable_id",
+    }
+
+
+# --- Help desks' own databases (h338): HESK through mysqldump and mysql2sqlite, Spiceworks' own file -------
+
+
+def _h338_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), digits text in a bigint column its integer, ``YYYY-MM-DD
+    HH:MM:SS`` text its wall-clock time, Rails' ``t``/``f`` booleans, a numeric column's numbers as the
+    decimal of their shortest text, numbers as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "boolean":
+            return {"t": True, "f": False}[value]
+        if kind == "bigint":
+            return int(value)
+        if kind == "numeric":
+            return Decimal(str(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h338_text_audit(
+    table: str, rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> Counter[tuple[str, str, str]]:
+    """The audit rows the text columns of ``rows`` make: ``''`` NULL, a one-line value's blanks trimmed."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        for value, name in zip(row, names, strict=True):
+            if types[name] != "text" or not isinstance(value, str):
+                continue
+            if value == "":
+                found[(table, name, "empty_to_null")] += 1
+            elif value != value.strip() and "\n" not in value.strip():
+                found[(table, name, "trim")] += 1
+    return found
+
+
+def test_hesk_keeps_its_time_worked_past_a_day_its_enums_as_numbers_and_counts_no_reference(
+    run_export: Runner,
+) -> None:
+    # HESK 3.4 through mysqldump and mysql2sqlite: ``enum('0','1')`` flags and ``enum('0'..'3')``
+    # priorities declared ``text`` holding digits (bigint, the same numbers, no audit), fifty ``custom``
+    # columns of ``''`` (NULL, audited) but two, an asset tag ``000417`` kept text, ``timestamp`` text
+    # (wall clock), ``time_worked`` a MySQL ``time`` of the time spent: one past a day (``26:40:00``),
+    # so no time of day: kept text as written. A staff member's ``rating`` float as mysqldump wrote it.
+    # ``hesk_users.replies`` counts the replies a staff member wrote (17, 34, 51 of 80): until
+    # 2026-12-07 it was found to refer to ``hesk_replies.id``; its name is that table's plural, a count.
+    # Doubtful, pinned: ``hesk_attachments.ticket_id`` holds a ticket's ``trackid`` (no key declared on
+    # it, six attachments): no reference found; ``firstreplyby``/``replierid``/``who`` fit the keys of
+    # ``hesk_users`` and ``hesk_categories`` alike (no reference chosen).
+    rows = apps.hesk_rows()
+    ran, run_dir = run_export(apps.hesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.HESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds = {}
+        for place, (name, decl) in enumerate(columns):
+            values = [row[place] for row in rows[table] if row[place] is not None]
+            digits = bool(values) and all(
+                isinstance(v, str) and v.isdigit() and v == str(int(v)) for v in values
+            )
+            kinds[name] = {
+                "integer": "bigint",
+                "text": "bigint" if digits else "text",
+                "timestamp": "timestamp without time zone",
+                "float": "double precision",
+            }.get(decl.lower(), "text")
+        types = ran.types(table)
+        assert types == kinds, table
+        expected = _h338_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("hesk_tickets", "custom50", "empty_to_null")] == len(rows["hesk_tickets"])
+    tickets = {row[0]: row for row in rows["hesk_tickets"]}
+    worked = ran.values("hesk_tickets", "time_worked", "id")
+    assert worked == {k: row[24] for k, row in tickets.items()} and worked[14] == "26:40:00"
+    tags = ran.values("hesk_tickets", "custom2", "id")
+    assert tags[1] == "000417" and {v for v in tags.values() if v} == {
+        r[33] for r in tickets.values() if r[33]
+    }
+    assert all(re.fullmatch(r"[A-Z1-9]{3}-[A-Z1-9]{3}-[A-Z1-9]{4}", row[1]) for row in tickets.values())
+    assert {row[17] for row in tickets.values()} >= {-1, 0, 1} and min(
+        r[19] or 0 for r in tickets.values()
+    ) == -1
+    ratings = ran.values("hesk_users", "rating", "id")
+    assert ratings == {1: 0.0, 2: 4.66667, 3: 3.5}
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {t: ["att_id" if t == "hesk_attachments" else "id"] for t in rows}
+    columns = profiled(run_dir)["columns"]
+    assert any(
+        "its name is the plural of what hesk_replies holds" in n
+        for n in columns["hesk_users"]["replies"]["notes"]
+    )
+    assert {row[30] for row in rows["hesk_users"]} <= {row[0] for row in rows["hesk_replies"]}
+    assert references(run_dir) == {
+        ("hesk_notes", "ticket"): "hesk_tickets.id",
+        ("hesk_replies", "replyto"): "hesk_tickets.id",
+        ("hesk_tickets", "category"): "hesk_categories.id",
+        ("hesk_tickets", "owner"): "hesk_users.id",
+    }
+    assert {row[1] for row in rows["hesk_attachments"]} <= {row[1] for row in tickets.values()}
+
+
+def test_spiceworks_reads_rails_t_and_f_keeps_mailed_bodies_whole_and_finds_tickets_and_people(
+    run_export: Runner,
+) -> None:
+    # Spiceworks 7's spiceworks_prod.db (Rails 2.3 on SQLite): ``boolean`` columns of ``'t'``/``'f'``
+    # (booleans, each cell audited), ``datetime`` text (wall clock), ``decimal(8,2)`` rates bound as
+    # text and stored by NUMERIC affinity (75 an INTEGER, 62.5 a REAL: numeric), e-mailed descriptions
+    # and replies with CRLF, Outlook's quoted header and no-break spaces (documents, byte for byte),
+    # a summary ending in a no-break space and a private note too (trimmed, audited), a walk-up
+    # ticket's ``''`` description (NULL), asset tags ``000120`` kept text. Doubtful, pinned:
+    # ``assigned_to`` (two technicians, 1 and 2) and ``ticket_work.user_id`` are found to refer to
+    # nothing: two keys of seven people are too few to tell from chance.
+    rows = apps.spiceworks_rows()
+    ran, run_dir = run_export(apps.spiceworks)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.SPICEWORKS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "integer": "bigint",
+        "varchar(255)": "text",
+        "text": "text",
+        "boolean": "boolean",
+        "datetime": "timestamp without time zone",
+        "decimal(8,2)": "numeric",
+    }
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl.lower()] for name, decl in columns}, table
+        expected = _h338_cells(rows[table], names, types)
+        loaded = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+        for place, (name, decl) in enumerate(columns):
+            if decl.lower() == "boolean":
+                expected_audit.update((table, name, f"boolean:{row[place]}") for row in rows[table])
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("tickets", "summary", "trim")] and expected_audit[("comments", "body", "trim")]
+    bodies = ran.values("comments", "body", "id")
+    mailed = [b for b in bodies.values() if b.startswith("Thank you!\r\n")]
+    assert mailed and all(b.endswith("\r\n") and "-----Original Message-----" in b for b in mailed)
+    rates = ran.values("ticket_work", "rate", "id")
+    assert {Decimal(v) for v in rates.values()} == {Decimal(75), Decimal("62.5"), Decimal(0)}
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {r[0] for r in con.execute("SELECT DISTINCT typeof(rate) FROM ticket_work")} == {
+            "integer",
+            "real",
+        }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert {row[10] for row in rows["tickets"]} == {1, 2, None}
+    assert references(run_dir) == {
+        ("tickets", "created_by"): "users.id",
+        ("tickets", "reported_by_id"): "users.id",
+        ("comments", "ticket_id"): "tickets.id",
+        ("comments", "created_by"): "users.id",
+        ("ticket_work", "ticket_id"): "tickets.id",
     }
