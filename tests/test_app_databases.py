@@ -125,8 +125,8 @@ activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
 master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
-Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, a HESK help desk through
-mysql2sqlite, a Spiceworks help desk's spiceworks_prod.db)
+Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, a HESK and an OTRS help desk
+through mysql2sqlite, a Spiceworks help desk's spiceworks_prod.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -20429,6 +20429,8 @@ def test_plex_library_reads_its_epoch_seconds_as_instants_and_finds_its_undeclar
             return datetime.fromtimestamp(value, UTC)
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "boolean":
             return bool(value)
         return value
@@ -27742,6 +27744,8 @@ def test_partdb_keeps_zero_led_footprints_and_part_numbers_reads_scale_5_decimal
             return None  # '' by the blank rule, audited
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "boolean":
             return bool(value)
         if kind == "double precision":
@@ -30637,6 +30641,8 @@ def _cells_of(rows: list[tuple[Any, ...]], names: list[str], types: dict[str, st
             return UNIX_EPOCH + timedelta(milliseconds=value)
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "boolean":
             return bool(value)
         if kind == "bigint":
@@ -31608,7 +31614,8 @@ def _h338_cells(
 ) -> list[tuple[Any, ...]]:
     """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
     text trimmed (a document kept whole), digits text in a bigint column its integer, ``YYYY-MM-DD
-    HH:MM:SS`` text its wall-clock time, Rails' ``t``/``f`` booleans, a numeric column's numbers as the
+    HH:MM:SS`` text its wall-clock time, Unix seconds in a timestamptz column their instant, Rails'
+    ``t``/``f`` booleans, a numeric column's numbers as the
     decimal of their shortest text, numbers as they are."""
 
     def cell(value: Any, kind: str) -> Any:
@@ -31616,6 +31623,8 @@ def _h338_cells(
             return None
         if kind == "timestamp without time zone":
             return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
         if kind == "boolean":
             return {"t": True, "f": False}[value]
         if kind == "bigint":
@@ -31781,4 +31790,87 @@ def test_spiceworks_reads_rails_t_and_f_keeps_mailed_bodies_whole_and_finds_tick
         ("comments", "ticket_id"): "tickets.id",
         ("comments", "created_by"): "users.id",
         ("ticket_work", "ticket_id"): "tickets.id",
+    }
+
+
+def test_otrs_keeps_its_day_folders_as_paths_reads_unix_seconds_and_notes_zero_for_no_escalation(
+    run_export: Runner,
+) -> None:
+    # OTRS 3.0 through mysqldump and mysql2sqlite: ``article.content_path`` the folder of the day a
+    # mail came in (``2024/02/05``, ArticleStorageFS): until 2026-12-07 a date column, each value
+    # audited ``date_format:%Y/%m/%d`` and loaded ``2024-02-05``, a folder no longer named; now text as
+    # written. ``create_time_unix`` and ``incoming_time`` Unix seconds (instants, audited);
+    # ``until_time`` and the ``escalation_*_time`` columns Unix seconds with 0 for none (numbers, the
+    # note giving the instant and naming 0); ``time_unit`` ``decimal(10,2)`` as mysqldump wrote it (a
+    # REAL 0.5 beside an INTEGER 1: numeric); mail bodies ending in their line break (documents); the
+    # free fields NULL but an asset tag ``000417`` (text). Doubtful, pinned: ``tn``, the 16-digit
+    # DateChecksum number, is bigint (its digits write back the same); ``timeout``, Unix seconds of a
+    # lock's start or 0, has no note (its name's last word says a span).
+    rows = apps.otrs_rows()
+    ran, run_dir = run_export(apps.otrs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.OTRS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {("ticket", "create_time_unix"), ("article", "incoming_time")}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds = {}
+        for place, (name, decl) in enumerate(columns):
+            values = [row[place] for row in rows[table] if row[place] is not None]
+            digits = bool(values) and all(
+                isinstance(v, str) and v.isdigit() and v == str(int(v)) for v in values
+            )
+            kinds[name] = (
+                "timestamp with time zone"
+                if (table, name) in instants
+                else "bigint"
+                if digits
+                else {
+                    "integer": "bigint",
+                    "datetime": "timestamp without time zone",
+                    "decimal(10,2)": "numeric",
+                }.get(decl.lower(), "text")
+            )
+            if (table, name) in instants:
+                expected_audit[(table, name, "epoch:seconds")] += len(values)
+        types = ran.types(table)
+        assert types == kinds, table
+        expected = _h338_cells(rows[table], names, types)
+        loaded = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+    assert _h336_audit(run_dir) == expected_audit
+    paths = ran.values("article", "content_path", "id")
+    assert paths == {row[0]: row[15] for row in rows["article"]} and paths[1] == "2024/02/05"
+    numbers = ran.values("ticket", "tn", "id")
+    assert all(len(str(v)) == 16 for v in numbers.values()) and len(set(numbers.values())) == len(numbers)
+    tags = ran.values("ticket", "freetext1", "id")
+    assert tags[1] == "000417"
+    columns = profiled(run_dir)["columns"]
+    assert "a day written as a path's directories" in columns["article"]["content_path"]["type_reason"]
+    for name in ("until_time", "escalation_time", "escalation_update_time", "escalation_solution_time"):
+        assert any("0 for no date" in note for note in columns["ticket"][name]["notes"]), name
+    assert not columns["ticket"]["timeout"]["notes"]
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {r[0] for r in con.execute("SELECT DISTINCT typeof(time_unit) FROM time_accounting")} == {
+            "integer",
+            "real",
+        }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("ticket", "ticket_priority_id"): "ticket_priority.id",
+        ("ticket", "ticket_state_id"): "ticket_state.id",
+        ("article", "ticket_id"): "ticket.id",
+        ("time_accounting", "ticket_id"): "ticket.id",
+        ("time_accounting", "article_id"): "article.id",
     }
