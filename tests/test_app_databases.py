@@ -125,8 +125,9 @@ activity manager (kactivitymanagerd) resources database, a deCONZ/Phoscon Zigbee
 an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, fwupd's pending.db,
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
 master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
-Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, and three help desks'
-MySQL databases as mysql2sqlite converts them: MantisBT, GLPI and HESK)
+Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, four help desks'
+MySQL databases as mysql2sqlite converts them: MantisBT, GLPI, HESK and OTRS, and a Spiceworks help
+desk's spiceworks_prod.db)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -31801,50 +31802,271 @@ def test_glpi_through_mysql2sqlite_keeps_its_sanitized_html_null_dates_and_secon
     }
 
 
-def test_hesk_through_mysql2sqlite_reads_enum_digits_keeps_tracking_ids_and_a_time_worked_past_a_day(
+# --- Help desks' own databases (h338): HESK through mysqldump and mysql2sqlite, Spiceworks' own file -------
+
+
+def _h338_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), digits text in a bigint column its integer, ``YYYY-MM-DD
+    HH:MM:SS`` text its wall-clock time, Unix seconds in a timestamptz column their instant, Rails'
+    ``t``/``f`` booleans, a numeric column's numbers as the
+    decimal of their shortest text, numbers as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return {"t": True, "f": False}[value]
+        if kind == "bigint":
+            return int(value)
+        if kind == "numeric":
+            return Decimal(str(value))
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h338_text_audit(
+    table: str, rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> Counter[tuple[str, str, str]]:
+    """The audit rows the text columns of ``rows`` make: ``''`` NULL, a one-line value's blanks trimmed."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        for value, name in zip(row, names, strict=True):
+            if types[name] != "text" or not isinstance(value, str):
+                continue
+            if value == "":
+                found[(table, name, "empty_to_null")] += 1
+            elif value != value.strip() and "\n" not in value.strip():
+                found[(table, name, "trim")] += 1
+    return found
+
+
+def test_hesk_keeps_its_time_worked_past_a_day_its_enums_as_numbers_and_counts_no_reference(
     run_export: Runner,
 ) -> None:
-    # HESK 3.4's MySQL database as mysql2sqlite converts a mysqldump of it: ``enum('0','1','2','3')``
-    # become ``text`` holding TEXT digits (``priority``, ``lastreplier``, ``archive``, ``locked``,
-    # replies' ``rating`` and ``read``, attachments' ``type``): integers (bigint), every value the
-    # number its digits write; ``time_worked`` a MySQL ``time`` of hours worked, one past a day
-    # (``'27:45:00'``, no time of day): text, every value as written; ``timestamp`` text wall clocks;
-    # tracking ids ``XXX-XXX-XXXX`` text; ``assignedby`` -1 for the auto-assign kept; ``message`` HESK's
-    # escaped text with ``<br />`` and line breaks byte for byte; the 48 unused ``customN`` of ``''``
-    # (every one made NULL, audited) beside ``custom1``'s zero-padded order numbers (text). Replies and
-    # notes refer to ``hesk_tickets.id``; ``hesk_attachments.ticket_id`` holds the ticket's ``trackid``,
-    # no key of its table (the key is ``id``): no reference.
+    # HESK 3.4 through mysqldump and mysql2sqlite: ``enum('0','1')`` flags and ``enum('0'..'3')``
+    # priorities declared ``text`` holding digits (bigint, the same numbers, no audit), fifty ``custom``
+    # columns of ``''`` (NULL, audited) but two, an asset tag ``000417`` kept text, ``timestamp`` text
+    # (wall clock), ``time_worked`` a MySQL ``time`` of the time spent: one past a day (``26:40:00``),
+    # so no time of day: kept text as written. A staff member's ``rating`` float as mysqldump wrote it.
+    # ``hesk_users.replies`` counts the replies a staff member wrote (17, 34, 51 of 80): until
+    # 2026-12-07 it was found to refer to ``hesk_replies.id``; its name is that table's plural, a count.
+    # Doubtful, pinned: ``hesk_attachments.ticket_id`` holds a ticket's ``trackid`` (no key declared on
+    # it, six attachments): no reference found; ``firstreplyby``/``replierid``/``who`` fit the keys of
+    # ``hesk_users`` and ``hesk_categories`` alike (no reference chosen).
     rows = apps.hesk_rows()
     ran, run_dir = run_export(apps.hesk)
     loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
     assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
-    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
     declared = _statement_columns(apps.HESK_DDL)
     assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
-    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone", "text": "bigint"}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds = {}
+        for place, (name, decl) in enumerate(columns):
+            values = [row[place] for row in rows[table] if row[place] is not None]
+            digits = bool(values) and all(
+                isinstance(v, str) and v.isdigit() and v == str(int(v)) for v in values
+            )
+            kinds[name] = {
+                "integer": "bigint",
+                "text": "bigint" if digits else "text",
+                "timestamp": "timestamp without time zone",
+                "float": "double precision",
+            }.get(decl.lower(), "text")
+        types = ran.types(table)
+        assert types == kinds, table
+        expected = _h338_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("hesk_tickets", "custom50", "empty_to_null")] == len(rows["hesk_tickets"])
+    tickets = {row[0]: row for row in rows["hesk_tickets"]}
+    worked = ran.values("hesk_tickets", "time_worked", "id")
+    assert worked == {k: row[24] for k, row in tickets.items()} and worked[14] == "26:40:00"
+    tags = ran.values("hesk_tickets", "custom2", "id")
+    assert tags[1] == "000417" and {v for v in tags.values() if v} == {
+        r[33] for r in tickets.values() if r[33]
+    }
+    assert all(re.fullmatch(r"[A-Z1-9]{3}-[A-Z1-9]{3}-[A-Z1-9]{4}", row[1]) for row in tickets.values())
+    assert {row[17] for row in tickets.values()} >= {-1, 0, 1} and min(
+        r[19] or 0 for r in tickets.values()
+    ) == -1
+    ratings = ran.values("hesk_users", "rating", "id")
+    assert ratings == {1: 0.0, 2: 4.66667, 3: 3.5}
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {t: ["att_id" if t == "hesk_attachments" else "id"] for t in rows}
+    columns = profiled(run_dir)["columns"]
+    assert any(
+        "its name is the plural of what hesk_replies holds" in n
+        for n in columns["hesk_users"]["replies"]["notes"]
+    )
+    assert {row[30] for row in rows["hesk_users"]} <= {row[0] for row in rows["hesk_replies"]}
+    assert references(run_dir) == {
+        ("hesk_notes", "ticket"): "hesk_tickets.id",
+        ("hesk_replies", "replyto"): "hesk_tickets.id",
+        ("hesk_tickets", "category"): "hesk_categories.id",
+        ("hesk_tickets", "owner"): "hesk_users.id",
+    }
+    assert {row[1] for row in rows["hesk_attachments"]} <= {row[1] for row in tickets.values()}
+
+
+def test_spiceworks_reads_rails_t_and_f_keeps_mailed_bodies_whole_and_finds_tickets_and_people(
+    run_export: Runner,
+) -> None:
+    # Spiceworks 7's spiceworks_prod.db (Rails 2.3 on SQLite): ``boolean`` columns of ``'t'``/``'f'``
+    # (booleans, each cell audited), ``datetime`` text (wall clock), ``decimal(8,2)`` rates bound as
+    # text and stored by NUMERIC affinity (75 an INTEGER, 62.5 a REAL: numeric), e-mailed descriptions
+    # and replies with CRLF, Outlook's quoted header and no-break spaces (documents, byte for byte),
+    # a summary ending in a no-break space and a private note too (trimmed, audited), a walk-up
+    # ticket's ``''`` description (NULL), asset tags ``000120`` kept text. Doubtful, pinned:
+    # ``assigned_to`` (two technicians, 1 and 2) and ``ticket_work.user_id`` are found to refer to
+    # nothing: two keys of seven people are too few to tell from chance.
+    rows = apps.spiceworks_rows()
+    ran, run_dir = run_export(apps.spiceworks)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.SPICEWORKS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {
+        "integer": "bigint",
+        "varchar(255)": "text",
+        "text": "text",
+        "boolean": "boolean",
+        "datetime": "timestamp without time zone",
+        "decimal(8,2)": "numeric",
+    }
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
     for table, columns in declared.items():
         names = [name for name, _ in columns]
         types = ran.types(table)
-        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
-        expected = _h339_cells(rows[table], names, types)
-        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
-    audit = _h336_audit(run_dir)
-    assert audit == _h339_expected_audit(declared, rows, ran)
-    assert {column for (_, column, _) in audit} >= {f"custom{n}" for n in range(3, 51)}
-    worked = ran.values("hesk_tickets", "time_worked", "id")
-    assert worked[5] == "27:45:00" and worked[1] == "00:00:00"
-    tickets = {row[0]: row for row in rows["hesk_tickets"]}
-    assert ran.values("hesk_tickets", "trackid", "id") == {k: row[1] for k, row in tickets.items()}
-    assert ran.values("hesk_tickets", "priority", "id") == {k: int(row[5]) for k, row in tickets.items()}
-    assert -1 in ran.values("hesk_tickets", "assignedby", "id").values()
-    assert ran.values("hesk_tickets", "custom1", "id")[2] == "000041"
-    assert "<br />\n<br />\n" in ran.values("hesk_tickets", "message", "id")[1]
+        assert types == {name: kinds[decl.lower()] for name, decl in columns}, table
+        expected = _h338_cells(rows[table], names, types)
+        loaded = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+        for place, (name, decl) in enumerate(columns):
+            if decl.lower() == "boolean":
+                expected_audit.update((table, name, f"boolean:{row[place]}") for row in rows[table])
+    assert _h336_audit(run_dir) == expected_audit
+    assert expected_audit[("tickets", "summary", "trim")] and expected_audit[("comments", "body", "trim")]
+    bodies = ran.values("comments", "body", "id")
+    mailed = [b for b in bodies.values() if b.startswith("Thank you!\r\n")]
+    assert mailed and all(b.endswith("\r\n") and "-----Original Message-----" in b for b in mailed)
+    rates = ran.values("ticket_work", "rate", "id")
+    assert {Decimal(v) for v in rates.values()} == {Decimal(75), Decimal("62.5"), Decimal(0)}
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {r[0] for r in con.execute("SELECT DISTINCT typeof(rate) FROM ticket_work")} == {
+            "integer",
+            "real",
+        }
     schema = ran.record["version_schema"]
-    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
-        t: ["att_id"] if t == "hesk_attachments" else ["id"] for t in rows
-    }
-    assert {row[1] for row in rows["hesk_attachments"]} <= {row[1] for row in rows["hesk_tickets"]}
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert {row[10] for row in rows["tickets"]} == {1, 2, None}
     assert references(run_dir) == {
-        ("hesk_replies", "replyto"): "hesk_tickets.id",
-        ("hesk_notes", "ticket"): "hesk_tickets.id",
+        ("tickets", "created_by"): "users.id",
+        ("tickets", "reported_by_id"): "users.id",
+        ("comments", "ticket_id"): "tickets.id",
+        ("comments", "created_by"): "users.id",
+        ("ticket_work", "ticket_id"): "tickets.id",
+    }
+
+
+def test_otrs_keeps_its_day_folders_as_paths_reads_unix_seconds_and_notes_zero_for_no_escalation(
+    run_export: Runner,
+) -> None:
+    # OTRS 3.0 through mysqldump and mysql2sqlite: ``article.content_path`` the folder of the day a
+    # mail came in (``2024/02/05``, ArticleStorageFS): until 2026-12-07 a date column, each value
+    # audited ``date_format:%Y/%m/%d`` and loaded ``2024-02-05``, a folder no longer named; now text as
+    # written. ``create_time_unix`` and ``incoming_time`` Unix seconds (instants, audited);
+    # ``until_time`` and the ``escalation_*_time`` columns Unix seconds with 0 for none (numbers, the
+    # note giving the instant and naming 0); ``time_unit`` ``decimal(10,2)`` as mysqldump wrote it (a
+    # REAL 0.5 beside an INTEGER 1: numeric); mail bodies ending in their line break (documents); the
+    # free fields NULL but an asset tag ``000417`` (text). Doubtful, pinned: ``tn``, the 16-digit
+    # DateChecksum number, is bigint (its digits write back the same); ``timeout``, Unix seconds of a
+    # lock's start or 0, has no note (its name's last word says a span).
+    rows = apps.otrs_rows()
+    ran, run_dir = run_export(apps.otrs)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _statement_columns(apps.OTRS_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {("ticket", "create_time_unix"), ("article", "incoming_time")}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        kinds = {}
+        for place, (name, decl) in enumerate(columns):
+            values = [row[place] for row in rows[table] if row[place] is not None]
+            digits = bool(values) and all(
+                isinstance(v, str) and v.isdigit() and v == str(int(v)) for v in values
+            )
+            kinds[name] = (
+                "timestamp with time zone"
+                if (table, name) in instants
+                else "bigint"
+                if digits
+                else {
+                    "integer": "bigint",
+                    "datetime": "timestamp without time zone",
+                    "decimal(10,2)": "numeric",
+                }.get(decl.lower(), "text")
+            )
+            if (table, name) in instants:
+                expected_audit[(table, name, "epoch:seconds")] += len(values)
+        types = ran.types(table)
+        assert types == kinds, table
+        expected = _h338_cells(rows[table], names, types)
+        loaded = [
+            tuple(
+                Decimal(v) if types[n] == "numeric" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+        expected_audit += _h338_text_audit(table, rows[table], names, types)
+    assert _h336_audit(run_dir) == expected_audit
+    paths = ran.values("article", "content_path", "id")
+    assert paths == {row[0]: row[15] for row in rows["article"]} and paths[1] == "2024/02/05"
+    numbers = ran.values("ticket", "tn", "id")
+    assert all(len(str(v)) == 16 for v in numbers.values()) and len(set(numbers.values())) == len(numbers)
+    tags = ran.values("ticket", "freetext1", "id")
+    assert tags[1] == "000417"
+    columns = profiled(run_dir)["columns"]
+    assert "a day written as a path's directories" in columns["article"]["content_path"]["type_reason"]
+    for name in ("until_time", "escalation_time", "escalation_update_time", "escalation_solution_time"):
+        assert any("0 for no date" in note for note in columns["ticket"][name]["notes"]), name
+    assert not columns["ticket"]["timeout"]["notes"]
+    with closing(sqlite3.connect(ran.db)) as con:
+        assert {r[0] for r in con.execute("SELECT DISTINCT typeof(time_unit) FROM time_accounting")} == {
+            "integer",
+            "real",
+        }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("ticket", "ticket_priority_id"): "ticket_priority.id",
+        ("ticket", "ticket_state_id"): "ticket_state.id",
+        ("article", "ticket_id"): "ticket.id",
+        ("time_accounting", "ticket_id"): "ticket.id",
+        ("time_accounting", "article_id"): "article.id",
     }

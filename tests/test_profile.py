@@ -2741,3 +2741,29 @@ def test_the_last_modification_abbreviated_is_an_epoch_timestamp_as_last_modifie
         "last_mod_id": "integer",
         "last_mod_count": "integer",
     }
+
+
+def test_days_written_as_a_paths_directories_under_a_path_name_stay_text(make_sqlite: SqliteFactory) -> None:
+    """OTRS keeps each article's attachments on disk under the day its mail came in
+    (``ArticleStorageFS``: ``article.content_path`` ``2024/02/05``, ``varchar(250)`` through
+    mysql2sqlite); every value is a date's shape, so the column was a date, each value audited
+    ``date_format:%Y/%m/%d`` and loaded ``2024-02-05``, a folder no longer named (until 2026-12-07).
+    Under a name whose last word says a path (``path``, ``dir``, ``directory``, ``folder``), days
+    written so are text; the same values under another name, or in a column declared a date, are
+    dates as before, and so are days written with dashes under a path's name."""
+    days = [f"2024/{1 + i % 12:02d}/{1 + i * 3 % 28:02d}" for i in range(30)]
+    path = make_sqlite(
+        {
+            "article": (
+                "CREATE TABLE article (id INTEGER PRIMARY KEY, content_path varchar(250), archiveDir TEXT, "
+                "received varchar(250), stored_path DATE, backup_folder TEXT)",
+                [(i, d, d, d, d, d.replace("/", "-")) for i, d in enumerate(days)],
+            )
+        }
+    )
+    table = profile(path)["article"]
+    types = {c: table[c].inferred_type for c in ("content_path", "archiveDir", "received", "stored_path")}
+    assert types == {"content_path": "text", "archiveDir": "text", "received": "date", "stored_path": "date"}
+    assert table["backup_folder"].inferred_type == "date"
+    assert "a day written as a path's directories" in table["content_path"].type_reason
+    assert table["content_path"].quality == table["archiveDir"].quality == 100.0

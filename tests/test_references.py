@@ -5910,3 +5910,42 @@ def test_a_table_named_with_a_table_word_is_named_by_the_word_before_it(make_sql
         ("mantis_bug_file_table", "bug_id"): "mantis_bug_table.id",
     }
     assert found[("orders", "table_id")] == "dining_table.id"
+
+
+def test_a_column_named_in_the_plural_of_the_table_it_fits_counts_its_rows_and_refers_to_none(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A help desk counts what each staff member wrote in columns named for those rows' table: HESK's
+    ``hesk_users.replies`` (through mysql2sqlite, no reference declared), 17, 34 and 51 for three staff
+    members beside 80 replies keyed 1..80. The name names ``hesk_replies`` (its singular ``reply``), so
+    the counts were a reference to ``hesk_replies.id`` (until 2026-12-07). A name ending in the plural
+    of the table's entity (``replies``, ``posts``) says how many of its rows, not which row: no
+    reference. The singular refers as before (``reply`` beside it, a user's pinned reply), and so does a
+    word that is its own singular (``series`` beside a ``series`` table)."""
+    path = make_sqlite(
+        {
+            "hesk_replies": (
+                "CREATE TABLE `hesk_replies` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, "
+                "`message` mediumtext NOT NULL)",
+                [(n, f"reply {n}") for n in range(1, 81)],
+            ),
+            "series": (
+                "CREATE TABLE series (id INTEGER PRIMARY KEY, name TEXT)",
+                [(n, f"series {n}") for n in range(1, 41)],
+            ),
+            "hesk_users": (
+                "CREATE TABLE `hesk_users` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` "
+                "varchar(255) NOT NULL, `replies` integer NOT NULL DEFAULT '0', `reply` integer, "
+                "`series` integer)",
+                [(s, f"staff {s}", 17 * s, 20 + 19 * s, 10 + 9 * s) for s in range(1, 4)],
+            ),
+        }
+    )
+    assert _query(path, "SELECT group_concat(replies) FROM hesk_users") == [("17,34,51",)]
+    assert _references(path) == {
+        ("hesk_users", "reply"): "hesk_replies.id",
+        ("hesk_users", "series"): "series.id",
+    }
+    [table] = [t for t in profile(path).tables.values() if t.name == "hesk_users"]
+    replies = next(c for c in table if c.name == "replies")
+    assert "its name is the plural of what hesk_replies holds" in " ".join(replies.notes)

@@ -44,6 +44,7 @@ from columnar_etl.source.cells import ColumnRead
 from columnar_etl.source.export import Source
 from columnar_etl.source.naming import (
     camel_words,
+    counts_the_table,
     entity_of,
     name_words,
     names_entity,
@@ -444,6 +445,11 @@ def turned_away(
         return (
             f"values are keys of {where}, but its name says a count ({count}), how many, not which row: "
             "no reference inferred"
+        )
+    if integer and counts_the_table(column, chosen.parent):
+        return (
+            f"values are keys of {where}, but its name is the plural of what {chosen.parent} holds, a "
+            "count of its rows (how many), not which row: no reference inferred"
         )
     code = code_word(column) if integer and not named else None
     if code and not (tree and code in VERSION_WORDS):

@@ -121,6 +121,8 @@ def shaped_type(
             f"{n_numbers} {moments}: instants written two ways, kept as text (every value as written)",
         )
         two_ways = True
+    elif n_dates == present and family not in DATE_TYPES and _day_directories(column, counts, present):
+        inferred, reason = "text", DAY_DIRECTORIES
     elif (n_dates or two_digit) and (n_dates + two_digit + non_finite) / present >= MAJORITY:
         inferred, reason, two_ways, defaulted = _date_type(
             column, counts, family, present, n_dates=n_dates, two_digit=two_digit, non_finite=non_finite
@@ -315,6 +317,27 @@ def _setting_text(column: SourceColumn, counts: Counts) -> bool:
         and not counts.classes[StorageClass.INTEGER]
         and not counts.classes[StorageClass.REAL]
     )
+
+
+#: The last words of a column's name that say it holds a place on disk (a ``content_path``, an
+#: ``archive_dir``, a ``folder``): :func:`_day_directories`.
+PATH_WORDS = frozenset({"path", "dir", "directory", "folder"})
+
+#: The type reason of a column of days written as a path's directories (:func:`_day_directories`).
+DAY_DIRECTORIES = (
+    "every value is a day written as a path's directories (2024/05/20) under a name saying a path: "
+    "where files are kept, not a date: kept as text (set the column's type to read them as dates)"
+)
+
+
+def _day_directories(column: SourceColumn, counts: Counts, present: int) -> bool:
+    """Whether a column not declared a date holds days written as directories, ``YYYY/MM/DD``, under a
+    name whose last word says a path (:data:`PATH_WORDS`): a help desk's article storage on disk
+    (OTRS's ``article.content_path``, ``2024/05/20``, the folder of the day its mail came in under
+    ``var/article``) names a folder, and read as dates (``date_format:%Y/%m/%d``) its values would no
+    longer name it (``2024-05-20``). Every present value must be of that shape (since 2026-12-07)."""
+    words = camel_words(column.name)
+    return bool(words) and words[-1] in PATH_WORDS and counts.shape(Shape.DATE_YMD_SLASH) == present
 
 
 def _version_text(column: SourceColumn, counts: Counts) -> bool:

@@ -204,6 +204,28 @@ def names_in_plural(column: str) -> bool:
     return len(last) > 3 and last.endswith("s") and not last.endswith(_NOT_PLURAL_ENDINGS)
 
 
+#: Words in ``s`` that are their own singular (one ``series``, one ``species``, the ``news``, a
+#: ``lens``): :func:`counts_the_table` reads none of them as a plural.
+_INVARIANT_NOUNS = frozenset({"series", "species", "news", "lens"})
+
+
+def counts_the_table(column: str, table: str) -> bool:
+    """Whether a column's name ends in the plural of what ``table`` holds (``replies`` beside
+    ``hesk_replies``, ``posts`` beside ``mybb_posts``, ``threadReplies`` beside ``replies``): how many of
+    its rows, as a help desk's or a forum's user counts the replies or posts they wrote, where a column
+    holding one row's key names it in the singular (``reply``, ``replyto``, ``post_id``). Its singulars
+    (:func:`singulars`, ``ies`` → ``y`` too: ``replies`` → ``reply``) must name the table's entity; a word
+    of three letters or fewer, in :data:`_NOT_PLURAL_ENDINGS` other than ``ies``, ending in ``as``
+    (``canvas``, ``alias``) or in :data:`_INVARIANT_NOUNS` (``series``) is none (since 2026-12-07)."""
+    words = camel_words(column)
+    last = words[-1] if words else ""
+    if len(last) <= 3 or not last.endswith("s") or last in _INVARIANT_NOUNS:
+        return False
+    if last.endswith(("ss", "us", "is", "as")):
+        return False
+    return bool((singulars(last) - {last}) & entity_of(table, table=True))
+
+
 def names_by_id_word(column: str) -> bool:
     """Whether a column's name ends in an ``id`` word (``listId``, ``list_id``, ``LISTID`` aside): it
     names a row by its key, so a camelCase table's last capitalised part is what it names."""
