@@ -122,13 +122,7 @@ def test_a_start_that_fails_is_one_line_saying_why_not_the_command_and_an_old_lo
     assert server.stop() is True
     data.chmod(0o000)
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "columnar_etl", "--pg-dir", str(data), "pg", "start"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this checkout
-        )
+        done = _pg_start(data)
     finally:
         data.chmod(0o700)
     owner = " (pgserver, when run as root)" if os.geteuid() == 0 else ""
@@ -159,16 +153,21 @@ def test_a_pg_dir_that_is_a_file_is_one_line_saying_so_not_file_exists(tmp_path:
     # log in a data directory there is none of (h341). The file is left as it was.
     data = tmp_path / "pg"
     data.write_text("not a data directory\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "columnar_etl", "--pg-dir", str(data), "pg", "start"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this checkout
-    )
+    done = _pg_start(data)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
         f"error: file {data}: the embedded server's data directory is a file, not a directory (hint: give "
         "another --pg-dir (pg_dir), or point --target at a server)\n"
     )
     assert data.read_text() == "not a data directory\n"
+
+
+def _pg_start(data: Path) -> subprocess.CompletedProcess[str]:
+    """``columnar-etl --pg-dir data pg start`` in a process of its own, from this checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "--pg-dir", str(data), "pg", "start"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # this checkout
+    )
