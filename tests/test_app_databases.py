@@ -31856,3 +31856,56 @@ def test_windows_photos_mediadb_keeps_filetime_real_settings_its_declared_tree_a
         ("Folder", "Folder_Source"): "Source.Source_Id",
         ("Item", "Item_Source"): "Source.Source_Id",
     }
+
+
+def test_onedrive_personal_account_finds_the_desktop_every_file_names_by_its_microsoft_account_id(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # The same PC's Personal account: every item id a Microsoft account's ``<CID>!<n>``, eTags ``a`` and
+    # base64, the scope named by the CID, and every file on the Desktop Known Folder Move backs up, so
+    # the files' ``parentResourceID`` holds one value, the Desktop's id. One value shared by two columns
+    # is a coincidence unless it is a generated identifier: until 2026-12-07 one spelled with ``!`` was
+    # none, and the files named no folder (the work library's 32 hex digits did). Cells, types and
+    # audit as the work library's.
+    rows = apps.onedrive_personal_rows()
+    ran, run_dir = run_export(apps.onedrive_personal)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _h340_declared(apps.onedrive_personal(tmp_path / "SyncEngineDatabase.db"), list(rows))
+    instants = {
+        ("od_ClientFile_Records", "serverLastChange"),
+        ("od_ClientFile_Records", "diskCreationTime"),
+        ("od_ClientFile_Records", "diskLastAccessTime"),
+        ("od_HydrationData", "firstHydrationTime"),
+        ("od_HydrationData", "lastHydrationTime"),
+        ("od_ServiceOperationHistory", "timestamp"),
+    }
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = _h340_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if (table, name) in instants and row[place] is not None:
+                    expected_audit[(table, name, "epoch:seconds")] += 1
+                elif row[place] == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+    assert _h340_audit(run_dir) == expected_audit
+    parents = {row[1] for row in rows["od_ClientFile_Records"]}
+    folders = {row[0]: row[4] for row in rows["od_ClientFolder_Records"]}
+    assert len(parents) == 1 and folders[next(iter(parents))] == "Desktop" and "!" in next(iter(parents))
+    assert references(run_dir) == {
+        ("od_ClientFolder_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_ClientFile_Records", "parentResourceID"): "od_ClientFolder_Records.resourceID",
+        ("od_ClientFile_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_HydrationData", "resourceID"): "od_ClientFile_Records.resourceID",
+        ("od_ServiceOperationHistory", "scopeId"): "od_ScopeInfo_Records.scopeID",
+        ("od_GraphMetadata_Records", "resourceID"): "od_ClientFile_Records.resourceID",
+    }
