@@ -126,8 +126,9 @@ an F-Spot photo library, Android's calllog.db, downloads.db and accounts_de.db, 
 PackageKit's transactions.db, KDE Akonadi's SQLite backend, Krita 5's resource cache, Rekordbox 6's
 master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Microsoft Edge's
 Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, four help desks'
-MySQL databases as mysql2sqlite converts them: MantisBT, GLPI, HESK and OTRS, and a Spiceworks help
-desk's spiceworks_prod.db)
+MySQL databases as mysql2sqlite converts them: MantisBT, GLPI, HESK and OTRS, a Spiceworks help
+desk's spiceworks_prod.db, OneDrive's SyncEngineDatabase.db, Phone Link's phone.db, Windows Photos'
+MediaDb.v1.sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -32069,4 +32070,315 @@ def test_otrs_keeps_its_day_folders_as_paths_reads_unix_seconds_and_notes_zero_f
         ("article", "ticket_id"): "ticket.id",
         ("time_accounting", "ticket_id"): "ticket.id",
         ("time_accounting", "article_id"): "article.id",
+    }
+
+
+# --- Windows 10/11 local databases (h340) --------------------------------------------------------------
+
+
+def _h340_declared(db: Path, tables: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each of ``tables``' (column, declared type) as SQLite reads the built file's schema (a collation
+    only the application registers does not stop ``PRAGMA table_info``)."""
+    with closing(sqlite3.connect(db)) as con:
+        return {
+            table: [(row[1], row[2]) for row in con.execute(f"PRAGMA table_info({quote_ident(table)})")]
+            for table in tables
+        }
+
+
+def _h340_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str], nulls: tuple[str, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text and the
+    null tokens ``nulls`` NULL, text trimmed (a document kept whole), Unix seconds in a timestamptz column
+    their instant, bytes and numbers as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and (not value.strip() or value in nulls)):
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h340_audit(run_dir: Path) -> Counter[tuple[str, str, str]]:
+    return Counter(
+        (r["table"], r["column"], r["rule"]) for r in pq.read_table(run_dir / "audit.parquet").to_pylist()
+    )
+
+
+def test_onedrive_sync_engine_reads_unix_seconds_keeps_ntfs_file_references_hashes_and_a_1980_no_date(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # OneDrive's SyncEngineDatabase.db (a work account's library): TEXT ids of 32 hex digits, every
+    # time INTEGER Unix seconds (instants, each cell audited) save ``lastChange``, whose one file with no
+    # date holds 1980-01-01 00:00 of a UTC+1 clock (315529200, 1979 in UTC): not every value an instant of
+    # the epoch window, so numbers as written; ``mediaDateTaken`` seconds with 0 for "not a photo" (numbers,
+    # the note naming 0); an NTFS file reference past 2^53 and an unsigned 32-bit volume serial as
+    # bigint, exact; QuickXorHash digests byte for byte; negative HRESULTs; ``''`` NULL (audited), JSON
+    # text as written. References declared none; those found are the sync tree's and the scope's.
+    rows = apps.onedrive_rows()
+    ran, run_dir = run_export(apps.onedrive)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+    declared = _h340_declared(apps.onedrive(tmp_path / "SyncEngineDatabase.db"), list(rows))
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    instants = {
+        ("od_ClientFile_Records", "serverLastChange"),
+        ("od_ClientFile_Records", "diskCreationTime"),
+        ("od_ClientFile_Records", "diskLastAccessTime"),
+        ("od_HydrationData", "firstHydrationTime"),
+        ("od_HydrationData", "lastHydrationTime"),
+        ("od_ServiceOperationHistory", "timestamp"),
+    }
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = _h340_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if (table, name) in instants and row[place] is not None:
+                    expected_audit[(table, name, "epoch:seconds")] += 1
+                elif row[place] == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+    assert _h340_audit(run_dir) == expected_audit
+    files = {row[0]: row for row in rows["od_ClientFile_Records"]}
+    indexes = ran.values("od_ClientFile_Records", "itemIndex", "resourceID")
+    assert indexes == {k: row[6] for k, row in files.items()} and max(indexes.values()) > 2**53
+    changes = ran.values("od_ClientFile_Records", "lastChange", "resourceID")
+    assert sorted(changes.values())[0] == apps.ONEDRIVE_NO_DATE
+    assert ran.values("od_ClientFile_Records", "volumeID", "resourceID") == {k: 0xC4E2_A9B1 for k in files}
+    digests = ran.values("od_ClientFile_Records", "localHashDigest", "resourceID")
+    assert {k: bytes(v) for k, v in digests.items() if v is not None} == {
+        k: row[19] for k, row in files.items() if row[19] is not None
+    }
+    assert sum(v is None for v in digests.values()) == 4 and all(
+        len(row[19] or b"x" * 20) == 20 for row in files.values()
+    )
+    columns = profiled(run_dir)["columns"]["od_ClientFile_Records"]
+    assert any("seconds since 1970-01-01 UTC, 0 for no date" in n for n in columns["mediaDateTaken"]["notes"])
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "__oddbm_schema": ["name"],
+        "od_ScopeInfo_Records": ["scopeID"],
+        "od_ClientFolder_Records": ["resourceID"],
+        "od_ClientFile_Records": ["resourceID"],
+        "od_HydrationData": ["resourceID"],
+        "od_ServiceOperationHistory": ["id"],
+        "od_GraphMetadata_Records": ["resourceID"],
+    }
+    assert references(run_dir) == {
+        ("od_ClientFolder_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_ClientFile_Records", "parentResourceID"): "od_ClientFolder_Records.resourceID",
+        ("od_ClientFile_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_HydrationData", "resourceID"): "od_ClientFile_Records.resourceID",
+        ("od_ServiceOperationHistory", "scopeId"): "od_ScopeInfo_Records.scopeID",
+        ("od_GraphMetadata_Records", "resourceID"): "od_ClientFile_Records.resourceID",
+    }
+
+
+def test_phone_link_keeps_filetime_ticks_with_their_notes_addresses_as_written_and_finds_its_threads(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Phone Link's (Your Phone's) phone.db: every time INTEGER Windows FILETIME ticks to the 100 ns (finer
+    # than a timestamptz: numbers as written, each with its note; ``last_contacted_time`` 0 for a contact
+    # never called, named in the note), addresses as the phone wrote them (``0612345678`` keeps its
+    # leading zero, ``+33…``, a short code, an e-mail: text), SMS bodies with emoji, a CRLF reply kept
+    # whole, one typed with a trailing blank trimmed (audited, charged); ``nicknames`` and an MMS
+    # ``subject`` ``''`` beside NULL (NULL, audited, charged); a JPEG thumbnail byte for byte. No key or
+    # reference is declared but the INTEGER PRIMARY KEYs; found: an address's contact, a message's and an
+    # MMS's thread, a recipient's message.
+    rows = apps.phone_link_rows()
+    ran, run_dir = run_export(apps.phone_link)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    charged = {
+        ("contact", "nicknames"), ("conversation", "summary"), ("message", "body"), ("mms", "subject"),
+    }  # fmt: skip
+    assert set(charged_columns(profiled(run_dir)["columns"])) == charged
+    declared = _h340_declared(apps.phone_link(tmp_path / "phone.db"), list(rows))
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _h340_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                value = row[place]
+                if value == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+                elif isinstance(value, str) and arrives_as(value) != value:
+                    expected_audit[(table, name, "trim")] += 1
+    assert _h340_audit(run_dir) == expected_audit
+    assert expected_audit[("message", "body", "trim")] == 6
+    columns = profiled(run_dir)["columns"]
+    for table, column in (("contact", "last_updated_time"), ("conversation", "timestamp"),
+                          ("message", "timestamp"), ("mms", "timestamp")):  # fmt: skip
+        assert any("Windows FILETIME" in note for note in columns[table][column]["notes"]), (table, column)
+    assert any(
+        "Windows FILETIME" in note and "0 for no date" in note
+        for note in columns["contact"]["last_contacted_time"]["notes"]
+    )
+    stamps = ran.values("message", "timestamp", "message_id")
+    assert stamps == {row[0]: row[2] for row in rows["message"]} and any(v % 10 for v in stamps.values())
+    relation = f'{quote_ident(ran.base)}."message"'
+    [(first,)] = pg_query(
+        ran.uri, f'SELECT min(to_timestamp(("timestamp" - 116444736000000000) / 10000000.0)) FROM {relation}'
+    )
+    assert abs(first - apps.PHONE_LINK_FIRST) < timedelta(microseconds=2)
+    addresses = ran.values("address", "address", "address_id")
+    assert addresses[2] == "0612345678" and addresses[7] == "36105" and addresses[9] == "+33 6 12 34 56 79"
+    thumbs = ran.values("contact", "thumbnail", "contact_id")
+    assert {k: bytes(v) for k, v in thumbs.items() if v is not None} == {
+        1: apps.PHONE_LINK_JPEG,
+        5: apps.PHONE_LINK_JPEG,
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows if t != "message_to_address"} == {
+        "contact": ["contact_id"],
+        "address": ["address_id"],
+        "conversation": ["thread_id"],
+        "message": ["message_id"],
+        "mms": ["message_id"],
+    }
+    assert references(run_dir) == {
+        ("address", "contact_id"): "contact.contact_id",
+        ("message", "thread_id"): "conversation.thread_id",
+        ("message_to_address", "message_id"): "message.message_id",
+        ("mms", "thread_id"): "conversation.thread_id",
+    }
+
+
+def test_windows_photos_mediadb_keeps_filetime_real_settings_its_declared_tree_and_its_fts4_names(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # Windows Photos' MediaDb.v1.sqlite: every date INTEGER FILETIME ticks (numbers with their note;
+    # ``Item_DateTaken`` the camera's local clock, NULL for a picture with no EXIF date), REAL coordinates
+    # and camera settings as the very doubles (1/60 s), ``Item_FileName`` under the app's own
+    # ``NoCaseUnicode`` collation (read all the same; its index, with ``Folder_Path``'s unique one, named as
+    # not copied), ``Folder_StorageProviderFileId`` ``'-'`` for a local folder (the null token, NULL,
+    # audited, charged), an empty caption and a person's empty name NULL (audited, charged); the
+    # external-content FTS4 indexes ``FilenameFts``/``FolderNameFts`` load their content's rows. Every
+    # reference declared (a folder tree, a burst's previous item, cameras, tags, faces) is the one found.
+    rows = apps.mediadb_rows()
+    ran, run_dir = run_export(apps.mediadb)
+    fts = {"FilenameFts": len(rows["Item"]), "FolderNameFts": len(rows["Folder"])}
+    loaded_cleanly(ran, run_dir, {**{table: len(values) for table, values in rows.items()}, **fts})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("Folder", "Folder_StorageProviderFileId"), ("Item", "Item_Caption"), ("Person", "Person_Name"),
+    }  # fmt: skip
+    assert (
+        [note for note in ran.record["notes"] if "indexes of the export not copied" in note]
+        == [
+            note
+            for note in ran.record["notes"]
+            if "'Folder_Path', 'Item_FileName', 'Item_ParentFolderIdFileName'" in note
+        ]
+        != []
+    )
+    db = apps.mediadb(tmp_path / "MediaDb.v1.sqlite")
+    declared = _h340_declared(db, list(rows))
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "REAL": "double precision"}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds[decl] for name, decl in columns}, table
+        expected = _h340_cells(rows[table], names, types, nulls=("-",))
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if row[place] == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+                elif row[place] == "-":
+                    expected_audit[(table, name, "null_like_to_null")] += 1
+    assert _h340_audit(run_dir) == expected_audit
+    assert expected_audit[("Folder", "Folder_StorageProviderFileId", "null_like_to_null")] == 4
+    columns = profiled(run_dir)["columns"]
+    for table, column in (("Item", "Item_DateTaken"), ("Item", "Item_DateCreated"),
+                          ("Item", "Item_DateIngested"), ("Folder", "Folder_DateModified")):  # fmt: skip
+        assert any("Windows FILETIME" in note for note in columns[table][column]["notes"]), (table, column)
+    items = {row[0]: row for row in rows["Item"]}
+    exposure = ran.values("Item", "Item_CameraSettingExposureTime", "Item_Id")
+    assert exposure == {k: row[30] for k, row in items.items()} and 1 / 60 in exposure.values()
+    names = ran.values("FilenameFts", "Item_Filename", "rowid")
+    assert names == {k: row[12] for k, row in items.items()}
+    assert ran.values("FolderNameFts", "Folder_DisplayName", "rowid") == {
+        f + 1: folder[1] for f, folder in enumerate(apps.MEDIADB_FOLDERS)
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: [declared[t][0][0]] for t in rows}
+    assert references(run_dir) == {
+        **_declared_references(db),
+        ("Folder", "Folder_Source"): "Source.Source_Id",
+        ("Item", "Item_Source"): "Source.Source_Id",
+    }
+
+
+def test_onedrive_personal_account_finds_the_desktop_every_file_names_by_its_microsoft_account_id(
+    run_export: Runner, tmp_path: Path
+) -> None:
+    # The same PC's Personal account: every item id a Microsoft account's ``<CID>!<n>``, eTags ``a`` and
+    # base64, the scope named by the CID, and every file on the Desktop Known Folder Move backs up, so
+    # the files' ``parentResourceID`` holds one value, the Desktop's id. One value shared by two columns
+    # is a coincidence unless it is a generated identifier: until 2026-12-07 one spelled with ``!`` was
+    # none, and the files named no folder (the work library's 32 hex digits did). Cells, types and
+    # audit as the work library's.
+    rows = apps.onedrive_personal_rows()
+    ran, run_dir = run_export(apps.onedrive_personal)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _h340_declared(apps.onedrive_personal(tmp_path / "SyncEngineDatabase.db"), list(rows))
+    instants = {
+        ("od_ClientFile_Records", "serverLastChange"),
+        ("od_ClientFile_Records", "diskCreationTime"),
+        ("od_ClientFile_Records", "diskLastAccessTime"),
+        ("od_HydrationData", "firstHydrationTime"),
+        ("od_HydrationData", "lastHydrationTime"),
+        ("od_ServiceOperationHistory", "timestamp"),
+    }
+    kinds = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
+    expected_audit: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if (table, name) in instants else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = _h340_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if (table, name) in instants and row[place] is not None:
+                    expected_audit[(table, name, "epoch:seconds")] += 1
+                elif row[place] == "":
+                    expected_audit[(table, name, "empty_to_null")] += 1
+    assert _h340_audit(run_dir) == expected_audit
+    parents = {row[1] for row in rows["od_ClientFile_Records"]}
+    folders = {row[0]: row[4] for row in rows["od_ClientFolder_Records"]}
+    assert len(parents) == 1 and folders[next(iter(parents))] == "Desktop" and "!" in next(iter(parents))
+    assert references(run_dir) == {
+        ("od_ClientFolder_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_ClientFile_Records", "parentResourceID"): "od_ClientFolder_Records.resourceID",
+        ("od_ClientFile_Records", "parentScopeID"): "od_ScopeInfo_Records.scopeID",
+        ("od_HydrationData", "resourceID"): "od_ClientFile_Records.resourceID",
+        ("od_ServiceOperationHistory", "scopeId"): "od_ScopeInfo_Records.scopeID",
+        ("od_GraphMetadata_Records", "resourceID"): "od_ClientFile_Records.resourceID",
     }

@@ -5949,3 +5949,55 @@ def test_a_column_named_in_the_plural_of_the_table_it_fits_counts_its_rows_and_r
     [table] = [t for t in profile(path).tables.values() if t.name == "hesk_users"]
     replies = next(c for c in table if c.name == "replies")
     assert "its name is the plural of what hesk_replies holds" in " ".join(replies.notes)
+
+
+def test_one_value_spelled_as_a_microsoft_account_id_or_base64_is_a_drawn_identifier_and_a_link(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A generated identifier may hold ``!`` (a Microsoft account's item id: its 16 hex digits, ``!``, a
+    counter, as OneDrive's personal sync database keys its items and scopes) or base64's ``+``, ``/`` and
+    ``=`` (an Exchange or sync server's id): one such value shared is a link like a GUID's, where until
+    2026-12-07 it was "one value shared is a coincidence" and no reference (every file of a library
+    synced from one folder named it so). A long version spelled with points, or a path from the root (a
+    D-Bus object path: a name and a counter), stays one value by chance."""
+    item = "D4A4E7C2B8F0A1B2!101"
+    server = "AQMkADAwATM0MDAAMS1iNTcwLWQ2ZjgtMDACLTAwCgAuAAAD/+8x3nL0=="
+    version = "26.168.0830.0006"
+    bus = "/org/freedesktop/ConsoleKit/Session1"
+    path = make_sqlite(
+        {
+            "folders": (
+                "CREATE TABLE folders (resourceID TEXT PRIMARY KEY, folderName TEXT)",
+                [(item, "Desktop")],
+            ),
+            "stores": (
+                "CREATE TABLE stores (serverId TEXT PRIMARY KEY, owner TEXT)",
+                [(server, "zoe")],
+            ),
+            "builds": ("CREATE TABLE builds (build TEXT PRIMARY KEY, channel TEXT)", [(version, "prod")]),
+            "seats": ("CREATE TABLE seats (object TEXT PRIMARY KEY, seat TEXT)", [(bus, "seat0")]),
+            "files": (
+                "CREATE TABLE files (id INTEGER PRIMARY KEY, parentResourceID TEXT, remote TEXT, "
+                "client TEXT, console TEXT)",
+                [(key, item, server, version, bus) for key in range(1, 7)],
+            ),
+        }
+    )
+    # Independent check: each column holds one value, the one key of its parent, spelled so.
+    for column, parent in (
+        ("parentResourceID", "folders"),
+        ("remote", "stores"),
+        ("client", "builds"),
+        ("console", "seats"),
+    ):
+        assert _query(
+            path, f'SELECT count(DISTINCT "{column}"), (SELECT count(*) FROM {parent}) FROM files'
+        ) == [(1, 1)]
+    assert min(len(item), len(server), len(version)) >= 16 and "!" in item and "/" in server
+    found = profile(path)
+    assert _references_of(found) == {
+        ("files", "parentResourceID"): "folders.resourceID",
+        ("files", "remote"): "stores.serverId",
+    }
+    for column in ("client", "console"):  # a version, a D-Bus object path from the root
+        assert any("one value shared is a coincidence" in note for note in found["files"][column].notes)

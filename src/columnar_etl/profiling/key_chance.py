@@ -140,12 +140,18 @@ def runs_past_keys(child: ColumnProfile, key: ColumnProfile) -> bool:
 #: 21; a bytes value, a UUID's 16. No default name, version or locale is so long and so spelled.
 DRAWN_IDENTIFIER_LENGTH = 16
 
+#: A generated identifier's spelling: letters, digits, ``-`` and ``_`` (a GUID in braces too); since
+#: 2026-12-07 also ``!`` (a Microsoft account's item id, the account's 16 hex digits ``!`` a counter:
+#: OneDrive's ``D4A4E7C2B8F0A1B2!101``) and base64's ``+`` and ``/`` with its ``=`` padding (an Exchange or
+#: sync server's id, ``AQMkADAwATM0MDAAMS1i…AAA=``), though not first: a path starting with ``/`` (a D-Bus
+#: object path, ``/org/freedesktop/ConsoleKit/Session1``) is a name with a counter. Not ``.``: a long
+#: version (``26.168.0830.0006``) is one value two columns share by chance.
+_DRAWN_TEXT = re.compile(r"[{]?[A-Za-z0-9_!-][A-Za-z0-9_!+/-]*={0,2}[}]?")
+
 #: The last words of a column's name saying a name (a row's, a queue's): a column so named beside a key
 #: named alike is no natural join on one value (a project's ``name`` and its stack's ``name``, both
 #: ``default``).
 OWN_NAME_WORDS = frozenset({"name", "title", "label", "displayname"})
-
-_DRAWN_TEXT = re.compile(r"[{]?[A-Za-z0-9_-]+[}]?")
 
 
 def drawn_identifier(column: ColumnProfile) -> bool:
