@@ -31859,11 +31859,16 @@ def _h343_cells(
     """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
     text trimmed (a document kept whole), wall-clock text in a timestamp column its wall clock (with
     or without six fraction digits), ``YYYY-MM-DD`` in a date column its day, ``HH:MM:SS`` in a time
-    column its time of day, a number in a numeric column its decimal, numbers as they are."""
+    column its time of day, a number in a numeric column its decimal, Unix milliseconds in a timestamptz
+    column their instant, the digits of a text in a bigint column their integer, numbers as they are."""
 
     def cell(value: Any, kind: str) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint":
+            return int(value)
         if kind == "timestamp without time zone":
             return datetime.fromisoformat(value)
         if kind == "date":
@@ -31997,4 +32002,67 @@ def test_anuko_through_mysql2sqlite_reads_days_times_of_day_and_rates_and_finds_
         ("tt_log", "created_by"): "tt_users.id",
         ("tt_expense_items", "user_id"): "tt_users.id",
         ("tt_expense_items", "project_id"): "tt_projects.id",
+    }
+
+
+def test_simple_time_tracker_reads_its_millis_keeps_goals_and_palette_codes_and_links_its_tags(
+    run_export: Runner,
+) -> None:
+    # Simple Time Tracker's Room database (schema 12): records' ``time_started`` / ``time_ended`` epoch
+    # milliseconds (instants, each audited) and the running record's; ``goal_time`` and its daily, weekly
+    # and monthly goals seconds with 0 for none (numbers); ``color`` palette indexes and ``color_int``
+    # ``''`` or an ARGB int as text (blank made NULL, audited; the digits of a colour text); emoji icons
+    # byte for byte; ``''`` comments made NULL (audited); ``records.tag_id`` 0 in every row (numbers).
+    rows = apps.simple_time_tracker_rows()
+    ran, run_dir = run_export(apps.simple_time_tracker)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.SIMPLE_TIME_TRACKER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {"time_started", "time_ended"}
+    colours = {"recordTypes", "categories", "recordTags"}  # a custom colour beside the blanks
+    for table, columns in declared.items():
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if name in instants
+            else "bigint"
+            if decl == "INTEGER" or (name == "color_int" and table in colours)
+            else "text"
+            for name, decl in columns
+        }, table
+    _h343_check_cells(ran, declared, rows)
+    owed = _h343_blank_audit(declared, rows)
+    for table, columns in declared.items():
+        for column, _ in columns:
+            if column in instants:
+                owed[(table, column, "epoch:milliseconds")] = len(rows[table])
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("records", "comment", "empty_to_null")] == 30
+    started = ran.values("records", "time_started", "id")
+    first = apps.SIMPLE_TIME_TRACKER_FIRST
+    assert started[1] == first and started[2] == first + timedelta(hours=8, minutes=7, milliseconds=3_331)
+    assert ran.values("recordTypes", "color_int", "id")[4] == -16738680
+    assert ran.values("recordTypes", "icon", "id")[3] == "🏃"
+    assert ran.values("recordTypes", "daily_goal_time", "id")[1] == 28_800
+    assert set(ran.values("records", "tag_id", "id").values()) == {0}
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {
+        **{t: ["id"] for t in rows},
+        "recordTypeCategory": ["record_type_id", "category_id"],
+        "recordToRecordTag": ["record_id", "record_tag_id"],
+        "runningRecordToRecordTag": ["running_record_id", "record_tag_id"],
+        "android_metadata": [],
+    }
+    # Found: the records' activity and both ends of the two link tables of several rows. Not found, as
+    # the rules say: a tag's ``type_id`` (1, 3, 4 and 0 for a general tag: three of eight activities,
+    # none in the upper half of their keys), the running record's key (its activity's id, a key of one
+    # column naming no table) and its one tag link (a single value).
+    assert references(run_dir) == {
+        ("records", "type_id"): "recordTypes.id",
+        ("recordTypeCategory", "record_type_id"): "recordTypes.id",
+        ("recordTypeCategory", "category_id"): "categories.id",
+        ("recordToRecordTag", "record_id"): "records.id",
+        ("recordToRecordTag", "record_tag_id"): "recordTags.id",
     }
