@@ -128,7 +128,8 @@ master.db, an Engine DJ library's m.db, Microsoft Sticky Notes' plum.sqlite, Mic
 Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, four help desks'
 MySQL databases as mysql2sqlite converts them: MantisBT, GLPI, HESK and OTRS, a Spiceworks help
 desk's spiceworks_prod.db, OneDrive's SyncEngineDatabase.db, Phone Link's phone.db, Windows Photos'
-MediaDb.v1.sqlite)
+MediaDb.v1.sqlite, and three time trackers: Timetrap, Anuko Time Tracker through mysql2sqlite and
+Simple Time Tracker's Room database)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -32381,4 +32382,222 @@ def test_onedrive_personal_account_finds_the_desktop_every_file_names_by_its_mic
         ("od_HydrationData", "resourceID"): "od_ClientFile_Records.resourceID",
         ("od_ServiceOperationHistory", "scopeId"): "od_ScopeInfo_Records.scopeID",
         ("od_GraphMetadata_Records", "resourceID"): "od_ClientFile_Records.resourceID",
+    }
+
+
+# --- Time trackers' own databases (h343) ------------------------------------------------------------
+
+
+def _h343_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of ``rows`` as the documented rules load it into columns of ``types``: blank text NULL,
+    text trimmed (a document kept whole), wall-clock text in a timestamp column its wall clock (with
+    or without six fraction digits), ``YYYY-MM-DD`` in a date column its day, ``HH:MM:SS`` in a time
+    column its time of day, a number in a numeric column its decimal, Unix milliseconds in a timestamptz
+    column their instant, the digits of a text in a bigint column their integer, numbers as they are."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(milliseconds=value)
+        if kind == "bigint":
+            return int(value)
+        if kind == "timestamp without time zone":
+            return datetime.fromisoformat(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "time without time zone":
+            return time.fromisoformat(value)
+        if kind == "numeric":
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def _h343_check_cells(ran: Ran, declared: dict[str, list[tuple[str, str]]], rows: Any) -> None:
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        expected = _h343_cells(rows[table], names, types)
+        decimals = [types[name] == "numeric" for name in names]  # ADBC reads a numeric as its text
+        loaded = [
+            tuple(Decimal(v) if d and v is not None else v for v, d in zip(row, decimals, strict=True))
+            for row in _loaded_cells(ran, table, names)
+        ]
+        assert sorted(loaded, key=repr) == sorted(expected, key=repr), table
+
+
+def _h343_blank_audit(declared: dict[str, list[tuple[str, str]]], rows: Any) -> Counter[tuple[str, str, str]]:
+    """The audit rows owed for blank text (made NULL) and padded lines (trimmed)."""
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for place, (column, _) in enumerate(columns):
+            for row in rows[table]:
+                value = row[place]
+                if isinstance(value, str) and not value.strip():
+                    owed[(table, column, "empty_to_null")] += 1
+                elif isinstance(value, str) and value != value.strip() and "\n" not in value.strip():
+                    owed[(table, column, "trim")] += 1
+    return owed
+
+
+def test_timetrap_reads_sequels_local_wall_clocks_keeps_the_running_entry_and_empty_notes_as_null(
+    run_export: Runner,
+) -> None:
+    # Timetrap's ~/.timetrap.db as Sequel creates it: ``start`` / ``end`` declared ``timestamp`` holding
+    # the local wall clock with six fraction digits and no offset (``.000000`` for a time given by
+    # ``--at``): timestamp without time zone, each value the wall clock written; the running entry's
+    # ``end`` NULL; ``t in`` with no note ``''`` (made NULL, audited, charged); sheets text, an archived one
+    # ``_coding``; ``meta`` keys and values text (``last_checkout_id``'s ``'39'`` beside sheet names
+    # stays text). Nothing refers to anything: no reference is declared, and none is found.
+    rows = apps.timetrap_rows()
+    ran, run_dir = run_export(apps.timetrap)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.TIMETRAP_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "varchar(255)": "text", "timestamp": "timestamp without time zone"}
+    for table, columns in declared.items():
+        assert ran.types(table) == {name: kinds[decl.lower()] for name, decl in columns}, table
+    _h343_check_cells(ran, declared, rows)
+    # Sequel's fraction of six digits is no text of PostgreSQL's own (``.000000`` it leaves out), so each
+    # wall clock read is audited with its format, as SQLAlchemy's are.
+    owed = _h343_blank_audit(declared, rows)
+    for column, place in (("start", 2), ("end", 3)):
+        owed[("entries", column, "date_format:%Y-%m-%d %H:%M:%S.%f")] = sum(
+            row[place] is not None for row in rows["entries"]
+        )
+    assert _h336_audit(run_dir) == owed
+    assert owed[("entries", "note", "empty_to_null")] == 6
+    assert owed[("entries", "end", "date_format:%Y-%m-%d %H:%M:%S.%f")] == apps.TIMETRAP_COUNT - 1
+    starts = ran.values("entries", "start", "id")
+    assert starts[1] == apps.TIMETRAP_FIRST and starts[3].microsecond == 0
+    ends = ran.values("entries", "end", "id")
+    assert ends[apps.TIMETRAP_COUNT] is None and sum(v is None for v in ends.values()) == 1
+    assert "_coding" in ran.values("entries", "sheet", "id").values()
+    assert ran.values("meta", "value", "id") == {1: "coding", 2: "default", 3: "39"}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {}
+
+
+def test_anuko_through_mysql2sqlite_reads_days_times_of_day_and_rates_and_finds_users_and_projects(
+    run_export: Runner,
+) -> None:
+    # Anuko Time Tracker's MySQL database as mysql2sqlite converts a mysqldump of it: ``date`` days
+    # (date), ``start`` and ``duration`` declared ``time`` of ``HH:MM:SS`` (time; ``start`` NULL for a
+    # record of a duration only), ``datetime`` text wall clocks (timestamp without time zone, as
+    # written), ``float(6,2)`` rates REAL cells and ``decimal(10,2)`` costs INTEGER or REAL cells (every
+    # amount exact), a cron's ``last`` / ``next`` Unix seconds under ``integer`` (names of no moment: kept
+    # as numbers), ``tasks`` comma-separated ids (text), ``''`` comments, cc and conditions (made NULL,
+    # audited), a comment with a line break byte for byte, the quotas keyed by three columns.
+    rows = apps.anuko_rows()
+    ran, run_dir = run_export(apps.anuko)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.ANUKO_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "date": "date", "time": "time without time zone", "text": "text"}
+    kinds |= {"datetime": "timestamp without time zone", "float(6,2)": "double precision"}
+    kinds["decimal(10,2)"] = "numeric"
+    for table, columns in declared.items():
+        assert ran.types(table) == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+    _h343_check_cells(ran, declared, rows)
+    audit = _h336_audit(run_dir)
+    assert audit == _h343_blank_audit(declared, rows)
+    assert audit[("tt_log", "comment", "empty_to_null")] == 8
+    log = {row[0]: row for row in rows["tt_log"]}
+    starts = ran.values("tt_log", "start", "id")
+    assert starts[1] == time(8, 0) and sum(v is None for v in starts.values()) == 8
+    durations = ran.values("tt_log", "duration", "id")
+    assert durations == {k: time.fromisoformat(row[4]) for k, row in log.items()}
+    assert max(durations.values()) == time(8, 10) and durations[1] == time(0, 15)
+    assert ran.values("tt_log", "date", "id")[48] == date(2024, 2, 20)
+    assert ran.values("tt_log", "comment", "id")[5] == "On-site visit\nreplaced PSU"
+    assert ran.values("tt_users", "rate", "id") == {1: 0.0, 2: 45.5, 3: 60.0, 4: 37.25}
+    schema = ran.record["version_schema"]
+    assert pg_column_types(ran.uri, schema, "tt_expense_items")["cost"] == "numeric(18,2)"
+    costs = ran.values("tt_expense_items", "cost", "id")
+    assert (str(costs[1]), str(costs[2]), str(costs[5])) == ("12.00", "7.35", "2500.00")
+    # A cron's last and next runs are Unix seconds under names of no moment: numbers, as written.
+    assert ran.values("tt_cron", "next", "id") == {row[0]: row[4] for row in rows["tt_cron"]}
+    assert ran.values("tt_cron", "last", "id")[2] is None
+    assert ran.values("tt_projects", "tasks", "id") == {1: "1,2,3", 2: "4", 3: None}
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        t: ["group_id", "year", "month"] if t == "tt_monthly_quotas" else ["id"] for t in rows
+    }
+    # ``task_id`` fits the four users' keys as well as the four tasks': its name names ``tt_tasks``.
+    assert references(run_dir) == {
+        ("tt_log", "user_id"): "tt_users.id",
+        ("tt_log", "project_id"): "tt_projects.id",
+        ("tt_log", "task_id"): "tt_tasks.id",
+        ("tt_log", "created_by"): "tt_users.id",
+        ("tt_expense_items", "user_id"): "tt_users.id",
+        ("tt_expense_items", "project_id"): "tt_projects.id",
+    }
+
+
+def test_simple_time_tracker_reads_its_millis_keeps_goals_and_palette_codes_and_links_its_tags(
+    run_export: Runner,
+) -> None:
+    # Simple Time Tracker's Room database (schema 12): records' ``time_started`` / ``time_ended`` epoch
+    # milliseconds (instants, each audited) and the running record's; ``goal_time`` and its daily, weekly
+    # and monthly goals seconds with 0 for none (numbers); ``color`` palette indexes and ``color_int``
+    # ``''`` or an ARGB int as text (blank made NULL, audited; the digits of a colour text); emoji icons
+    # byte for byte; ``''`` comments made NULL (audited); ``records.tag_id`` 0 in every row (numbers).
+    rows = apps.simple_time_tracker_rows()
+    ran, run_dir = run_export(apps.simple_time_tracker)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.SIMPLE_TIME_TRACKER_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {"time_started", "time_ended"}
+    colours = {"recordTypes", "categories", "recordTags"}  # a custom colour beside the blanks
+    for table, columns in declared.items():
+        assert ran.types(table) == {
+            name: "timestamp with time zone"
+            if name in instants
+            else "bigint"
+            if decl == "INTEGER" or (name == "color_int" and table in colours)
+            else "text"
+            for name, decl in columns
+        }, table
+    _h343_check_cells(ran, declared, rows)
+    owed = _h343_blank_audit(declared, rows)
+    for table, columns in declared.items():
+        for column, _ in columns:
+            if column in instants:
+                owed[(table, column, "epoch:milliseconds")] = len(rows[table])
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("records", "comment", "empty_to_null")] == 30
+    started = ran.values("records", "time_started", "id")
+    first = apps.SIMPLE_TIME_TRACKER_FIRST
+    assert started[1] == first and started[2] == first + timedelta(hours=8, minutes=7, milliseconds=3_331)
+    assert ran.values("recordTypes", "color_int", "id")[4] == -16738680
+    assert ran.values("recordTypes", "icon", "id")[3] == "🏃"
+    assert ran.values("recordTypes", "daily_goal_time", "id")[1] == 28_800
+    assert set(ran.values("records", "tag_id", "id").values()) == {0}
+    schema = ran.record["version_schema"]
+    keys = {t: primary_key(ran.uri, schema, t) for t in rows}
+    assert keys == {
+        **{t: ["id"] for t in rows},
+        "recordTypeCategory": ["record_type_id", "category_id"],
+        "recordToRecordTag": ["record_id", "record_tag_id"],
+        "runningRecordToRecordTag": ["running_record_id", "record_tag_id"],
+        "android_metadata": [],
+    }
+    # Found: the records' activity and both ends of the two link tables of several rows. Not found, as
+    # the rules say: a tag's ``type_id`` (1, 3, 4 and 0 for a general tag: three of eight activities,
+    # none in the upper half of their keys), the running record's key (its activity's id, a key of one
+    # column naming no table) and its one tag link (a single value).
+    assert references(run_dir) == {
+        ("records", "type_id"): "recordTypes.id",
+        ("recordTypeCategory", "record_type_id"): "recordTypes.id",
+        ("recordTypeCategory", "category_id"): "categories.id",
+        ("recordToRecordTag", "record_id"): "records.id",
+        ("recordToRecordTag", "record_tag_id"): "recordTags.id",
     }
