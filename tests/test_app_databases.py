@@ -31848,3 +31848,165 @@ def test_hesk_through_mysql2sqlite_reads_enum_digits_keeps_tracking_ids_and_a_ti
         ("hesk_replies", "replyto"): "hesk_tickets.id",
         ("hesk_notes", "ticket"): "hesk_tickets.id",
     }
+
+
+@pytest.mark.corpus
+def test_osticket_through_mysql2sqlite_keeps_padded_numbers_outlook_html_and_mail_headers_and_its_eav(
+    run_export: Runner,
+) -> None:
+    # osTicket 1.17's MariaDB database as mysql2sqlite converts a mysqldump of it: ``datetime`` text wall
+    # clocks (timestamp without time zone, as written; NULL until closed, due or reopened), ticket
+    # numbers '000101' from a '0'-padded sequence (text, zeros kept), ``source`` an enum's text,
+    # ``ip_address`` ``''`` for mailed and phoned tickets (made NULL, audited); thread entries' HTML as
+    # Outlook pastes it (``<o:p>``, ``&nbsp;``, a real no-break space and curly quotes, byte for byte),
+    # a plain-text body with CRLF kept whole; fetched mails' headers with CRLF and a folded line; the
+    # dynamic forms' EAV ``value`` text (a phone number's leading zero kept, a choice's JSON, a
+    # priority's description beside its ``value_id``).
+    rows = apps.osticket_rows()
+    ran, run_dir = run_export(apps.osticket)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.OSTICKET_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert {rule for (_, _, rule) in audit} == {"empty_to_null"}
+    tickets = {row[0]: row for row in rows["ost_ticket"]}
+    numbers = ran.values("ost_ticket", "number", "ticket_id")
+    assert numbers == {k: row[2] for k, row in tickets.items()} and numbers[1] == "000101"
+    bodies = ran.values("ost_thread_entry", "body", "id")
+    first = bodies[1]
+    assert first.startswith('<div><p class="MsoNormal">Hello,<o:p></o:p></p><p class="MsoNormal">&nbsp;')
+    assert "“VPN disconnects every 10 minutes”.\u00a0It worked" in first
+    plain = [row for row in rows["ost_thread_entry"] if row[13] == "text"]
+    assert plain and all(bodies[row[0]] == row[12] and row[12].endswith("\r\n") for row in plain)
+    headers = ran.values("ost_thread_entry_email", "headers", "id")
+    assert headers == {row[0]: row[4] for row in rows["ost_thread_entry_email"]}
+    assert '\r\n\tboundary="_000_0000_"\r\n' in headers[1]
+    loaded = pg_query(
+        ran.uri,
+        f'SELECT entry_id, field_id, value, value_id FROM {quote_ident(ran.base)}."ost_form_entry_values"',
+    )
+    values = {(e, f): (v, i) for e, f, v, i in loaded}
+    assert values == {(e, f): (v or None, i) for e, f, v, i in rows["ost_form_entry_values"]}
+    assert values[(2, 3)] == ("0612345678", None) and values[(1, 22)] == ("Normal", 2)
+    assert values[(1, 24)] == ('{"hardware": "Hardware"}', None)
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "ost_user": ["id"],
+        "ost_user_email": ["id"],
+        "ost_department": ["id"],
+        "ost_staff": ["staff_id"],
+        "ost_help_topic": ["topic_id"],
+        "ost_ticket_status": ["id"],
+        "ost_ticket": ["ticket_id"],
+        "ost_thread": ["id"],
+        "ost_thread_entry": ["id"],
+        "ost_thread_entry_email": ["id"],
+        "ost_form_entry": ["id"],
+        "ost_form_entry_values": ["entry_id", "field_id"],
+    }
+    # ``editor`` (three notes edited by agents 1..3) fits the staff, departments, topics, statuses and
+    # users alike: none chosen; a thread's ``object_id``, polymorphic by ``object_type``, and
+    # ``default_email_id`` (the user's and the mails' e-mail rows alike) none either.
+    assert references(run_dir) == {
+        ("ost_user_email", "user_id"): "ost_user.id",
+        ("ost_staff", "dept_id"): "ost_department.id",
+        ("ost_help_topic", "dept_id"): "ost_department.id",
+        ("ost_ticket", "user_id"): "ost_user.id",
+        ("ost_ticket", "status_id"): "ost_ticket_status.id",
+        ("ost_ticket", "dept_id"): "ost_department.id",
+        ("ost_ticket", "topic_id"): "ost_help_topic.topic_id",
+        ("ost_ticket", "staff_id"): "ost_staff.staff_id",
+        ("ost_thread_entry", "pid"): "ost_thread_entry.id",
+        ("ost_thread_entry", "thread_id"): "ost_thread.id",
+        ("ost_thread_entry", "staff_id"): "ost_staff.staff_id",
+        ("ost_thread_entry", "user_id"): "ost_user.id",
+        ("ost_thread_entry_email", "thread_entry_id"): "ost_thread_entry.id",
+        ("ost_form_entry_values", "entry_id"): "ost_form_entry.id",
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {("ost_help_topic", "number_format")}
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+@pytest.mark.corpus
+def test_freescout_through_mysql2sqlite_keeps_json_recipients_mislabelled_mail_and_zip_zeros_and_its_links(
+    run_export: Runner,
+) -> None:
+    # FreeScout 1.8's MySQL database as mysql2sqlite converts a mysqldump of it: Laravel's UTC
+    # ``timestamp`` text (timestamp without time zone, as written; NULL while open or unread), codes as
+    # integers, ``to``/``cc``/``bcc`` JSON arrays ('[]' kept beside NULL), HTML bodies byte for byte
+    # (Outlook's, Gmail's, and a mislabelled mail's ``Iâ€™m`` as FreeScout stored it), a preview cut
+    # after a blank (trimmed, audited), German postcodes '01067' (text, zeros kept), a company ``''``
+    # (made NULL, audited), status line items with no body.
+    rows = apps.freescout_rows()
+    ran, run_dir = run_export(apps.freescout)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    declared = _statement_columns(apps.FREESCOUT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "timestamp": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    assert audit == {
+        ("users", "job_title", "empty_to_null"): 1,
+        ("customers", "last_name", "empty_to_null"): 1,
+        ("customers", "company", "empty_to_null"): 1,
+        ("conversations", "preview", "trim"): 1,
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("users", "job_title"),
+        ("customers", "last_name"),
+        ("customers", "company"),
+        ("conversations", "preview"),
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+    bodies = ran.values("threads", "body", "id")
+    mislabelled = next(row for row in rows["threads"] if row[8] and "â€™" in row[8])
+    assert bodies[mislabelled[0]] == mislabelled[8] and "\x9d" in mislabelled[8]
+    outlook = next(row for row in rows["threads"] if row[8] and "<o:p>" in row[8])
+    assert bodies[outlook[0]] == outlook[8] and "&nbsp;" in outlook[8] and "\u00a0" in outlook[8]
+    assert sum(v is None for v in bodies.values()) == sum(row[8] is None for row in rows["threads"]) > 0
+    previews = ran.values("conversations", "preview", "id")
+    assert previews[9] == ("Fwd: see below " * 17)[:255].rstrip()
+    assert (
+        ran.values("conversations", "cc", "id")[1] == "[]"
+        and ran.values("conversations", "cc", "id")[2] is None
+    )
+    assert ran.values("customers", "zip", "id")[1] == "01067"
+    closed = ran.values("conversations", "closed_at", "id")
+    assert {k for k, v in closed.items() if v is None} == {
+        row[0] for row in rows["conversations"] if row[5] != 3
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # ``customer_email`` refers to the customers' addresses (``emails.email``, UNIQUE), by their text.
+    assert references(run_dir) == {
+        ("emails", "customer_id"): "customers.id",
+        ("folders", "user_id"): "users.id",
+        ("conversations", "folder_id"): "folders.id",
+        ("conversations", "customer_email"): "emails.email",
+        ("conversations", "user_id"): "users.id",
+        ("conversations", "customer_id"): "customers.id",
+        ("conversations", "created_by_customer_id"): "customers.id",
+        ("conversations", "closed_by_user_id"): "users.id",
+        ("threads", "conversation_id"): "conversations.id",
+        ("threads", "user_id"): "users.id",
+        ("threads", "customer_id"): "customers.id",
+        ("threads", "created_by_user_id"): "users.id",
+        ("threads", "created_by_customer_id"): "customers.id",
+        ("attachments", "thread_id"): "threads.id",
+    }
