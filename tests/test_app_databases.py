@@ -31850,7 +31850,6 @@ def test_hesk_through_mysql2sqlite_reads_enum_digits_keeps_tracking_ids_and_a_ti
     }
 
 
-@pytest.mark.corpus
 def test_osticket_through_mysql2sqlite_keeps_padded_numbers_outlook_html_and_mail_headers_and_its_eav(
     run_export: Runner,
 ) -> None:
@@ -31936,7 +31935,6 @@ def test_osticket_through_mysql2sqlite_keeps_padded_numbers_outlook_html_and_mai
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
 
 
-@pytest.mark.corpus
 def test_freescout_through_mysql2sqlite_keeps_json_recipients_mislabelled_mail_and_zip_zeros_and_its_links(
     run_export: Runner,
 ) -> None:
@@ -32010,3 +32008,135 @@ def test_freescout_through_mysql2sqlite_keeps_json_recipients_mislabelled_mail_a
         ("threads", "created_by_customer_id"): "customers.id",
         ("attachments", "thread_id"): "threads.id",
     }
+
+
+def _h342_zammad_cell(value: Any, kind: str, *, whole: bool = False) -> Any:
+    """A cell of db-to-sqlite's copy as the documented rules load it into a column of ``kind``: blank
+    text and the null token ``-`` NULL, ``isoformat()`` text its wall clock, ``YYYY-MM-DD`` its day,
+    digits their integer, a REAL its double, other text by :func:`arrives_as`, or byte for byte in a
+    column (``whole``) whose every value ends in one line break and nothing else pads."""
+    if value is None or (isinstance(value, str) and (not value.strip() or value.strip() == "-")):
+        return None
+    if kind == "timestamp without time zone":
+        return datetime.fromisoformat(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "bigint":
+        return int(value)
+    if whole:
+        return value
+    return arrives_as(value) if isinstance(value, str) else value
+
+
+#: The columns of :func:`.app_databases.zammad` whose every value ends in one line break, padded by
+#: nothing else: line terminators, kept (the users' YAML; the articles' end ``security: \n`` too, a
+#: blank before the break, and their one-line ``---`` documents are trimmed).
+_H342_ZAMMAD_WHOLE = {("users", "preferences"), ("tickets", "preferences")}
+
+
+def _h342_zammad_audit(
+    declared: dict[str, list[tuple[str, str]]], rows: Mapping[str, list[tuple[Any, ...]]], ran: Ran
+) -> Counter[tuple[str, str, str]]:
+    """The audit rows the documented rules owe db-to-sqlite's copy, counted from the builder's rows:
+    ``''`` and ``-`` made NULL, a one-line text trimmed (YAML's ``---`` line and its line break), a
+    whole second's ``isoformat()`` rewritten (``…T07:03:26``: the canonical text of a timestamp has a
+    blank; one with a fraction is written ``…T07:03:26.111000``, as read)."""
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        types = ran.types(table)
+        for place, (column, _) in enumerate(columns):
+            for row in rows[table]:
+                value = row[place]
+                if not isinstance(value, str):
+                    continue
+                if not value.strip():
+                    owed[(table, column, "empty_to_null")] += 1
+                elif value.strip() == "-":
+                    owed[(table, column, "null_like_to_null")] += 1
+                elif (
+                    value != value.strip()
+                    and "\n" not in value.strip()
+                    and (table, column) not in _H342_ZAMMAD_WHOLE
+                ):
+                    owed[(table, column, "trim")] += 1
+                elif types[column] == "timestamp without time zone" and "." not in value:
+                    owed[(table, column, "date_format:%Y-%m-%dT%H:%M:%S")] += 1
+    return owed
+
+
+def test_zammad_through_db_to_sqlite_reads_isoformat_with_and_without_fraction_keeps_yaml_and_its_keys(
+    run_export: Runner,
+) -> None:
+    # Zammad's PostgreSQL database as db-to-sqlite copies it: timestamps as Python's ``isoformat()``
+    # under TEXT, '…T07:03:26.111000' beside '…T07:03:26' in one column (timestamp without time zone,
+    # every wall clock as written, to the microsecond), dates 'YYYY-MM-DD', booleans 1/0 under INTEGER,
+    # numeric time units as REALs, Rails' YAML preferences kept whole, ticket numbers '31001', the
+    # system user ``-`` with ``''`` for its names, the declared foreign keys taken as declared.
+    rows = apps.zammad_rows()
+    ran, run_dir = run_export(apps.zammad)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    declared = _statement_columns(apps.ZAMMAD_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    instants = {"last_login", "created_at", "updated_at", "first_response_at", "first_response_escalation_at"}
+    instants |= {"close_at", "last_close_at", "last_contact_at", "last_contact_agent_at", "pending_time"}
+    instants |= {"last_contact_customer_at", "last_owner_update_at"}
+    kinds = {"integer": "bigint", "float": "double precision"}
+    never = {"close_escalation_at", "update_escalation_at", "escalation_at"}  # all NULL: text
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp without time zone"
+            if name in instants and name not in never
+            else "date"
+            if name.startswith("out_of_office_") and name.endswith("_at")
+            else "bigint"
+            if name == "number"
+            else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                _h342_zammad_cell(v, types[n], whole=(table, n) in _H342_ZAMMAD_WHOLE)
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    audit = _h336_audit(run_dir)
+    assert audit == _h342_zammad_audit(declared, rows, ran)
+    # Two forms of one column: '…T07:03:26' (audited, rewritten) and '…T00:04:03.111000' (canonical).
+    created = ran.values("tickets", "created_at", "id")
+    assert created[1] == datetime(2024, 10, 7, 7, 3, 26) and created[2] == datetime(
+        2024, 10, 8, 0, 4, 3, 111_000
+    )
+    assert audit[("tickets", "created_at", "date_format:%Y-%m-%dT%H:%M:%S")] == 6
+    assert ran.values("tickets", "number", "id")[1] == 31001
+    assert ran.values("tickets", "time_unit", "id")[2] == 0.25
+    diffs = ran.values("tickets", "first_response_diff_in_min", "id")
+    assert min(v for v in diffs.values() if v is not None) < 0
+    preferences = ran.values("users", "preferences", "id")
+    assert preferences[2] == next(row[30] for row in rows["users"] if row[0] == 2)
+    assert preferences[2].startswith(
+        "--- !ruby/hash:ActiveSupport::HashWithIndifferentAccess\nlocale: de-de\n"
+    )
+    assert preferences[1] == apps.ZAMMAD_YAML_HASH  # its line break a terminator: kept
+    articles = ran.values("ticket_articles", "preferences", "id")
+    assert apps.ZAMMAD_YAML_HASH.rstrip() in articles.values()  # beside '…security: \n': trimmed
+    # The system user's login '-' is the default null token: NULL, audited (``null_tokens`` keeps it).
+    assert ran.values("users", "login", "id")[1] is None
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    # The declared foreign keys, and none made up: ``create_article_type_id`` (1 e-mail, 5 phone) is
+    # named for the 12 article types, whose upper half it does not reach; until 2026-12-07 it referred
+    # to ``ticket_state_types.id``, whose 7 keys it reaches by chance. Its sender (1..3) is found.
+    found = references(run_dir)
+    declared_fks = {
+        (table, column): f"{parent}.id"
+        for statement in apps.ZAMMAD_DDL
+        for table in re.findall(r"CREATE TABLE \[(\w+)\]", statement)
+        for column, parent in re.findall(r"\[(\w+)\] INTEGER REFERENCES \[(\w+)\]", statement)
+    }
+    assert found == {**declared_fks, ("tickets", "create_article_sender_id"): "ticket_article_senders.id"}
+    assert ("tickets", "create_article_type_id") not in found
