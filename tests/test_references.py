@@ -6001,3 +6001,54 @@ def test_one_value_spelled_as_a_microsoft_account_id_or_base64_is_a_drawn_identi
     }
     for column in ("client", "console"):  # a version, a D-Bus object path from the root
         assert any("one value shared is a coincidence" in note for note in found["files"][column].notes)
+
+
+def test_a_name_naming_a_table_by_more_words_vetoes_a_parent_its_values_fit_by_chance(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """Zammad's ``tickets.create_article_type_id`` holds the article type a ticket was opened by (1
+    e-mail, 5 phone) of its 12 ``ticket_article_types``: values in their lower half, so no fit of
+    their own, where they reach the upper half of the 7 ``ticket_state_types``. The name says
+    ``article_type``, two words ending ``ticket_article_types``, one (``type``) ending the state
+    types: until 2026-12-07 it referred to ``ticket_state_types.id``; now no reference, with a note.
+    ``create_article_sender_id`` (senders 1..3, every one used) still refers to its senders, a
+    table its name names by two words and whose upper half its values reach is chosen as before."""
+    seeded = "2024-06-03T09:12:00"
+    kinds = ("email", "sms", "chat", "fax", "phone", "twitter", "dm", "post", "comment", "note", "web", "tg")
+    path = make_sqlite(
+        {
+            "ticket_state_types": (
+                "CREATE TABLE ticket_state_types (id INTEGER PRIMARY KEY, name TEXT, created_at TEXT)",
+                [
+                    (n, name, seeded)
+                    for n, name in enumerate(
+                        ("new", "open", "pending reminder", "pending action", "closed", "merged", "removed"),
+                        1,
+                    )
+                ],
+            ),
+            "ticket_article_types": (
+                "CREATE TABLE ticket_article_types (id INTEGER PRIMARY KEY, name TEXT, created_at TEXT)",
+                [(n, name, seeded) for n, name in enumerate(kinds, 1)],
+            ),
+            "ticket_article_senders": (
+                "CREATE TABLE ticket_article_senders (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "Agent"), (2, "Customer"), (3, "System")],
+            ),
+            "tickets": (
+                "CREATE TABLE tickets (id INTEGER PRIMARY KEY, title TEXT, create_article_type_id INTEGER, "
+                "create_article_sender_id INTEGER)",
+                [(n, f"ticket {n}", 5 if n % 5 == 2 else 1, (2, 2, 1, 3)[n % 4]) for n in range(1, 25)],
+            ),
+        }
+    )
+    # Independent check of what the data claims: both values are keys of both tables, 5 the upper
+    # half of the 7 state types' keys only.
+    assert _query(path, "SELECT DISTINCT create_article_type_id FROM tickets ORDER BY 1") == [(1,), (5,)]
+    assert _query(path, "SELECT count(*) FROM ticket_article_types") == [(12,)]
+    found = profile(path)
+    assert _references_of(found) == {
+        ("tickets", "create_article_sender_id"): "ticket_article_senders.id",
+    }
+    notes = " ".join(found.tables["tickets"].columns["create_article_type_id"].notes)
+    assert "ticket_article_types.id, which its name names more of" in notes, notes

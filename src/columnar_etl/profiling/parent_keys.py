@@ -19,6 +19,7 @@ from columnar_etl.profiling.reference_rows import KEPT_VALUE_BYTES, MIN_DISTINCT
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
     linked_tables,
+    named_words,
     names_by_id_word,
     names_entity,
     names_own_identifier,
@@ -218,13 +219,20 @@ def _fits_own_key(child: ColumnProfile, key: ColumnProfile) -> bool:
     )
 
 
-def _fits_another(child: ColumnProfile, key: ColumnProfile) -> bool:
+def _fits_another(child: ColumnProfile, key: ColumnProfile, parent: str) -> bool:
     """Could ``child`` refer to another table's ``key``? :func:`fits_keys`; values only in the lower half of
     the keys fit too where the column's name says a tree's parent and it may hold a root
     (:func:`names_own_parent`, :func:`_may_root_a_tree`): the parents of a tree kept beside its entity's
     table (:func:`.reference_circles.tree_beside`) are few and low among its keys, as a tree's in its own
-    table are."""
-    return fits_keys(child, key) or (names_own_parent(child.name) and _fits_as_tree(child, key))
+    table are; and where the name names ``parent`` by two words or more (:func:`named_words`:
+    ``create_article_type_id``, ``ticket_article_types``), measured so that this table, which the values
+    do not reach, may veto another the values fit by chance
+    (:func:`.reference_names.named_more_elsewhere`, since 2026-12-07)."""
+    if fits_keys(child, key):
+        return True
+    if names_own_parent(child.name):
+        return _fits_as_tree(child, key)
+    return named_words(child.name, parent) > 1 and fits_keys(child, key, lower_half=True)
 
 
 def _fits_as_tree(child: ColumnProfile, key: ColumnProfile) -> bool:
@@ -329,7 +337,7 @@ def candidates(tables: Mapping[str, TableProfile]) -> dict[tuple[str, str], list
                     for (p, k), key in parents.items()
                     if (p, k) != (name, column.name)
                     and ((p, k) not in beside or (p != name and names_table(column.name, p)))
-                    and (_fits_own_key(column, key) if p == name else _fits_another(column, key))
+                    and (_fits_own_key(column, key) if p == name else _fits_another(column, key, p))
                 ]
             if fitting:
                 found[(name, column.name)] = fitting

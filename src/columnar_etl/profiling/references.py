@@ -259,6 +259,7 @@ from columnar_etl.profiling.reference_circles import (
 from columnar_etl.profiling.reference_names import (
     choose,
     declared_by_name,
+    named_more_elsewhere,
     owning_tables,
     people_linked_to_other_rows,
     person_among_people,
@@ -678,6 +679,14 @@ def find_references(
         if chosen is None:
             what = ", ".join(f"{fit.parent}.{fit.key}" for fit in fitting)
             profile.notes.append(f"values fit the keys of {what} alike: no reference chosen")
+            continue
+        unreached = [fit for fit in every_fit.get((child, column), []) if fit not in fitting]
+        if (named_there := named_more_elsewhere(column, chosen, unreached)) is not None:
+            there = f"{named_there.parent}.{named_there.key}"
+            profile.notes.append(
+                f"values are keys of {chosen.parent}.{chosen.key} and of {there}, which its name names "
+                "more of but whose upper half they do not reach: no reference chosen"
+            )
             continue
         said = (chosen.parent, chosen.key) in declared_keys
         grown = chosen is tree

@@ -259,3 +259,18 @@ def _entity_of_words(words: list[str], *, glued_id: bool, table: bool) -> frozen
     last = words[-1]
     glued = glued_id and len(last) >= 5 and last.endswith("id")
     return singulars(last) | singulars(last[:-2]) if glued else singulars(last)
+
+
+def named_words(column: str, parent: str) -> int:
+    """How many of the words of the column's name before its ``id`` end the parent table's name, the
+    last compared by its singular: ``create_article_type_id`` names ``ticket_article_types`` by two
+    (``article``, ``type``), ``ticket_state_types`` by one (``type``)."""
+    words = name_words(column) if len(name_words(column)) > 1 else camel_words(column)
+    if words and words[-1] == "id":
+        words = words[:-1]
+    same = 0
+    for mine, theirs in zip(reversed(words), reversed(name_words(parent)), strict=False):
+        if mine != theirs and not (singulars(mine) & singulars(theirs)):
+            break
+        same += 1
+    return same
