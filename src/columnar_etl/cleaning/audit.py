@@ -124,8 +124,12 @@ def float8_text(value: pl.Expr) -> pl.Expr:
     count = digits.str.len_chars().cast(pl.Int32)
     point = exponent + 1  # digits before the point, in fixed notation
     integral = pl.concat_str([digits, pl.lit(_ZEROS).str.slice(0, (point - count).clip(lower_bound=0))])
-    with_point = pl.concat_str([digits.str.slice(0, point), pl.lit("."), digits.str.slice(point)])
-    small = pl.concat_str([pl.lit("0."), pl.lit(_ZEROS).str.slice(0, -point), digits])
+    # Every branch is computed for every row, so a length is clipped where its branch is not taken:
+    # polars 2.2 refuses a negative length (2.1 took it).
+    with_point = pl.concat_str(
+        [digits.str.slice(0, point.clip(lower_bound=0)), pl.lit("."), digits.str.slice(point)]
+    )
+    small = pl.concat_str([pl.lit("0."), pl.lit(_ZEROS).str.slice(0, (-point).clip(lower_bound=0)), digits])
     fixed = pl.when(exponent < 0).then(small).when(count <= point).then(integral).otherwise(with_point)
     scientific = pl.concat_str(
         [
