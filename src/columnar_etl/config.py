@@ -714,11 +714,9 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     read when it exists. A named file that does not exist is an error.
     """
     path = Path(config_file) if config_file is not None else DEFAULT_CONFIG_FILE
-    if config_file is not None and not path.is_file():
-        raise ConfigError(
-            config_file_problem(path) or "config file not found", path=path, hint="check the --config path"
-        )
     problem = config_file_problem(path)
+    if config_file is not None and not path.is_file():
+        raise ConfigError(problem or "config file not found", path=path, hint="check the --config path")
     if problem is not None:
         # Something is there but no file: until 2026-12-07 it was read as no config at all, and with a
         # columnar_etl.toml linking to a settings file moved away, `run` loaded on the defaults (the

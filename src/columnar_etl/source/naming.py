@@ -199,9 +199,15 @@ def names_in_plural(column: str) -> bool:
     ``source_route_hops``), where a column holding one row's identity names it in the singular
     (``directory``, ``playlist_id``). A word of three letters or fewer (``ids``), or in
     :data:`_NOT_PLURAL_ENDINGS`, is none."""
+    return _plural_last_word(column, _NOT_PLURAL_ENDINGS) is not None
+
+
+def _plural_last_word(column: str, not_plural: tuple[str, ...]) -> str | None:
+    """The last word of a column's name (:func:`camel_words`) where it reads as a plural: more than three
+    letters, ending in ``s`` but in none of ``not_plural``; else None."""
     words = camel_words(column)
     last = words[-1] if words else ""
-    return len(last) > 3 and last.endswith("s") and not last.endswith(_NOT_PLURAL_ENDINGS)
+    return last if len(last) > 3 and last.endswith("s") and not last.endswith(not_plural) else None
 
 
 #: Words in ``s`` that are their own singular (one ``series``, one ``species``, the ``news``, a
@@ -217,11 +223,8 @@ def counts_the_table(column: str, table: str) -> bool:
     (:func:`singulars`, ``ies`` → ``y`` too: ``replies`` → ``reply``) must name the table's entity; a word
     of three letters or fewer, in :data:`_NOT_PLURAL_ENDINGS` other than ``ies``, ending in ``as``
     (``canvas``, ``alias``) or in :data:`_INVARIANT_NOUNS` (``series``) is none (since 2026-12-07)."""
-    words = camel_words(column)
-    last = words[-1] if words else ""
-    if len(last) <= 3 or not last.endswith("s") or last in _INVARIANT_NOUNS:
-        return False
-    if last.endswith(("ss", "us", "is", "as")):
+    last = _plural_last_word(column, ("ss", "us", "is", "as"))
+    if last is None or last in _INVARIANT_NOUNS:
         return False
     return bool((singulars(last) - {last}) & entity_of(table, table=True))
 
@@ -265,7 +268,9 @@ def named_words(column: str, parent: str) -> int:
     """How many of the words of the column's name before its ``id`` end the parent table's name, the
     last compared by its singular: ``create_article_type_id`` names ``ticket_article_types`` by two
     (``article``, ``type``), ``ticket_state_types`` by one (``type``)."""
-    words = name_words(column) if len(name_words(column)) > 1 else camel_words(column)
+    words = name_words(column)
+    if len(words) < 2:
+        words = camel_words(column)  # ``createArticleTypeId``
     if words and words[-1] == "id":
         words = words[:-1]
     same = 0
