@@ -32894,3 +32894,78 @@ def test_zammad_through_db_to_sqlite_reads_isoformat_with_and_without_fraction_k
     }
     assert found == {**declared_fks, ("tickets", "create_article_sender_id"): "ticket_article_senders.id"}
     assert ("tickets", "create_article_type_id") not in found
+
+
+def test_dolibarr_through_mysql2sqlite_keeps_seconds_spent_hourly_costs_and_refs_and_its_declared_links(
+    run_export: Runner,
+) -> None:
+    # Dolibarr 16's MySQL database (its help desk and projects, a dump of five tables) as mysql2sqlite
+    # converts it: time spent ``double`` SECONDS (``task_duration`` 5400.0, a task's
+    # ``duration_effective`` their sum, ``planned_workload``): REAL cells, double precision, each as
+    # written, no rule reading them as moments or intervals; ``thm`` hourly costs ``double(24,8)``
+    # (45.5, NULL for a user with none), amounts and ``opp_percent`` the same; ``task_date`` days (date)
+    # beside ``task_datehour`` at midnight when no hour was given (timestamp without time zone, as
+    # written); ``tms`` ``timestamp`` text the same; refs ``TS2405-0001`` and ``track_id`` random text;
+    # ``progress`` percentages as ``varchar`` digits (bigint, each its integer, NULL kept); ticket
+    # messages (CKEditor's, Outlook's, the public form's with CRLF) byte for byte; ``''`` notes and
+    # descriptions made NULL (audited). The dump's ``CONSTRAINT ... FOREIGN KEY`` lines declare
+    # ``llx_projet_task.fk_projet`` → ``llx_projet`` (kept) and references to ``llx_societe`` and
+    # ``llx_user``, which the dump does not hold (no reference, no error). ``fk_task`` and
+    # ``fk_task_parent`` (0 for a top task) are found; a ticket's ``fk_project`` (0 for none, 1..3) fits
+    # the projects, the ticket types and the tasks alike and names no table (Dolibarr's is ``projet``):
+    # none chosen.
+    rows = apps.dolibarr_rows()
+    ran, run_dir = run_export(apps.dolibarr)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.DOLIBARR_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone", "date": "date"}
+    kinds |= {"timestamp": "timestamp without time zone", "double": "double precision"}
+    kinds |= {"double(24,8)": "double precision", "double(5,2)": "double precision"}
+    digits = {("llx_c_ticket_type", "pos"), ("llx_ticket", "progress")}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) in digits else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert {rule for (_, _, rule) in audit} == {"empty_to_null"}
+    assert audit[("llx_projet_task_time", "note", "empty_to_null")] == 20
+    spent = ran.values("llx_projet_task_time", "task_duration", "rowid")
+    assert spent == {row[0]: row[5] for row in rows["llx_projet_task_time"]} and spent[2] == 4500.0
+    efforts = ran.values("llx_projet_task", "duration_effective", "rowid")
+    assert efforts == {
+        task: sum(row[5] for row in rows["llx_projet_task_time"] if row[1] == task) for task in range(1, 7)
+    }
+    costs = ran.values("llx_projet_task_time", "thm", "rowid")
+    assert {costs[row[0]] for row in rows["llx_projet_task_time"] if row[7] == 3} == {None}
+    assert costs[2] == 45.5 and ran.values("llx_projet", "budget_amount", "rowid")[3] == 3999.99
+    hours = ran.values("llx_projet_task_time", "task_datehour", "rowid")
+    assert hours[2] == datetime(2024, 3, 8) and hours[1] == datetime(2024, 3, 7, 8, 0)
+    tickets = {row[0]: row for row in rows["llx_ticket"]}
+    assert ran.values("llx_ticket", "ref", "rowid") == {k: row[2] for k, row in tickets.items()}
+    assert ran.values("llx_ticket", "track_id", "rowid") == {k: row[3] for k, row in tickets.items()}
+    messages = ran.values("llx_ticket", "message", "rowid")
+    assert messages == {k: row[10] for k, row in tickets.items()}
+    assert messages[3].endswith("Version: 16.0.4\r\nNavigateur : Firefox 125\r\n")
+    assert "&nbsp;<o:p></o:p>" in messages[2] and "\u00a0– since" in messages[2]
+    progress = ran.values("llx_ticket", "progress", "rowid")
+    assert progress == {k: None if row[13] is None else int(row[13]) for k, row in tickets.items()}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["rowid"] for t in rows}
+    assert references(run_dir) == {
+        ("llx_projet_task", "fk_projet"): "llx_projet.rowid",
+        ("llx_projet_task", "fk_task_parent"): "llx_projet_task.rowid",
+        ("llx_projet_task_time", "fk_task"): "llx_projet_task.rowid",
+    }
+    assert set(charged_columns(profiled(run_dir)["columns"])) == {
+        ("llx_projet", "description"),
+        ("llx_projet", "note_public"),
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
