@@ -32969,3 +32969,95 @@ def test_dolibarr_through_mysql2sqlite_keeps_seconds_spent_hourly_costs_and_refs
         ("llx_projet", "note_public"),
     }
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def test_leantime_through_mysql2sqlite_reads_zero_dates_decimal_hours_and_digit_codes_and_finds_its_links(
+    run_export: Runner,
+) -> None:
+    # Leantime 3.0's MariaDB database as mysql2sqlite converts a mysqldump of it: ``datetime`` text wall
+    # clocks (timestamp without time zone, as written: a timesheet's ``workDate`` the Copenhagen midnight
+    # stored in UTC, ``23:00:00`` the day before), Leantime 2.x's ``'0000-00-00 00:00:00'`` for a date
+    # never set beside NULL on newer rows (NULL, audited ``null_like_to_null``); ``float`` decimal hours
+    # (0.25, 1.5, 7.5), plan hours and story points (double precision, each as written); codes as
+    # ``varchar`` digits (a user's ``role`` ``'50'``, a ticket's ``priority``, a project's
+    # ``hourBudget``, a timesheet's ``rate``, the history's ``changeValue`` with status -1) read as
+    # integers, ``''`` among them made NULL (audited); ``sessiontime`` Unix seconds as ``varchar`` digits
+    # under a name of a moment (instants, audited ``epoch:seconds``); ticket status -1 (archived) kept;
+    # PHP-serialized settings, TinyMCE's HTML, an emoji and the settings' key/value text byte for byte.
+    # References, none declared: ``editorId`` (the assignee's id as ``varchar``, ``''`` unassigned: the
+    # four users all in use) and ``userId`` → ``zp_user``, ``ticketId`` and ``dependingTicketId`` (a
+    # subtask's parent, 0 on old rows) → ``zp_tickets``, ``commentParent`` (0 for a thread's first) →
+    # ``zp_comment``. ``milestoneid`` (milestones are tickets 5, 14, 23, 32) and ``moduleId``
+    # (polymorphic by ``module``) fit several tables alike and name none: no reference.
+    rows = apps.leantime_rows()
+    ran, run_dir = run_export(apps.leantime)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.LEANTIME_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone", "float": "double precision"}
+    digits = {("zp_user", "role"), ("zp_tickets", "priority"), ("zp_tickets", "editorId")}
+    digits |= {("zp_projects", "hourBudget"), ("zp_timesheets", "rate"), ("zp_tickethistory", "changeValue")}
+    zero = apps.LEANTIME_ZERO
+    owed = _h339_expected_audit(declared, rows, ran)
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint"
+            if (table, name) in digits
+            else "timestamp with time zone"
+            if (table, name) == ("zp_user", "sessiontime")
+            else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        read = [
+            tuple(
+                None if v == zero else int(v) if n == "sessiontime" and v is not None else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        expected = _h339_cells(read, names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            zeros = sum(row[place] == zero for row in rows[table])
+            if zeros:
+                owed[(table, name, "null_like_to_null")] = zeros
+    owed[("zp_user", "sessiontime", "epoch:seconds")] = len(rows["zp_user"])
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("zp_tickets", "dateToFinish", "null_like_to_null")] == 6
+    sheets = {row[0]: row for row in rows["zp_timesheets"]}
+    hours = ran.values("zp_timesheets", "hours", "id")
+    assert hours == {k: row[4] for k, row in sheets.items()} and hours[1] == 0.25 and hours[3] == 7.5
+    assert ran.values("zp_timesheets", "workDate", "id")[1] == datetime(2024, 3, 10, 23, 0)
+    assert ran.values("zp_tickets", "status", "id")[5] == -1
+    assert ran.values("zp_tickets", "dateToFinish", "id")[2] is None
+    assert ran.values("zp_user", "lastpwd_change", "id") == {1: None, 2: None, 3: None, 4: None}
+    assert ran.values("zp_user", "role", "id") == {1: 50, 2: 20, 3: 20, 4: 10}
+    users = {row[0]: row for row in rows["zp_user"]}
+    sessions = ran.values("zp_user", "sessiontime", "id")
+    assert sessions == {k: UNIX_EPOCH + timedelta(seconds=int(row[12])) for k, row in users.items()}
+    assert ran.values("zp_user", "settings", "id")[1] == apps.leantime_settings(0)
+    settings = ran.values("zp_settings", "value", "key")
+    assert settings == dict(rows["zp_settings"]) and settings["db-version"] == "3.0.2"
+    assert "👍" in ran.values("zp_comment", "text", "id")[2]
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        t: ["key"] if t == "zp_settings" else ["id"] for t in rows
+    }
+    assert references(run_dir) == {
+        ("zp_comment", "userId"): "zp_user.id",
+        ("zp_comment", "commentParent"): "zp_comment.id",
+        ("zp_projects", "clientId"): "zp_clients.id",
+        ("zp_tickethistory", "userId"): "zp_user.id",
+        ("zp_tickethistory", "ticketId"): "zp_tickets.id",
+        ("zp_tickets", "projectId"): "zp_projects.id",
+        ("zp_tickets", "userId"): "zp_user.id",
+        ("zp_tickets", "dependingTicketId"): "zp_tickets.id",
+        ("zp_tickets", "editorId"): "zp_user.id",
+        ("zp_timesheets", "userId"): "zp_user.id",
+        ("zp_timesheets", "ticketId"): "zp_tickets.id",
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
