@@ -129,8 +129,9 @@ Collections database, Google Drive for desktop's DriveFS metadata_sqlite_db, fou
 MySQL databases as mysql2sqlite converts them: MantisBT, GLPI, HESK and OTRS (and osTicket and
 FreeScout), Zammad's PostgreSQL database through db-to-sqlite, a Spiceworks help desk's
 spiceworks_prod.db, OneDrive's SyncEngineDatabase.db, Phone Link's phone.db, Windows Photos'
-MediaDb.v1.sqlite, and three time trackers: Timetrap, Anuko Time Tracker through mysql2sqlite and
-Simple Time Tracker's Room database)
+MediaDb.v1.sqlite, three time trackers: Timetrap, Anuko Time Tracker through mysql2sqlite and
+Simple Time Tracker's Room database, and three CRM/ERP systems' help desks and timesheets through
+mysql2sqlite: Dolibarr, Leantime and SuiteCRM's Cases)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
