@@ -192,7 +192,9 @@ def test_a_program_set_up_after_a_logging_left_open_is_what_a_run_gives_back(
 MOMENTS = (0.15, 0.3, 0.45, 0.6, 0.75, 0.9)
 
 
-@pytest.mark.parametrize("function", ["profile", "load", "run"])
+@pytest.mark.parametrize(
+    "function", ["profile", *(pytest.param(name, marks=pytest.mark.slow) for name in ("load", "run"))]
+)
 def test_an_interrupt_at_any_moment_of_a_call_reaches_the_caller_as_keyboard_interrupt(
     function: str, settings: Settings, small_fixture: Path, pg_uri: str
 ) -> None:

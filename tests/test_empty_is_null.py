@@ -306,6 +306,7 @@ def test_blanks_kept_arrive_in_postgres_every_cell_checked(
     assert loaded.result.record.quality_after == 100.0
 
 
+@pytest.mark.slow
 def test_blanks_kept_beside_long_cells_read_apart_are_counted_alike(tmp_path: Path) -> None:
     """Pasted logs of 0.5-1 MB beside '' and NULL, profiled within a limit that reads the long cells
     apart (profiling.long_cells) and with memory to spare: the kept '' are text values either way."""

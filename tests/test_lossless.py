@@ -280,6 +280,7 @@ def test_checker_reports_a_cell_changed_behind_its_back(pg_uri: str, tmp_path: P
     assert [(v.table, v.key, v.column) for v in again] == [("people", "2", "name"), ("people", "3", None)]
 
 
+@pytest.mark.slow
 def test_checker_reads_a_table_wider_than_a_sqlite_result_and_names_its_last_cells(
     pg_uri: str, tmp_path: Path
 ) -> None:

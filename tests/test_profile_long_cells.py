@@ -87,6 +87,7 @@ def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _long_export(tmp_path_factory.mktemp("long") / "long.db")
 
 
+@pytest.mark.slow
 def test_long_text_is_profiled_within_a_tight_limit_with_the_figures_python_finds(long_export: Path) -> None:
     result = profile(long_export, settings=load_settings(profile_memory_limit=TIGHT))
     body = result["notes"]["body"]
@@ -142,6 +143,7 @@ def test_long_text_is_profiled_within_a_tight_limit_with_the_figures_python_find
     assert _figures(result.to_dict()) == _figures(roomy.to_dict())
 
 
+@pytest.mark.slow
 def test_long_text_ran_out_of_the_tight_limit_the_usual_way(
     long_export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,6 +153,7 @@ def test_long_text_ran_out_of_the_tight_limit_the_usual_way(
         profile(long_export, settings=load_settings(profile_memory_limit=TIGHT))
 
 
+@pytest.mark.slow
 def test_long_cells_read_apart_in_many_small_reads_give_the_same_figures(
     long_export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -190,6 +193,7 @@ def _figures(result: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in result.items() if key != "seconds"}
 
 
+@pytest.mark.slow
 def test_the_duplicate_count_of_long_rows_no_column_narrows_fits_too(tmp_path: Path) -> None:
     """No key, and the one column of mostly distinct values is long text: the count's narrowing read
     (that column) and its read of whole rows each held 2,048 long rows; both now fit, the rows' digests
@@ -212,6 +216,7 @@ def test_the_duplicate_count_of_long_rows_no_column_narrows_fits_too(tmp_path: P
     assert _figures(result.to_dict()) == _figures(roomy.to_dict())
 
 
+@pytest.mark.slow
 def test_values_of_megabytes_are_profiled_a_read_at_a_time(tmp_path: Path) -> None:
     """Pasted logs of 0.5-2.5 MB each, all distinct, at a limit whose reads hold 2 MB: eight reads in
     one query held ~16 MB of such values with their copies and ran out of the limit (exit 1 for a

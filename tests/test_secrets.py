@@ -189,7 +189,17 @@ def _logging_pg_tools(folder: Path, log: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("kind", ["uri", "keywords", "pgpassword", "passfile", "password_command"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "uri",
+        "keywords",
+        *(
+            pytest.param(kind, marks=pytest.mark.slow)
+            for kind in ("pgpassword", "passfile", "password_command")
+        ),
+    ],
+)
 def test_no_password_in_any_artefact_log_ledger_row_output_or_child_argv(
     kind: str,
     loader_role: tuple[str, str],

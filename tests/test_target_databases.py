@@ -1189,6 +1189,7 @@ def test_a_role_quoting_every_identifier_loads_cuts_over_and_keeps_its_live_type
     assert live_column_types(as_role, "servicedesk") == {"t": dict(expected)}
 
 
+@pytest.mark.slow
 def test_a_server_whose_lock_table_one_load_fills_fails_naming_the_setting_to_raise(
     tmp_path: Path, make_sqlite: Any, env: Path
 ) -> None:

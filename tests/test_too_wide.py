@@ -89,7 +89,9 @@ def _columns(uri: str, schema: str = "servicedesk", table: str = "wide") -> int:
     )[0][0]
 
 
-@pytest.mark.parametrize(("columns", "refused"), [(1017, False), (1018, True)])
+@pytest.mark.parametrize(
+    ("columns", "refused"), [pytest.param(1017, False, marks=pytest.mark.slow), (1018, True)]
+)
 def test_a_row_of_fixed_width_values_over_a_page_is_refused_by_the_gate(
     tmp_path: Path, pg_uri: str, columns: int, refused: bool
 ) -> None:
@@ -146,6 +148,7 @@ def test_a_null_lengthens_the_row_and_the_text_hint_loads(tmp_path: Path, pg_uri
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("columns", "refused"), [(1600, False), (1601, True)])
 def test_more_columns_than_postgresql_takes_are_refused_by_the_gate(
     tmp_path: Path, pg_uri: str, columns: int, refused: bool

@@ -244,6 +244,7 @@ def test_trim_false_loads_from_the_toml_file(tmp_path: Path) -> None:
     assert load_settings(config).columns["history"]["output"].trim is False
 
 
+@pytest.mark.slow
 def test_long_padded_cells_read_apart_are_counted_as_written(tmp_path: Path) -> None:
     """Pasted logs of 0.5-1 MB, each ending in a line break, profiled within a limit that reads them
     apart (profiling.long_cells): none is padded, as with memory to spare; trimmed (``trim = true``:
