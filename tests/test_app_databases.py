@@ -172,6 +172,7 @@ from uuid import UUID
 import pyarrow.parquet as pq
 import pytest
 
+from columnar_etl import profile as profile_export
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.rules.dates import GO_TIME_FORMAT
 
@@ -33130,3 +33131,35 @@ def test_suitecrm_through_mysql2sqlite_keys_cases_by_number_keeps_guids_and_find
         ("cases", "account_id"): "accounts.id",
     }
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def test_mantis_due_date_and_onedrive_last_change_note_their_stand_ins_for_no_date(tmp_path: Path) -> None:
+    # h347: MantisBT's due_date holds 1 for "no due date" (core/date_api.php: date_get_null() returns 1)
+    # and OneDrive's lastChange 315529200 (1980-01-01 00:00 of a UTC+1 clock, the DOS epoch) for a file
+    # with no date, each beside Unix seconds. Until 2026-12-07 neither had a note: a dashboard showed
+    # 1970-01-01 00:00:01 and 1979-12-31 23:00 as moments. The values stay as written (bigint), the note
+    # counting the stand-in (counted here by sqlite3) and giving the instant with NULLIF.
+    kept = "kept as numbers (bigint), every value as written; the instant is"
+    mantis = apps.mantis(tmp_path / "mantis.db")
+    with closing(sqlite3.connect(mantis)) as con:
+        ((ones,),) = con.execute("SELECT count(*) FROM mantis_bug_table WHERE due_date = 1").fetchall()
+    due = profile_export(mantis)["mantis_bug_table"]["due_date"]
+    assert due.inferred_type == "integer" and ones > 1
+    assert [n for n in due.notes if "the instant is" in n] == [
+        f"integers are seconds since 1970-01-01 UTC, 1 for no date ({ones} values, 1970-01-01 00:00:01 UTC): "
+        f'{kept} to_timestamp(NULLIF("due_date", 1))'
+    ]
+    onedrive = apps.onedrive(tmp_path / "SyncEngineDatabase.db")
+    no_date = apps.ONEDRIVE_NO_DATE
+    with closing(sqlite3.connect(onedrive)) as con:
+        ((found,),) = con.execute(
+            "SELECT count(*) FROM od_ClientFile_Records WHERE lastChange = ?", (no_date,)
+        ).fetchall()
+    change = profile_export(onedrive)["od_ClientFile_Records"]["lastChange"]
+    instant = datetime(1970, 1, 1) + timedelta(seconds=no_date)
+    assert change.inferred_type == "integer" and instant == datetime(1979, 12, 31, 23)
+    assert [n for n in change.notes if "the instant is" in n] == [
+        f"integers are seconds since 1970-01-01 UTC, {no_date} for no date ({found} value"
+        f"{'s' if found > 1 else ''}, {instant:%Y-%m-%d %H:%M:%S} UTC, the DOS epoch, 1980-01-01 00:00 at "
+        f'UTC+01:00): {kept} to_timestamp(NULLIF("lastChange", {no_date}))'
+    ]

@@ -9,7 +9,10 @@ Expected instants are computed in Python from the values written, not by the cod
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from fractions import Fraction
 from pathlib import Path
 
 from columnar_etl import profile
@@ -19,6 +22,11 @@ from . import app_databases as apps
 from .conftest import SqliteFactory, note_instants, pg_query
 from .lossless_check import summarize
 from .test_lossless import load_and_check
+from .test_other_products import Ran, audit_rules, loaded_cleanly, run_export
+
+__all__ = ["run_export"]  # the fixture, used by name
+
+Runner = Callable[..., tuple[Ran, Path]]
 
 ROWS = 12
 UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -199,3 +207,152 @@ def test_the_epoch_text_notes_nullif_names_each_rows_value_in_postgresql(
         assert rows == {i: None if i in ZERO_ROWS else parse(v) for i, v in enumerate(TEXT_COLUMNS[name])}, (
             name
         )
+
+
+# Other stand-ins for "no date" / "never" beside the moments (since 2026-12-07): MantisBT's 1 for no due
+# date (core/date_api.php's date_get_null()), the DOS epoch 1980-01-01 00:00 at UTC (315532800) and as
+# a local clock of UTC+01:00 converted (315529200), the largest 32-bit integer among milliseconds, and
+# the largest 64-bit one (Active Directory's accountExpires "never") beside seconds and FILETIME ticks.
+# Until then none got a note: the column stayed bigint, nothing saying what its integers were.
+INT64_MAX = 2**63 - 1
+#: FILETIME's ticks at 1970-01-01 UTC, and per second (Windows' documentation of FILETIME).
+FILETIME_AT_UNIX_EPOCH, TICKS = 116_444_736_000_000_000, 10_000_000
+#: Every fourth row holds the column's stand-in.
+STAND_IN_ROWS = {i for i in range(ROWS) if i % 4 == 1}
+#: Each column's stand-in, its moments' scale (per second) and offset (the epoch's ticks).
+STAND_INS: dict[str, tuple[int, int, int]] = {
+    "due_date": (1, 1, 0),
+    "mtime_local": (315_529_200, 1, 0),
+    "synced_at": (315_532_800, 1, 0),
+    "shown_at": (1, 1000, 0),
+    "lock_until": (2_147_483_647, 1000, 0),
+    "expires_at": (INT64_MAX, 1, 0),
+    "ExpiryTime": (INT64_MAX, TICKS, FILETIME_AT_UNIX_EPOCH),
+    # A declared DATETIME of seconds: read as instants as before, the DOS epoch its instant.
+    "stamp": (315_532_800, 1, 0),
+}
+STAND_IN_COLUMNS = {
+    name: [
+        stand_in if i in STAND_IN_ROWS else s * per_second + since + (7 if per_second > 1 else 0)
+        for i, s in enumerate(SECONDS)
+    ]
+    for name, (stand_in, per_second, since) in STAND_INS.items()
+}
+# MantisBT where no bug has a due date yet: 1s and NULLs alone.
+STAND_IN_COLUMNS["due_date_only"] = [1 if i % 2 else None for i in range(ROWS)]
+# Birth dates of 1975 to 1986 in declared DATETIME seconds: 1980-01-01 is one of them, no stand-in.
+BIRTHS = [157_766_400 + 31_536_000 * i for i in range(ROWS)]
+BIRTHS[1] = 315_532_800
+STAND_IN_COLUMNS["born"] = BIRTHS
+
+
+def _stand_ins_export(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    with con:
+        declared = {"stamp": "DATETIME", "born": "DATETIME"}
+        names = list(STAND_IN_COLUMNS)
+        ddl = ", ".join(f'"{n}" {declared.get(n, "INTEGER")}' for n in names)
+        con.execute(f"CREATE TABLE ev (id INTEGER PRIMARY KEY, {ddl})")
+        rows = [(i, *(STAND_IN_COLUMNS[n][i] for n in names)) for i in range(ROWS)]
+        con.executemany(f"INSERT INTO ev VALUES ({', '.join('?' * (len(names) + 1))})", rows)
+    con.close()
+    return path
+
+
+def _text(value: int, per_second: int) -> str:
+    """The instant ``value`` counts in a unit of which ``per_second`` make a second, as the note writes it."""
+    moment = datetime(1970, 1, 1) + timedelta(microseconds=value * 1_000_000 // per_second)
+    return moment.isoformat(sep=" ", timespec="milliseconds" if moment.microsecond else "seconds")
+
+
+def test_epoch_integers_beside_other_stand_ins_for_no_date_get_a_note_counting_them(tmp_path: Path) -> None:
+    table = profile(_stand_ins_export(tmp_path / "stand_ins.db"))["ev"]
+    cells = f"{len(STAND_IN_ROWS)} values"
+    kept = "kept as numbers (bigint), every value as written; the instant is"
+    expected = {
+        "due_date": f"integers are seconds since 1970-01-01 UTC, 1 for no date ({cells}, "
+        f'{_text(1, 1)} UTC): {kept} to_timestamp(NULLIF("due_date", 1))',
+        "mtime_local": f"integers are seconds since 1970-01-01 UTC, 315529200 for no date ({cells}, "
+        f"{_text(315_529_200, 1)} UTC, the DOS epoch, 1980-01-01 00:00 at UTC+01:00): "
+        f'{kept} to_timestamp(NULLIF("mtime_local", 315529200))',
+        "synced_at": f"integers are seconds since 1970-01-01 UTC, 315532800 for no date ({cells}, "
+        f'{_text(315_532_800, 1)} UTC, the DOS epoch): {kept} to_timestamp(NULLIF("synced_at", 315532800))',
+        "shown_at": f"integers are milliseconds since 1970-01-01 UTC, 1 for no date ({cells}, "
+        f'{_text(1, 1000)} UTC): {kept} to_timestamp(NULLIF("shown_at", 1) / 1000.0)',
+        "lock_until": f"integers are milliseconds since 1970-01-01 UTC, 2147483647 for never ({cells}, "
+        f"{_text(2_147_483_647, 1000)} UTC, the largest 32-bit integer): "
+        f'{kept} to_timestamp(NULLIF("lock_until", 2147483647) / 1000.0)',
+        "expires_at": f"integers are seconds since 1970-01-01 UTC, {INT64_MAX} for never ({cells}, the "
+        f'largest 64-bit integer): {kept} to_timestamp(NULLIF("expires_at", {INT64_MAX}))',
+        "ExpiryTime": "integers are Windows FILETIME, 100-nanosecond ticks since 1601-01-01 UTC, "
+        f"{INT64_MAX} for never ({cells}, the largest 64-bit integer), finer than a timestamptz's "
+        f'microseconds: {kept} to_timestamp((NULLIF("ExpiryTime", {INT64_MAX}) - '
+        f"{FILETIME_AT_UNIX_EPOCH}) / {TICKS}.0)",
+    }
+    for name, note in expected.items():
+        column = table[name]
+        # The stand-in decides no unit and changes no value: integers, no issue, the note.
+        assert column.inferred_type == "integer", (name, column.type_reason)
+        assert column.issues == [], (name, column.issues)
+        assert [n for n in column.notes if "the instant is" in n] == [note], (name, column.notes)
+    # Read as instants as before, the note saying what the DOS epoch among them is.
+    stamp = table["stamp"]
+    assert stamp.inferred_type == "timestamptz"
+    assert stamp.notes[1:] == [
+        f"315532800 for no date ({cells}, {_text(315_532_800, 1)} UTC, the DOS epoch): each read as the "
+        "instant it counts in epoch seconds; the value or NULL is "
+        "NULLIF(\"stamp\", TIMESTAMPTZ '1980-01-01 00:00:00+00')"
+    ]
+    # Nothing but the stand-in: no unit to read it in, kept as written, the note saying what it is.
+    only = table["due_date_only"]
+    assert only.inferred_type == "integer"
+    assert only.notes == [
+        f"every value is one applications write for no date or never, 1 ({ROWS // 2} values): kept as "
+        'written; the value or NULL is NULLIF("due_date_only", 1)'
+    ]
+    # 1980-01-01 inside the birth dates' spread is one of them: no note of it.
+    assert table["born"].inferred_type == "timestamptz"
+    assert not [n for n in table["born"].notes if "DOS" in n or "no date" in n], table["born"].notes
+
+
+def test_a_run_keeps_every_stand_in_as_written_and_the_notes_nullif_gives_each_rows_instant(
+    run_export: Runner, pg_uri: str
+) -> None:
+    ran, run_dir = run_export(_stand_ins_export)
+    loaded_cleanly(ran, run_dir, {"ev": ROWS})
+    notes = {
+        name: column.notes
+        for name, column in profile(_stand_ins_export(run_dir / "again.db"))["ev"].columns.items()
+    }
+    types = ran.types("ev")
+    for name, values in STAND_IN_COLUMNS.items():
+        loaded = ran.values("ev", name, "id")
+        if name in ("stamp", "born"):
+            assert types[name] == "timestamp with time zone", name
+            # Each the instant its integer counts, the DOS epoch too (Python's own datetime).
+            assert loaded == {i: UNIX_EPOCH + timedelta(seconds=v) for i, v in enumerate(values)}, name
+            assert audit_rules(run_dir, "ev", name) == {str(i): {"epoch:seconds"} for i in range(ROWS)}, name
+            continue
+        # Every cell as written: no rule changed one.
+        assert types[name] == "bigint", name
+        assert loaded == dict(enumerate(values)), name
+        assert audit_rules(run_dir, "ev", name) == {}, name
+        if name not in STAND_INS:
+            continue
+        stand_in, per_second, since = STAND_INS[name]
+        rows = dict(note_instants(pg_uri, ran.base, "ev", notes[name]))
+        assert rows == {
+            i: None
+            if v == stand_in
+            # A tick finer than a microsecond: to_timestamp keeps the nearest one.
+            else UNIX_EPOCH + timedelta(microseconds=round(Fraction((v - since) * 1_000_000, per_second)))
+            for i, v in enumerate(values)
+        }, name
+    # The declared column's note: its NULLIF makes the stand-in NULL and keeps every other instant.
+    (note,) = [n for n in notes["stamp"] if "the value or NULL is" in n]
+    expression = note.split("the value or NULL is ")[1]
+    relation = f"{quote_ident(ran.base)}.ev"
+    assert dict(pg_query(pg_uri, f"SELECT id, {expression} FROM {relation}")) == {
+        i: None if v == 315_532_800 else UNIX_EPOCH + timedelta(seconds=v)
+        for i, v in enumerate(STAND_IN_COLUMNS["stamp"])
+    }

@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from columnar_etl.profiling.epoch_aggregates import MIN_POSITIVE_INTEGER, OPEN_END_BOUNDS, OPEN_END_CELLS
+from columnar_etl.profiling.epoch_aggregates import (
+    MIN_POSITIVE_INTEGER,
+    OPEN_END_BOUNDS,
+    OPEN_END_CELLS,
+    STAND_IN_CELLS,
+)
 from columnar_etl.profiling.layout_aggregates import (
     BREAK_PADDED,
     INDENTED,
@@ -82,8 +87,11 @@ _COLUMN_ROW = {
     BREAK_PADDED: f"sum({BREAK_PADDED})",
     PARAGRAPH_INDENTED: f"sum({PARAGRAPH_INDENTED})",
     **{bound: f"{bound[:3]}({bound})" for bound in OPEN_END_BOUNDS},
-    OPEN_END_CELLS: f"CASE WHEN count({OPEN_END_CELLS}) > 0 "
-    f"THEN flatten(list({OPEN_END_CELLS}) FILTER (WHERE {OPEN_END_CELLS} IS NOT NULL)) END",
+    **{
+        cells: f"CASE WHEN count({cells}) > 0 "
+        f"THEN flatten(list({cells}) FILTER (WHERE {cells} IS NOT NULL)) END"
+        for cells in (OPEN_END_CELLS, STAND_IN_CELLS)
+    },
 }
 
 

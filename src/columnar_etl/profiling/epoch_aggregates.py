@@ -1,14 +1,24 @@
 """The profile query's aggregates over a column's integers that judge them as epoch instants
 (:mod:`.epochs`): whether each is a whole number of days (:func:`day_part_sql`) or of minutes or
 seconds in microseconds (:func:`duration_part_sql`), the far-future stand-ins for no end beside
-them (:func:`open_end_sql`), and the least integer above 0 (:data:`MIN_POSITIVE_INTEGER`)."""
+them (:func:`open_end_sql`), the stand-ins for no date or never and the bounds of the integers beside
+them (:func:`stand_in_sql`), and the least integer above 0 (:data:`MIN_POSITIVE_INTEGER`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
 from columnar_etl.profiling.distinct_values import in_places
-from columnar_etl.rules.epochs import EPOCH_OPEN_ENDS
+from columnar_etl.rules.epochs import (
+    DOS_EPOCH_OFFSET_GRID,
+    DOS_EPOCH_OFFSETS,
+    DOS_EPOCH_SECONDS,
+    DOS_EPOCH_UNITS,
+    EPOCH_OPEN_ENDS,
+    INT32_MAX,
+    NEVER_HIGH_PART,
+    NO_DATE_ONE,
+)
 
 #: The epoch units of :func:`day_part_sql`, finest first: an integer that is a whole number of days in
 #: one of them is one in each after it.
@@ -56,11 +66,36 @@ MIN_POSITIVE_INTEGER = "min_positive_integer"
 
 #: The profile query's bounds of a column's integers other than the far-future stand-ins for no end
 #: (:data:`~columnar_etl.rules.epochs.EPOCH_OPEN_ENDS`; :func:`open_end_sql`), folded as their names say.
-OPEN_END_BOUNDS = ("max_beside_open_ends", "max_duration_part_beside_open_ends")
+OPEN_END_BOUNDS = (
+    "max_beside_open_ends",
+    "max_duration_part_beside_open_ends",
+    # The integers other than the stand-ins for no date or never (:func:`stand_in_sql`), counted with them.
+    "min_beside_stand_ins",
+    "max_beside_stand_ins",
+    "max_duration_part_beside_stand_ins",
+)
 #: The profile query's cells of each such stand-in a column holds: a list of (value, cells).
 OPEN_END_CELLS = "open_end_cells"
 #: The type of :data:`OPEN_END_CELLS`.
 OPEN_END_CELLS_TYPE = "STRUCT(value HUGEINT, cells BIGINT)[]"
+#: The profile query's cells of each stand-in for no date or never a column holds (:func:`stand_in_sql`),
+#: of :data:`OPEN_END_CELLS_TYPE`.
+STAND_IN_CELLS = "stand_in_cells"
+
+
+def stand_in_sql(integer: str) -> str:
+    """SQL condition: the integer ``integer`` gives is a stand-in for no date or never
+    (:func:`~columnar_etl.rules.epochs.no_date_stand_in`): 1, the largest 32-bit integer, one whose high 32
+    bits are 0x7FFFFFFF, or the DOS epoch in Unix seconds or milliseconds at a local clock's offset."""
+    dos = [
+        f"({integer} BETWEEN {(DOS_EPOCH_SECONDS - DOS_EPOCH_OFFSETS[1]) * per_second} "
+        f"AND {(DOS_EPOCH_SECONDS - DOS_EPOCH_OFFSETS[0]) * per_second} "
+        f"AND ({DOS_EPOCH_SECONDS * per_second} - {integer}) % {DOS_EPOCH_OFFSET_GRID * per_second} = 0)"
+        for per_second in DOS_EPOCH_UNITS.values()
+    ]
+    return " OR ".join(
+        [f"{integer} IN ({NO_DATE_ONE}, {INT32_MAX})", f"{integer} >= {NEVER_HIGH_PART}", *dos]
+    )
 
 
 def open_end_sql(integer: str, places: Collection[int]) -> str:
@@ -77,7 +112,11 @@ def open_end_sql(integer: str, places: Collection[int]) -> str:
         return (
             "CAST(NULL AS HUGEINT) AS max_beside_open_ends, "
             "CAST(NULL AS INTEGER) AS max_duration_part_beside_open_ends, "
-            f"CAST(NULL AS {OPEN_END_CELLS_TYPE}) AS {OPEN_END_CELLS}"
+            f"CAST(NULL AS {OPEN_END_CELLS_TYPE}) AS {OPEN_END_CELLS}, "
+            "CAST(NULL AS HUGEINT) AS min_beside_stand_ins, "
+            "CAST(NULL AS HUGEINT) AS max_beside_stand_ins, "
+            "CAST(NULL AS INTEGER) AS max_duration_part_beside_stand_ins, "
+            f"CAST(NULL AS {OPEN_END_CELLS_TYPE}) AS {STAND_IN_CELLS}"
         )
     ends = ", ".join(str(value) for value in sorted(EPOCH_OPEN_ENDS))
     own = f"CASE WHEN {in_places(places)} THEN {integer} END"
@@ -87,5 +126,20 @@ def open_end_sql(integer: str, places: Collection[int]) -> str:
         f"max({beside}) AS max_beside_open_ends, "
         f"{_finest_multiple_sql(beside, _DURATION_IN_MICROSECONDS, 'max_duration_part_beside_open_ends')}, "
         f"list({{'value': {own}, 'cells': CAST(weight AS BIGINT)}}) FILTER (WHERE {open_end}) "
-        f"AS {OPEN_END_CELLS}"
+        f"AS {OPEN_END_CELLS}, "
+        f"{_beside_stand_ins_sql(own)}"
+    )
+
+
+def _beside_stand_ins_sql(own: str) -> str:
+    """The aggregates of :func:`open_end_sql` over the integers ``own`` gives beside the stand-ins for no
+    date or never (:func:`stand_in_sql`): their bounds and duration grid, and the cells of each
+    stand-in (``epochs.epoch_beside_stand_ins`` judges the unit on the others)."""
+    stand_in = f"({stand_in_sql(f'({own})')})"
+    beside = f"CASE WHEN NOT {stand_in} THEN {own} END"
+    return (
+        f"min({beside}) AS min_beside_stand_ins, max({beside}) AS max_beside_stand_ins, "
+        f"{_finest_multiple_sql(beside, _DURATION_IN_MICROSECONDS, 'max_duration_part_beside_stand_ins')}, "
+        f"list({{'value': {own}, 'cells': CAST(weight AS BIGINT)}}) FILTER (WHERE {stand_in}) "
+        f"AS {STAND_IN_CELLS}"
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -20,6 +20,7 @@ from columnar_etl.profiling.epoch_aggregates import (
     DURATION_PART_UNITS,
     MIN_POSITIVE_INTEGER,
     OPEN_END_CELLS,
+    STAND_IN_CELLS,
 )
 from columnar_etl.profiling.lossless import exact_integer_bounds
 from columnar_etl.profiling.number_reading import Counts
@@ -38,11 +39,13 @@ from columnar_etl.rules.epochs import (
     FILETIME_PER_SECOND,
     FILETIME_TICKS,
     FILETIME_UNIX_EPOCH,
+    INT32_MAX,
     JULIAN_DAYS,
     NEAR_EPOCH_SECONDS,
     YEARS,
     declared_epoch_fits,
     epoch_units,
+    no_date_stand_in,
 )
 from columnar_etl.source.tables import SourceColumn
 
@@ -143,6 +146,7 @@ def epoch_reading(
     keyed: bool = False,
     bounds: tuple[int, int] | None = None,
     open_ends: bool = False,
+    stand_ins: bool = False,
 ) -> str | None:
     """The unit (``seconds``, ``milliseconds``) in which a column's integers count from the Unix epoch,
     or None (``family``: what its declared type claims). A key of one column is an identifier whatever
@@ -158,7 +162,8 @@ def epoch_reading(
     negative), none of them 0 or 1 ("no date").
     ``bounds``: the integers' other than 0 (:func:`epoch_beside_zeros`), in place of the column's.
     Beside far-future stand-ins for no end (:func:`epoch_open_ends`), judged on the other integers
-    first (``open_ends``: those bounds are theirs, and so is the duration grid)."""
+    first (``open_ends``: those bounds are theirs, and so is the duration grid); beside stand-ins for no
+    date or never likewise (``stand_ins``, :func:`epoch_beside_stand_ins`)."""
     if column.primary_key and not column.composite_key and not keyed:
         return None
     if column.counts_from is not None or counts["min_number"] is None:
@@ -183,7 +188,8 @@ def epoch_reading(
         # A start, an end or a due in seconds or milliseconds may be an offset or an amount of such
         # digits (a block's start at 1.5 GB, an amount due in cents): only microseconds say a moment.
         return None
-    part = counts.agg.get("max_duration_part_beside_open_ends" if open_ends else "max_duration_part")
+    grid = "_beside_open_ends" if open_ends else "_beside_stand_ins" if stand_ins else ""
+    part = counts.agg.get(f"max_duration_part{grid}")
     if part is not None and part <= _DURATION_PART.get(unit or "", -1):
         # Microseconds of whole seconds read as epoch seconds, or of whole minutes read as epoch
         # milliseconds, would be instants on a grid of 11.6 days or 16.7 hours, which no clock records:
@@ -515,3 +521,129 @@ def _epoch_unit(low: int, high: int) -> str | None:
     if EPOCH_MICROS[0] <= low and high <= EPOCH_MICROS[1]:
         return "microseconds"
     return None
+
+
+#: How far, in seconds, a stand-in for no date or never lies from the column's other moments at the
+#: least (:func:`epoch_beside_stand_ins`): a year, so a birth date's 1980-01-01 among days of 1979 is one
+#: of them.
+STAND_IN_GAP_SECONDS = 365 * 86_400
+#: How many of each unit :func:`epoch_beside_stand_ins` reads make a second.
+_PER_SECOND = {
+    MomentUnit.EPOCH_SECONDS: 1,
+    MomentUnit.EPOCH_MILLISECONDS: 1_000,
+    MomentUnit.EPOCH_MICROSECONDS: 1_000_000,
+    MomentUnit.EPOCH_NANOSECONDS: 1_000_000_000,
+    MomentUnit.FILETIME: FILETIME_PER_SECOND,
+    MomentUnit.DOTNET_TICKS: FILETIME_PER_SECOND,
+}
+#: The instant each of :data:`_PER_SECOND`'s units counts from, in that unit (0: the Unix epoch).
+_UNIX_EPOCH_AT = {MomentUnit.FILETIME: FILETIME_UNIX_EPOCH, MomentUnit.DOTNET_TICKS: DOTNET_UNIX_EPOCH}
+
+
+@dataclass(frozen=True)
+class StandIns:
+    """The stand-ins for no date or never beside a column's moments (:func:`epoch_beside_stand_ins`):
+    what the others are (``moments``, the stand-ins its ``no_dates``) and each stand-in's cells."""
+
+    moments: MomentNumbers
+    cells: dict[int, int]
+    #: The others are finer than a timestamptz holds (nanoseconds, ticks): the phrase says so.
+    finer: bool = False
+
+    @property
+    def phrase(self) -> str:
+        """What the integers are, the stand-ins said: ``integers are seconds since 1970-01-01 UTC, 1 for
+        no date (4 values, 1970-01-01 00:00:01 UTC)``."""
+        return f"{self.moments.phrase}, {self.said()}" + (f", {_FINER}" if self.finer else "")
+
+    def said(self) -> str:
+        """Each stand-in with its cells and what it is, the most first: ``1 for no date (4 values,
+        1970-01-01 00:00:01 UTC)``; ``9223372036854775807 for never (2 values, the largest 64-bit
+        integer)``."""
+        per_second, since = _PER_SECOND[self.moments.unit], _UNIX_EPOCH_AT.get(self.moments.unit, 0)
+        said = []
+        for value, cells in sorted(self.cells.items(), key=lambda cell: (-cell[1], cell[0])):
+            what, _ = no_date_stand_in(value) or ("", None)
+            instant = moment_text(value - since, per_second)
+            words = [f"{cells:,} {'values' if cells > 1 else 'value'}"]
+            words += [f"{instant} UTC"] if instant else []
+            words += [what] if what else []
+            never = value >= INT32_MAX
+            said.append(f"{value} for {'never' if never else 'no date'} ({', '.join(words)})")
+        return " and ".join(said)
+
+
+def moment_text(ticks: int, per_second: int) -> str | None:
+    """The instant ``ticks`` after 1970-01-01 UTC, of which ``per_second`` make a second, as text
+    (``1970-01-01 00:00:01``, a fraction only where it has one), or None past 9999-12-31."""
+    whole, fraction = divmod(ticks, per_second)
+    if not -62_135_596_800 <= whole < 253_402_300_800:
+        return None
+    moment = datetime(1970, 1, 1) + timedelta(seconds=whole)
+    text = f"{moment:%Y-%m-%d %H:%M:%S}"
+    if fraction:
+        digits = len(str(per_second)) - 1
+        text += f".{fraction:0{digits}d}".rstrip("0")
+    return text
+
+
+def epoch_beside_stand_ins(
+    column: SourceColumn, family: InferredType | None, counts: Counts, *, keyed: bool = False
+) -> StandIns | None:
+    """The stand-ins for no date or never (:func:`~columnar_etl.rules.epochs.no_date_stand_in`: MantisBT's
+    ``1`` for no due date, the DOS epoch, the largest 32- and 64-bit integers) beside a column's moments,
+    or None. The unit is judged on the integers other than the stand-ins (the profile query's
+    ``min_beside_stand_ins``, ``max_beside_stand_ins`` and their duration grid), by
+    :func:`epoch_reading`'s rules, else as Windows FILETIME or .NET ticks, else as nanoseconds: a
+    stand-in never decides it. Each stand-in must be one of that unit (a DOS epoch in seconds among
+    milliseconds is none) and stand out from the others, :data:`STAND_IN_GAP_SECONDS` before the
+    earliest or after the latest (never a value inside their spread: 1980-01-01 among birth dates of
+    1950 to 1990 is one of them). Plain integers alone, not a key of one column."""
+    cells: dict[int, int] = counts.agg.get(STAND_IN_CELLS) or {}
+    low, high = counts.agg.get("min_beside_stand_ins"), counts.agg.get("max_beside_stand_ins")
+    if not cells or low is None or high is None or counts.numbers() != counts.shape(Shape.INTEGER):
+        return None
+    if column.primary_key and not column.composite_key and not keyed:
+        return None
+    bounds = (int(low), int(high))
+    moments: MomentNumbers | None = None
+    if unit := epoch_reading(column, family, counts, keyed=keyed, bounds=bounds, stand_ins=True):
+        moments = MomentNumbers(f"integers are {unit} since 1970-01-01 UTC", EPOCH_UNITS[unit])
+    elif ticks := windows_filetime(column, family, counts, bounds=bounds):
+        phrase = next(words for _, words, unit in _TICK_COUNTS if unit == ticks.unit)
+        moments = MomentNumbers(phrase, ticks.unit)
+    elif epoch_nanoseconds(column, family, counts, bounds=bounds):
+        moments = MomentNumbers("integers are nanoseconds since 1970-01-01 UTC", MomentUnit.EPOCH_NANOSECONDS)
+    if moments is None:
+        return None
+    finer = moments.unit not in EPOCH_UNITS.values()
+    gap = STAND_IN_GAP_SECONDS * _PER_SECOND[moments.unit]
+    for value in cells:
+        _, own_unit = no_date_stand_in(value) or ("", None)
+        if own_unit is not None and EPOCH_UNITS.get(own_unit) != moments.unit:
+            return None
+        if bounds[0] - gap < value < bounds[1] + gap:
+            return None
+    return StandIns(replace(moments, no_dates=tuple(sorted(cells))), dict(cells), finer)
+
+
+def only_stand_ins(column: SourceColumn, counts: Counts) -> str | None:
+    """The note of a column whose integers, under a name saying they hold a time or a declared date
+    or timestamp, are stand-ins for no date or never alone (MantisBT's ``due_date`` of 1s where no bug
+    has a due date yet): no unit to read them in, so kept as written, the note saying what they are and
+    the ``NULLIF`` a reader writes; or None."""
+    cells: dict[int, int] = counts.agg.get(STAND_IN_CELLS) or {}
+    if not cells or counts.agg.get("min_beside_stand_ins") is not None:
+        return None
+    if counts.numbers() != counts.shape(Shape.INTEGER) or sum(cells.values()) != counts.integers():
+        return None
+    said, expression = [], quote_ident(column.name)
+    for value, found in sorted(cells.items(), key=lambda cell: (-cell[1], cell[0])):
+        what, _ = no_date_stand_in(value) or ("", None)
+        said.append(f"{value} ({found:,} {'values' if found > 1 else 'value'}{f', {what}' if what else ''})")
+    for value in sorted(cells):
+        expression = f"NULLIF({expression}, {value})"
+    return (
+        f"every value is one applications write for no date or never, {' and '.join(said)}: kept as "
+        f"written; the value or NULL is {expression}"
+    )

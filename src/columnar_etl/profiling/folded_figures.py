@@ -8,7 +8,12 @@ import math
 from typing import Any
 
 from columnar_etl.profiling.column_rows import BOUNDS, column_text_bounds
-from columnar_etl.profiling.epoch_aggregates import MIN_POSITIVE_INTEGER, OPEN_END_BOUNDS, OPEN_END_CELLS
+from columnar_etl.profiling.epoch_aggregates import (
+    MIN_POSITIVE_INTEGER,
+    OPEN_END_BOUNDS,
+    OPEN_END_CELLS,
+    STAND_IN_CELLS,
+)
 from columnar_etl.profiling.layout_aggregates import (
     BREAK_PADDED,
     INDENTED,
@@ -123,11 +128,13 @@ def fold_groups(
     }
     for key in (*BOUNDS, *PADDED_WIDTH_BOUNDS, MIN_POSITIVE_INTEGER, *OPEN_END_BOUNDS):
         folded[key] = whole[key] if whole else None
-    # The cells of each stand-in for no end (a value may be a cell of two codes: INTEGER and TEXT).
-    ends: dict[int, int] = {}
-    for end in (whole or {}).get(OPEN_END_CELLS) or ():
-        ends[int(end["value"])] = ends.get(int(end["value"]), 0) + int(end["cells"])
-    folded[OPEN_END_CELLS] = ends
+    # The cells of each stand-in for no end, and for no date or never (a value may be a cell of two
+    # codes: INTEGER and TEXT).
+    for key in (OPEN_END_CELLS, STAND_IN_CELLS):
+        ends: dict[int, int] = {}
+        for end in (whole or {}).get(key) or ():
+            ends[int(end["value"])] = ends.get(int(end["value"]), 0) + int(end["cells"])
+        folded[key] = ends
     # The bytes of the values no whitespace pads (layout.padded_width): their codes' own bounds, a
     # code holding padded values or none (Flag.PADDED), NULL, '', null tokens and BLOBs aside.
     unpadded = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -10,7 +11,10 @@ from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.affinity import declared_scale
 from columnar_etl.profiling.epochs import (
     EPOCH_UNITS,
+    MomentNumbers,
     MomentUnit,
+    StandIns,
+    epoch_beside_stand_ins,
     epoch_beside_zeros,
     epoch_days,
     epoch_nanoseconds,
@@ -18,6 +22,8 @@ from columnar_etl.profiling.epochs import (
     epoch_reading,
     moment_expression,
     moment_numbers,
+    moment_text,
+    only_stand_ins,
     whole_days,
     windows_filetime,
 )
@@ -69,7 +75,16 @@ def moments_kept_as_numbers(
         # read_as_moment: a declared date's misfits are as before); since 2026-12-04 the note says
         # what the others are, nothing else.
         one_way = epoch_beside_zeros(column, family, counts)
-        if one_way is not None and one_way.unit in EPOCH_UNITS.values():  # nanoseconds: never read
+        if one_way is None and epoch_reading(column, family, counts) is None:
+            # Beside other stand-ins for no date or never (MantisBT's 1 for no due date, the DOS epoch,
+            # the largest 32- and 64-bit integers), standing out from the moments, likewise since
+            # 2026-12-07 (until then no note: a dashboard showed 1970-01-01 00:00:01 or a year 30828).
+            stood = epoch_beside_stand_ins(column, family, counts)
+            one_way = replace(stood.moments, phrase=stood.phrase) if stood is not None else None
+            if (alone := only_stand_ins(column, counts)) is not None:
+                notes.append(alone)
+        if one_way is not None and one_way.unit in EPOCH_UNITS.values() and _instants(one_way):
+            # Nanoseconds are never read, nor a stand-in no timestamptz holds (the largest 64-bit integer).
             beside_no_dates = (cast(EpochUnit, one_way.unit.value), one_way.no_dates)
     instant = moment_expression(column, one_way)
     if one_way is not None and instant is not None:
@@ -133,6 +148,13 @@ def epoch_integers(
         # milliseconds of 1970 (their bounds, the stand-in's 1978 too, fit that unit alone).
         notes.append(_open_ends_said(*ended, days=inferred == "date"))
         open_ends_quoted = [str(value) for value in ended[1]]
+    stood = epoch_beside_stand_ins(column, family, counts) if epoch_unit and not open_ends_quoted else None
+    if epoch_unit and stood is not None and stood.moments.unit == EPOCH_UNITS[epoch_unit]:
+        # Stand-ins for no date beside instants that are instants without them, of that unit (a DOS epoch
+        # among a declared DATETIME's seconds): each read as the instant it counts, as before; since
+        # 2026-12-07 a note counts them and gives the NULLIF a reader writes for "no date".
+        notes.append(_stand_ins_read(column.name, epoch_unit, stood, days=inferred == "date"))
+        open_ends_quoted = [str(value) for value in stood.cells]
     if column.counts_from is not None:
         notes.append(
             f"seconds since {column.counts_from} UTC (a Core Data date): kept as numbers; the instant "
@@ -164,3 +186,24 @@ def _open_ends_said(unit: str, ends: dict[int, int], *, days: bool = False) -> s
         said.append(f"{counted} {value}, {instant.isoformat(sep=' ', timespec=spec)} UTC")
     read = "the day it names" if days else "the instant it counts"
     return f"{', and '.join(said)}, which applications write for no end: each read as {read} in epoch {unit}"
+
+
+def _instants(moments: MomentNumbers) -> bool:
+    """Every stand-in for no date of ``moments`` (epoch integers of one unit) is an instant a timestamptz
+    holds (before the year 10000: the largest 64-bit integer in any unit is none)."""
+    per_second = EPOCH_PER_SECOND[moments.unit.value]
+    return all(moment_text(value, per_second) is not None for value in moments.no_dates)
+
+
+def _stand_ins_read(name: str, unit: str, stood: StandIns, *, days: bool = False) -> str:
+    """A note of the stand-ins for no date or never a column of epoch instants holds, each read as the
+    instant it counts (``days``: a DATE column's, the day it names), with the ``NULLIF`` a reader writes
+    for "no date"."""
+    per_second = EPOCH_PER_SECOND[unit]
+    expression = quote_ident(name)
+    for value in sorted(stood.cells):
+        text = moment_text(value, per_second) or ""
+        literal = f"DATE '{text[:10]}'" if days else f"TIMESTAMPTZ '{text}+00'"
+        expression = f"NULLIF({expression}, {literal})"
+    read = "the day it names" if days else "the instant it counts"
+    return f"{stood.said()}: each read as {read} in epoch {unit}; the value or NULL is {expression}"

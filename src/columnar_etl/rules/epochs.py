@@ -127,3 +127,57 @@ def declared_epoch_fits(low: int, high: int, per_second: int) -> bool:
         and first * coarser <= high < end * coarser
         and not near_first * coarser <= high < near_end * coarser
     )
+
+
+#: Integers applications write in a moment column for "no date" or "never", besides ``0`` and ``-1``
+#: (their own rule) and the far-future ends of :data:`EPOCH_OPEN_ENDS` read as instants: ``1``, what
+#: MantisBT's ``date_get_null()`` writes in its Unix-seconds columns for no due date; the DOS (FAT)
+#: epoch 1980-01-01 00:00, in Unix seconds or milliseconds, at UTC or as a local clock of UTC-12:00 to
+#: UTC+14:00 converted (:data:`DOS_EPOCH_SECONDS` less the zone's offset, on a quarter hour: 315529200 at
+#: UTC+01:00, a sync engine's "no date"); the largest 32-bit integer (``2147483647``; in seconds an open
+#: end, read as 2038-01-19); and every integer whose high 32 bits are ``0x7FFFFFFF``, the largest 64-bit
+#: one (``9223372036854775807``) among them, Windows' "never" (Active Directory's ``accountExpires``,
+#: FILETIME's largest). Only a value that stands out from the column's other integers is one
+#: (:func:`~columnar_etl.profiling.epochs.epoch_beside_stand_ins`): kept as written, a note counting it.
+NO_DATE_ONE = 1
+DOS_EPOCH_SECONDS = 315_532_800
+#: The offsets from UTC, in seconds, of the local clocks whose 1980-01-01 00:00 is a DOS epoch.
+DOS_EPOCH_OFFSETS = (-12 * 3_600, 14 * 3_600)
+#: The grid of those offsets, in seconds (a quarter hour: UTC+05:45, UTC+08:45).
+DOS_EPOCH_OFFSET_GRID = 900
+INT32_MAX = 2_147_483_647
+#: The least integer whose high 32 bits are 0x7FFFFFFF (FILETIME's ``dwHighDateTime`` of "never").
+NEVER_HIGH_PART = 0x7FFF_FFFF_0000_0000
+INT64_MAX = 0x7FFF_FFFF_FFFF_FFFF
+#: The epoch units a DOS epoch is written in (how many of it make a second).
+DOS_EPOCH_UNITS = {"seconds": 1, "milliseconds": 1_000}
+
+
+def dos_epoch_offset(value: int, per_second: int) -> int | None:
+    """The UTC offset, in seconds, of the local clock whose 1980-01-01 00:00 ``value`` is in a unit
+    of which ``per_second`` make a second (0: the DOS epoch at UTC), or None."""
+    if value % per_second:
+        return None
+    offset = DOS_EPOCH_SECONDS - value // per_second
+    first, last = DOS_EPOCH_OFFSETS
+    return offset if first <= offset <= last and offset % DOS_EPOCH_OFFSET_GRID == 0 else None
+
+
+def no_date_stand_in(value: int) -> tuple[str, str | None] | None:
+    """What ``value`` is as a stand-in for no date or never (``the DOS epoch``, ``the largest 64-bit
+    integer``) and the epoch unit it is one in (None: any), or None: :data:`NO_DATE_ONE` and the values
+    :data:`DOS_EPOCH_SECONDS`, :data:`INT32_MAX` and :data:`NEVER_HIGH_PART` name."""
+    if value == NO_DATE_ONE:
+        return "", None
+    if value == INT32_MAX:
+        return "the largest 32-bit integer", None
+    if NEVER_HIGH_PART <= value <= INT64_MAX:
+        what = "the largest 64-bit integer" if value == INT64_MAX else "a high part of 0x7FFFFFFF"
+        return what, None
+    for unit, per_second in DOS_EPOCH_UNITS.items():
+        offset = dos_epoch_offset(value, per_second)
+        if offset is not None:
+            hours, minutes = divmod(abs(offset) // 60, 60)
+            zone = f", 1980-01-01 00:00 at UTC{'+' if offset >= 0 else '-'}{hours:02d}:{minutes:02d}"
+            return f"the DOS epoch{zone if offset else ''}", unit
+    return None
