@@ -178,6 +178,7 @@ def _partial(directory: Path, name: str, but: Path | None = None) -> Path | None
     return next((p for p in directory.glob(f".{name}.*.partial") if p != but), None)
 
 
+@pytest.mark.slow
 def test_a_killed_backup_s_partial_file_is_swept_by_the_next_and_a_live_one_s_kept(
     tmp_path: Path, small_fixture: Path
 ) -> None:
@@ -219,6 +220,7 @@ def test_a_killed_backup_s_partial_file_is_swept_by_the_next_and_a_live_one_s_ke
     assert _run("backup", "verify", str(backups / made[0]), env={}, cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_killed_restore_s_partial_file_is_swept_by_the_next_restore(
     tmp_path: Path, small_fixture: Path
 ) -> None:

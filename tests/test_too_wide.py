@@ -122,6 +122,7 @@ def test_a_row_of_fixed_width_values_over_a_page_is_refused_by_the_gate(
     assert "clean" not in stages and "load" not in stages
 
 
+@pytest.mark.slow
 def test_a_null_lengthens_the_row_and_the_text_hint_loads(tmp_path: Path, pg_uri: str) -> None:
     # 1018 INTEGER columns, one row NULL in c5: that row holds a bitmap, 23 + 128 bits -> 152 bytes of
     # header, + 1017 x 8 = 8288; the other 24 + 1018 x 8 = 8168. No row fits: refused.
