@@ -2767,3 +2767,26 @@ def test_days_written_as_a_paths_directories_under_a_path_name_stay_text(make_sq
     assert table["backup_folder"].inferred_type == "date"
     assert "a day written as a path's directories" in table["content_path"].type_reason
     assert table["content_path"].quality == table["archiveDir"].quality == 100.0
+
+
+def test_every_memory_limit_too_small_is_the_one_line_memory_error_wherever_the_profile_runs_out(
+    small_fixture: Path,
+) -> None:
+    # The limit decides which query runs out first: a table's, or the references' query across tables
+    # (at ~9-10 MB here), which escaped as DuckDB's own OutOfMemoryException (a traceback from the API,
+    # a line naming no file and no setting from the command line). Whatever the limit, the profile
+    # succeeds or fails with the one line naming the file and profile_memory_limit.
+    outcomes = set()
+    for megabytes in range(1, 17):
+        limit = f"{megabytes}MB"
+        try:
+            profile(small_fixture, settings=load_settings(profile_memory_limit=limit))
+        except SourceError as exc:
+            message = exc.one_line()
+            assert "out of memory" in message, message
+            assert f"profile_memory_limit (now {limit})" in message and str(small_fixture) in message
+            assert "\n" not in message
+            outcomes.add("references" if "references between tables" in message else "table")
+        else:
+            outcomes.add("done")
+    assert "done" in outcomes and "table" in outcomes, outcomes

@@ -596,10 +596,12 @@ def _table_steps(
 
 
 @contextmanager
-def _query_errors(src: Source, table: str, settings: Settings) -> Iterator[None]:
-    """A DuckDB error of the profile's queries of ``table`` as a :class:`SourceError`."""
+def _query_errors(
+    src: Source, table: str | None, settings: Settings, doing: str = "profiling"
+) -> Iterator[None]:
+    """A DuckDB error of the profile's queries of ``table`` (None: of several) as a :class:`SourceError`."""
     memory_hint = f"raise profile_memory_limit (now {settings.profile_memory_limit})"
-    with query_errors(src.path, table, "profiling", memory_hint=memory_hint):
+    with query_errors(src.path, table, doing, memory_hint=memory_hint):
         yield
 
 
@@ -1195,22 +1197,24 @@ def profile(
         # Their one query counts every kept value: DuckDB first hands back what the tables' queries
         # left idle (see the release after the tables alone, above).
         src.release_memory()
-        declared_here = references_as_read(src, names)
-        dangling = dangling_as_read(src, names)
-        # A foreign key naming a table the file lacks (SQLite's rename rewrites a clause to a table
-        # then dropped) is no reference, but the export declares its references all the same.
-        find_references(
-            src,
-            profiled,
-            declared_here,
-            kept,
-            declares=bool(declared_here or dangling),
-            by_rowid=rowids_as_read(src, names),
-            null_tokens=list(settings.null_tokens),
-        )
-        say_rowid_carried(src, profiled)
-        say_dangling_declarations(src, profiled, dangling)
-        say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
+        # Their queries span tables: an error of theirs names none (out of memory too is one line).
+        with _query_errors(src, None, settings, "profiling the references between tables"):
+            declared_here = references_as_read(src, names)
+            dangling = dangling_as_read(src, names)
+            # A foreign key naming a table the file lacks (SQLite's rename rewrites a clause to a table
+            # then dropped) is no reference, but the export declares its references all the same.
+            find_references(
+                src,
+                profiled,
+                declared_here,
+                kept,
+                declares=bool(declared_here or dangling),
+                by_rowid=rowids_as_read(src, names),
+                null_tokens=list(settings.null_tokens),
+            )
+            say_rowid_carried(src, profiled)
+            say_dangling_declarations(src, profiled, dangling)
+            say_joined_by_cleaning(src, profiled, declared_here, list(settings.null_tokens))
         not_null = {name: {c.name for c in src.table(name).columns if c.not_null} for name in profiled}
         blank_default = {
             name: {c.name for c in src.table(name).columns if declares_blank_default(c.default)}
