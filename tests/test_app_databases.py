@@ -32894,3 +32894,63 @@ def test_zammad_through_db_to_sqlite_reads_isoformat_with_and_without_fraction_k
     }
     assert found == {**declared_fks, ("tickets", "create_article_sender_id"): "ticket_article_senders.id"}
     assert ("tickets", "create_article_type_id") not in found
+
+
+def test_uvdesk_through_mysql2sqlite_keeps_php_serialized_recipients_and_outlook_html_and_its_declared_keys(
+    run_export: Runner,
+) -> None:
+    # UVDesk 1.1's MySQL database (Doctrine's tables) as mysql2sqlite converts a mysqldump of it:
+    # ``datetime`` text wall clocks (timestamp without time zone, as written; a thread's
+    # ``agent_viewed_at`` NULL until viewed), booleans 0/1 under ``integer`` (numbers as written),
+    # Doctrine ``array`` columns PHP-serialized (``a:0:{}`` kept beside NULL, ``s:20:"…"`` byte counts),
+    # HTML messages byte for byte (Outlook's ``<o:p>``, ``&nbsp;``, a no-break space; a Gmail body of one
+    # line ending in CRLF trimmed, audited), Message-IDs, a type's ``''`` description (made NULL,
+    # audited); the declared FOREIGN KEY constraints (``subGroup_id`` spelled as the entity spells it)
+    # taken as declared.
+    rows = apps.uvdesk_rows()
+    ran, run_dir = run_export(apps.uvdesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.UVDESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert audit == {
+        ("uv_user", "last_name", "empty_to_null"): 1,
+        ("uv_ticket_type", "description", "empty_to_null"): 1,
+        ("uv_thread", "message", "trim"): sum(1 for row in rows["uv_thread"] if row[13].endswith("\r\n")),
+    }
+    recipients = ran.values("uv_thread", "reply_to", "id")
+    assert recipients[1] == 'a:1:{i:0;s:20:"jane.doe@example.com";}'
+    assert ran.values("uv_thread", "bcc", "id")[1] == "a:0:{}" and recipients[2] is None
+    messages = ran.values("uv_thread", "message", "id")
+    assert messages == {row[0]: row[13].rstrip("\r\n") for row in rows["uv_thread"]}
+    assert messages[1] == rows["uv_thread"][0][13]
+    assert "&nbsp;<o:p></o:p>" in messages[1] and "\u00a0Could you" in messages[1]
+    viewed = ran.values("uv_thread", "agent_viewed_at", "id")
+    assert viewed[1] == datetime(2025, 2, 3, 9, 39, 7)
+    assert {k for k, v in viewed.items() if v is None} == {
+        row[0] for row in rows["uv_thread"] if row[16] is None
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("uv_ticket", "status_id"): "uv_ticket_status.id",
+        ("uv_ticket", "priority_id"): "uv_ticket_priority.id",
+        ("uv_ticket", "type_id"): "uv_ticket_type.id",
+        ("uv_ticket", "customer_id"): "uv_user.id",
+        ("uv_ticket", "agent_id"): "uv_user.id",
+        ("uv_ticket", "group_id"): "uv_support_group.id",
+        ("uv_ticket", "subGroup_id"): "uv_support_team.id",
+        ("uv_thread", "ticket_id"): "uv_ticket.id",
+        ("uv_thread", "user_id"): "uv_user.id",
+        ("uv_ticket_attachments", "thread_id"): "uv_thread.id",
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
