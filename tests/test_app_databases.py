@@ -33023,3 +33023,80 @@ def test_faveo_through_mysql2sqlite_reads_zero_dates_as_null_keeps_ticket_number
     # Every ``''`` stands under NOT NULL and the zero date in every row of its column: one way of
     # writing missing each, costing nothing (docs/profiling.md), though each is made NULL and audited.
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_chatwoot_through_db_to_sqlite_reads_microsecond_isoformat_keeps_json_and_finds_its_undeclared_keys(
+    run_export: Runner,
+) -> None:
+    # Chatwoot 4.x's PostgreSQL database as db-to-sqlite copies it: Rails' microsecond wall clocks as
+    # ``isoformat()`` under TEXT (timestamp without time zone, as written; a snooze until 09:00 sharp
+    # written without a fraction, rewritten and audited), ``json``/``jsonb`` as ``json.dumps`` text kept
+    # as written, booleans 1/0 and enums under INTEGER (numbers), reporting events' FLOAT seconds exactly,
+    # contacts' ``''`` names made NULL (audited), ``display_id`` numbered per account (no key alone), and
+    # no declared reference: each found in the data, none for the polymorphic ``sender_id`` (contacts'
+    # and users' ids alike, told apart by ``sender_type``).
+    rows = apps.chatwoot_rows()
+    ran, run_dir = run_export(apps.chatwoot)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CHATWOOT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "float": "double precision"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        clocks = {
+            name
+            for place, (name, _) in enumerate(columns)
+            if (name.endswith("_at") or name in {"snoozed_until", "waiting_since"} or name.endswith("_time"))
+            and any(row[place] is not None for row in rows[table])
+        }
+        assert types == {
+            name: "timestamp without time zone" if name in clocks else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(_h342_zammad_cell(v, types[n]) for v, n in zip(row, names, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h342_zammad_audit(declared, rows, ran)
+    snoozed = ran.values("conversations", "snoozed_until", "id")
+    assert snoozed[103] == datetime(2025, 3, 5, 9, 0)
+    created = ran.values("messages", "created_at", "id")
+    assert created[1] == datetime(2025, 3, 3, 8, 12, 45, 123456)
+    values = ran.values("reporting_events", "value", "id")
+    assert values == {row[0]: row[2] for row in rows["reporting_events"]}
+    assert values[2] == 18420.334332333332
+    attributes = ran.values("contacts", "additional_attributes", "id")
+    assert attributes[1].startswith('{"browser": {"device_name": "Unknown", "browser_name": "Chrome"')
+    replies = {row[0]: row[12] for row in rows["messages"] if "in_reply_to" in row[12]}
+    assert replies and all(
+        ran.values("messages", "content_attributes", "id")[k] == v for k, v in replies.items()
+    )
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("inboxes", "account_id"): "accounts.id",
+        ("contacts", "account_id"): "accounts.id",
+        ("contact_inboxes", "contact_id"): "contacts.id",
+        ("contact_inboxes", "inbox_id"): "inboxes.id",
+        ("conversations", "account_id"): "accounts.id",
+        ("conversations", "inbox_id"): "inboxes.id",
+        ("conversations", "assignee_id"): "users.id",
+        ("conversations", "contact_id"): "contacts.id",
+        ("conversations", "contact_inbox_id"): "contact_inboxes.id",
+        ("messages", "account_id"): "accounts.id",
+        ("messages", "inbox_id"): "inboxes.id",
+        ("messages", "conversation_id"): "conversations.id",
+        ("reporting_events", "account_id"): "accounts.id",
+        ("reporting_events", "inbox_id"): "inboxes.id",
+        ("reporting_events", "user_id"): "users.id",
+        ("reporting_events", "conversation_id"): "conversations.id",
+    }
+    # ``display_id`` 1..17 in one account and 1..5 in the other fits the first 17 of the 26 reporting
+    # events' keys: until 2026-12-07 a reference to ``reporting_events.id``. Counted per account, it is
+    # a sequence of its own rows.
+    notes = " ".join(profiled(run_dir)["columns"]["conversations"]["display_id"]["notes"])
+    assert "number its own rows within each account_id" in notes, notes
