@@ -691,7 +691,7 @@ def _counts_rows_of_each(src: Source, table: TableProfile, column: str) -> str |
     ``account_id``; a line's number within its order), else None. :func:`_counts_own_rows` over
     groups: such numbers fit the first keys of any table of more rows than the largest group, and
     refer to none unless the column's name names it. Scopes tried: the table's other columns that are
-    no key, hold no NULL and two values or more, each in several rows. Pruned with the profile's
+    no key and hold no NULL and two values or more, in two rows each on average. Pruned with the profile's
     counts (no NULL, from 1, repeated), then one scan of the table for all its scopes at once."""
     profile, rows = table[column], table.row_count
     if column in table.key or not rows or profile.null_count or profile.distinct_count >= rows:
@@ -707,7 +707,8 @@ def _counts_rows_of_each(src: Source, table: TableProfile, column: str) -> str |
         if other.name != column
         and other.name not in table.key
         and not other.null_count
-        and 2 <= other.distinct_count < rows
+        and other.distinct_count >= 2
+        and 2 * other.distinct_count <= rows
     ]
     if not scopes:
         return None
