@@ -33100,3 +33100,71 @@ def test_chatwoot_through_db_to_sqlite_reads_microsecond_isoformat_keeps_json_an
     # a sequence of its own rows.
     notes = " ".join(profiled(run_dir)["columns"]["conversations"]["display_id"]["notes"])
     assert "number its own rows within each account_id" in notes, notes
+
+
+def test_eventum_through_mysql2sqlite_reads_hours_and_minutes_keeps_its_zero_date_and_finds_tagged_keys(
+    run_export: Runner,
+) -> None:
+    # Eventum 3.x's MySQL database as mysql2sqlite converts a mysqldump of it: ``datetime`` text wall
+    # clocks (timestamp without time zone, as written), the system user's ``usr_created_date`` the zero
+    # date the schema defaults to (a null token: NULL, audited), ``date`` days, ``float`` hours as doubles
+    # (0.25, 1.5), minutes spent as integers, a status id in a ``tinyint(1)``, MD5 passwords, PHP-serialized
+    # preferences, notes and a blocked mail with CRLF byte for byte, custom fields' EAV text (``0042``
+    # keeps its zeros beside days and ``Yes``); no declared reference, each found through the columns'
+    # three-letter tags (``not_iss_id`` → ``eventum_issue.iss_id``).
+    rows = apps.eventum_rows()
+    ran, run_dir = run_export(apps.eventum)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.EVENTUM_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone", "date": "date"}
+    kinds["float"] = "double precision"
+    zero = "0000-00-00 00:00:00"
+    dated = {
+        t: [tuple(None if v == zero else v for v in row) for row in values] for t, values in rows.items()
+    }
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(dated[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    owed = _h339_expected_audit(declared, rows, ran)
+    owed[("eventum_user", "usr_created_date", "null_like_to_null")] = 1
+    assert audit == owed
+    assert ran.values("eventum_issue", "iss_dev_time", "iss_id")[2] == 1.5
+    assert ran.values("eventum_issue_custom_field", "icf_value", "icf_id")[1] == "0042"
+    notes = ran.values("eventum_note", "not_blocked_message", "not_id")
+    assert notes == {row[0]: row[6] for row in rows["eventum_note"]}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "eventum_user": ["usr_id"],
+        "eventum_status": ["sta_id"],
+        "eventum_project_priority": ["pri_id"],
+        "eventum_time_tracking_category": ["ttc_id"],
+        "eventum_issue": ["iss_id"],
+        "eventum_issue_user": ["isu_iss_id", "isu_usr_id"],
+        "eventum_note": ["not_id"],
+        "eventum_time_tracking": ["ttr_id"],
+        "eventum_custom_field": ["fld_id"],
+        "eventum_issue_custom_field": ["icf_id"],
+    }
+    # The project (1 in every row), category (1..3) and resolution (1, 2) ids name tables the copy does
+    # not hold: none, though their small numbers fit the users' or statuses' keys.
+    assert references(run_dir) == {
+        ("eventum_issue", "iss_usr_id"): "eventum_user.usr_id",
+        ("eventum_issue", "iss_pri_id"): "eventum_project_priority.pri_id",
+        ("eventum_issue", "iss_sta_id"): "eventum_status.sta_id",
+        ("eventum_issue_user", "isu_iss_id"): "eventum_issue.iss_id",
+        ("eventum_issue_user", "isu_usr_id"): "eventum_user.usr_id",
+        ("eventum_note", "not_iss_id"): "eventum_issue.iss_id",
+        ("eventum_note", "not_usr_id"): "eventum_user.usr_id",
+        ("eventum_note", "not_parent_id"): "eventum_note.not_id",
+        ("eventum_time_tracking", "ttr_ttc_id"): "eventum_time_tracking_category.ttc_id",
+        ("eventum_time_tracking", "ttr_iss_id"): "eventum_issue.iss_id",
+        ("eventum_time_tracking", "ttr_usr_id"): "eventum_user.usr_id",
+        ("eventum_issue_custom_field", "icf_iss_id"): "eventum_issue.iss_id",
+        ("eventum_issue_custom_field", "icf_fld_id"): "eventum_custom_field.fld_id",
+    }
