@@ -131,7 +131,8 @@ FreeScout), Zammad's PostgreSQL database through db-to-sqlite, a Spiceworks help
 spiceworks_prod.db, OneDrive's SyncEngineDatabase.db, Phone Link's phone.db, Windows Photos'
 MediaDb.v1.sqlite, three time trackers: Timetrap, Anuko Time Tracker through mysql2sqlite and
 Simple Time Tracker's Room database, and three CRM/ERP systems' help desks and timesheets through
-mysql2sqlite: Dolibarr, Leantime and SuiteCRM's Cases)
+mysql2sqlite: Dolibarr, Leantime and SuiteCRM's Cases, and four more help desks: UVDesk, Faveo
+and Eventum through mysql2sqlite and Chatwoot through db-to-sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -33163,3 +33164,277 @@ def test_mantis_due_date_and_onedrive_last_change_note_their_stand_ins_for_no_da
         f"{'s' if found > 1 else ''}, {instant:%Y-%m-%d %H:%M:%S} UTC, the DOS epoch, 1980-01-01 00:00 at "
         f'UTC+01:00): {kept} to_timestamp(NULLIF("lastChange", {no_date}))'
     ]
+
+
+def test_uvdesk_through_mysql2sqlite_keeps_php_serialized_recipients_and_outlook_html_and_its_declared_keys(
+    run_export: Runner,
+) -> None:
+    # UVDesk 1.1's MySQL database (Doctrine's tables) as mysql2sqlite converts a mysqldump of it:
+    # ``datetime`` text wall clocks (timestamp without time zone, as written; a thread's
+    # ``agent_viewed_at`` NULL until viewed), booleans 0/1 under ``integer`` (numbers as written),
+    # Doctrine ``array`` columns PHP-serialized (``a:0:{}`` kept beside NULL, ``s:20:"…"`` byte counts),
+    # HTML messages byte for byte (Outlook's ``<o:p>``, ``&nbsp;``, a no-break space; a Gmail body of one
+    # line ending in CRLF trimmed, audited), Message-IDs, a type's ``''`` description (made NULL,
+    # audited); the declared FOREIGN KEY constraints (``subGroup_id`` spelled as the entity spells it)
+    # taken as declared.
+    rows = apps.uvdesk_rows()
+    ran, run_dir = run_export(apps.uvdesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.UVDESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h339_expected_audit(declared, rows, ran)
+    assert audit == {
+        ("uv_user", "last_name", "empty_to_null"): 1,
+        ("uv_ticket_type", "description", "empty_to_null"): 1,
+        ("uv_thread", "message", "trim"): sum(1 for row in rows["uv_thread"] if row[13].endswith("\r\n")),
+    }
+    recipients = ran.values("uv_thread", "reply_to", "id")
+    assert recipients[1] == 'a:1:{i:0;s:20:"jane.doe@example.com";}'
+    assert ran.values("uv_thread", "bcc", "id")[1] == "a:0:{}" and recipients[2] is None
+    messages = ran.values("uv_thread", "message", "id")
+    assert messages == {row[0]: row[13].rstrip("\r\n") for row in rows["uv_thread"]}
+    assert messages[1] == rows["uv_thread"][0][13]
+    assert "&nbsp;<o:p></o:p>" in messages[1] and "\u00a0Could you" in messages[1]
+    viewed = ran.values("uv_thread", "agent_viewed_at", "id")
+    assert viewed[1] == datetime(2025, 2, 3, 9, 39, 7)
+    assert {k for k, v in viewed.items() if v is None} == {
+        row[0] for row in rows["uv_thread"] if row[16] is None
+    }
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("uv_ticket", "status_id"): "uv_ticket_status.id",
+        ("uv_ticket", "priority_id"): "uv_ticket_priority.id",
+        ("uv_ticket", "type_id"): "uv_ticket_type.id",
+        ("uv_ticket", "customer_id"): "uv_user.id",
+        ("uv_ticket", "agent_id"): "uv_user.id",
+        ("uv_ticket", "group_id"): "uv_support_group.id",
+        ("uv_ticket", "subGroup_id"): "uv_support_team.id",
+        ("uv_thread", "ticket_id"): "uv_ticket.id",
+        ("uv_thread", "user_id"): "uv_user.id",
+        ("uv_ticket_attachments", "thread_id"): "uv_thread.id",
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def test_faveo_through_mysql2sqlite_reads_zero_dates_as_null_keeps_ticket_numbers_and_its_dangling_keys(
+    run_export: Runner,
+) -> None:
+    # Six of Faveo Helpdesk 1.0's MySQL tables as mysql2sqlite converts a mysqldump of them: ``datetime``
+    # and ``timestamp`` text wall clocks (timestamp without time zone, as written); ``transferred_at``
+    # ``datetime NOT NULL`` never set, MySQL's zero date ``0000-00-00 00:00:00`` in every row (a null token:
+    # NULL, audited; the column its declared timestamp); ticket numbers ``AAAA-0000-0001`` text; ``int(11)``
+    # flags, ``ip_address`` 0 and ``counrty_code`` 0 numbers as written beside mobiles with their leading
+    # zero; a ``tinyint(1)`` holding 1..4 (``priority_urgency``) numbers, not booleans; ``''`` strings made
+    # NULL (audited); HTML bodies byte for byte; the declared foreign keys to the dumped tables taken, those
+    # to the four tables the dump left out (``department``, ``teams``, ``sla_plan``, ``help_topic``) none.
+    rows = apps.faveo_rows()
+    ran, run_dir = run_export(apps.faveo)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.FAVEO_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone"}
+    kinds["timestamp"] = "timestamp without time zone"
+    digits = {("users", "agent_tzone")}  # the agents' time zone '79' (an id), '' for clients
+    dated = {
+        table: [tuple(None if v == apps.FAVEO_ZERO_DATE else v for v in row) for row in values]
+        for table, values in rows.items()
+    }
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if (table, name) in digits else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = _h339_cells(dated[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    owed = _h339_expected_audit(declared, rows, ran)
+    owed[("tickets", "transferred_at", "null_like_to_null")] = len(rows["tickets"])
+    assert audit == owed
+    assert ran.values("tickets", "transferred_at", "id") == {row[0]: None for row in rows["tickets"]}
+    assert ran.values("tickets", "ticket_number", "id")[7] == "AAAA-0000-0007"
+    assert ran.values("ticket_priority", "priority_urgency", "priority_id") == {1: 4, 2: 3, 3: 2, 4: 1}
+    assert ran.values("users", "mobile", "id")[2] == "09876543210"
+    assert set(ran.values("tickets", "ip_address", "id").values()) == {0}
+    bodies = ran.values("ticket_thread", "body", "id")
+    assert bodies == {row[0]: row[9] for row in rows["ticket_thread"]}
+    assert any("it\u2019s the \u201csame\u201d as last week.\u00a0<o:p>" in body for body in bodies.values())
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "users": ["id"],
+        "ticket_status": ["id"],
+        "ticket_priority": ["priority_id"],
+        "ticket_source": ["id"],
+        "tickets": ["id"],
+        "ticket_thread": ["id"],
+    }
+    assert references(run_dir) == {
+        ("tickets", "user_id"): "users.id",
+        ("tickets", "priority_id"): "ticket_priority.priority_id",
+        ("tickets", "status"): "ticket_status.id",
+        ("tickets", "source"): "ticket_source.id",
+        ("tickets", "assigned_to"): "users.id",
+        ("ticket_thread", "ticket_id"): "tickets.id",
+        ("ticket_thread", "user_id"): "users.id",
+        ("ticket_thread", "source"): "ticket_source.id",
+    }
+    # Every ``''`` stands under NOT NULL and the zero date in every row of its column: one way of
+    # writing missing each, costing nothing (docs/profiling.md), though each is made NULL and audited.
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_chatwoot_through_db_to_sqlite_reads_microsecond_isoformat_keeps_json_and_finds_its_undeclared_keys(
+    run_export: Runner,
+) -> None:
+    # Chatwoot 4.x's PostgreSQL database as db-to-sqlite copies it: Rails' microsecond wall clocks as
+    # ``isoformat()`` under TEXT (timestamp without time zone, as written; a snooze until 09:00 sharp
+    # written without a fraction, rewritten and audited), ``json``/``jsonb`` as ``json.dumps`` text kept
+    # as written, booleans 1/0 and enums under INTEGER (numbers), reporting events' FLOAT seconds exactly,
+    # contacts' ``''`` names made NULL (audited), ``display_id`` numbered per account (no key alone), and
+    # no declared reference: each found in the data, none for the polymorphic ``sender_id`` (contacts'
+    # and users' ids alike, told apart by ``sender_type``).
+    rows = apps.chatwoot_rows()
+    ran, run_dir = run_export(apps.chatwoot)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.CHATWOOT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "float": "double precision"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        clocks = {
+            name
+            for place, (name, _) in enumerate(columns)
+            if (name.endswith("_at") or name in {"snoozed_until", "waiting_since"} or name.endswith("_time"))
+            and any(row[place] is not None for row in rows[table])
+        }
+        assert types == {
+            name: "timestamp without time zone" if name in clocks else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(_h342_zammad_cell(v, types[n]) for v, n in zip(row, names, strict=True))
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    assert audit == _h342_zammad_audit(declared, rows, ran)
+    snoozed = ran.values("conversations", "snoozed_until", "id")
+    assert snoozed[103] == datetime(2025, 3, 5, 9, 0)
+    created = ran.values("messages", "created_at", "id")
+    assert created[1] == datetime(2025, 3, 3, 8, 12, 45, 123456)
+    values = ran.values("reporting_events", "value", "id")
+    assert values == {row[0]: row[2] for row in rows["reporting_events"]}
+    assert values[2] == 18420.334332333332
+    attributes = ran.values("contacts", "additional_attributes", "id")
+    assert attributes[1].startswith('{"browser": {"device_name": "Unknown", "browser_name": "Chrome"')
+    replies = {row[0]: row[12] for row in rows["messages"] if "in_reply_to" in row[12]}
+    assert replies and all(
+        ran.values("messages", "content_attributes", "id")[k] == v for k, v in replies.items()
+    )
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("inboxes", "account_id"): "accounts.id",
+        ("contacts", "account_id"): "accounts.id",
+        ("contact_inboxes", "contact_id"): "contacts.id",
+        ("contact_inboxes", "inbox_id"): "inboxes.id",
+        ("conversations", "account_id"): "accounts.id",
+        ("conversations", "inbox_id"): "inboxes.id",
+        ("conversations", "assignee_id"): "users.id",
+        ("conversations", "contact_id"): "contacts.id",
+        ("conversations", "contact_inbox_id"): "contact_inboxes.id",
+        ("messages", "account_id"): "accounts.id",
+        ("messages", "inbox_id"): "inboxes.id",
+        ("messages", "conversation_id"): "conversations.id",
+        ("reporting_events", "account_id"): "accounts.id",
+        ("reporting_events", "inbox_id"): "inboxes.id",
+        ("reporting_events", "user_id"): "users.id",
+        ("reporting_events", "conversation_id"): "conversations.id",
+    }
+    # ``display_id`` 1..17 in one account and 1..5 in the other fits the first 17 of the 26 reporting
+    # events' keys: until 2026-12-07 a reference to ``reporting_events.id``. Counted per account, it is
+    # a sequence of its own rows.
+    notes = " ".join(profiled(run_dir)["columns"]["conversations"]["display_id"]["notes"])
+    assert "number its own rows within each account_id" in notes, notes
+
+
+def test_eventum_through_mysql2sqlite_reads_hours_and_minutes_keeps_its_zero_date_and_finds_tagged_keys(
+    run_export: Runner,
+) -> None:
+    # Eventum 3.x's MySQL database as mysql2sqlite converts a mysqldump of it: ``datetime`` text wall
+    # clocks (timestamp without time zone, as written), the system user's ``usr_created_date`` the zero
+    # date the schema defaults to (a null token: NULL, audited), ``date`` days, ``float`` hours as doubles
+    # (0.25, 1.5), minutes spent as integers, a status id in a ``tinyint(1)``, MD5 passwords, PHP-serialized
+    # preferences, notes and a blocked mail with CRLF byte for byte, custom fields' EAV text (``0042``
+    # keeps its zeros beside days and ``Yes``); no declared reference, each found through the columns'
+    # three-letter tags (``not_iss_id`` → ``eventum_issue.iss_id``).
+    rows = apps.eventum_rows()
+    ran, run_dir = run_export(apps.eventum)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.EVENTUM_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"integer": "bigint", "datetime": "timestamp without time zone", "date": "date"}
+    kinds["float"] = "double precision"
+    zero = "0000-00-00 00:00:00"
+    dated = {
+        t: [tuple(None if v == zero else v for v in row) for row in values] for t, values in rows.items()
+    }
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {name: kinds.get(decl.lower(), "text") for name, decl in columns}, table
+        expected = _h339_cells(dated[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    audit = _h336_audit(run_dir)
+    owed = _h339_expected_audit(declared, rows, ran)
+    owed[("eventum_user", "usr_created_date", "null_like_to_null")] = 1
+    assert audit == owed
+    assert ran.values("eventum_issue", "iss_dev_time", "iss_id")[2] == 1.5
+    assert ran.values("eventum_issue_custom_field", "icf_value", "icf_id")[1] == "0042"
+    notes = ran.values("eventum_note", "not_blocked_message", "not_id")
+    assert notes == {row[0]: row[6] for row in rows["eventum_note"]}
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "eventum_user": ["usr_id"],
+        "eventum_status": ["sta_id"],
+        "eventum_project_priority": ["pri_id"],
+        "eventum_time_tracking_category": ["ttc_id"],
+        "eventum_issue": ["iss_id"],
+        "eventum_issue_user": ["isu_iss_id", "isu_usr_id"],
+        "eventum_note": ["not_id"],
+        "eventum_time_tracking": ["ttr_id"],
+        "eventum_custom_field": ["fld_id"],
+        "eventum_issue_custom_field": ["icf_id"],
+    }
+    # The project (1 in every row), category (1..3) and resolution (1, 2) ids name tables the copy does
+    # not hold: none, though their small numbers fit the users' or statuses' keys.
+    assert references(run_dir) == {
+        ("eventum_issue", "iss_usr_id"): "eventum_user.usr_id",
+        ("eventum_issue", "iss_pri_id"): "eventum_project_priority.pri_id",
+        ("eventum_issue", "iss_sta_id"): "eventum_status.sta_id",
+        ("eventum_issue_user", "isu_iss_id"): "eventum_issue.iss_id",
+        ("eventum_issue_user", "isu_usr_id"): "eventum_user.usr_id",
+        ("eventum_note", "not_iss_id"): "eventum_issue.iss_id",
+        ("eventum_note", "not_usr_id"): "eventum_user.usr_id",
+        ("eventum_note", "not_parent_id"): "eventum_note.not_id",
+        ("eventum_time_tracking", "ttr_ttc_id"): "eventum_time_tracking_category.ttc_id",
+        ("eventum_time_tracking", "ttr_iss_id"): "eventum_issue.iss_id",
+        ("eventum_time_tracking", "ttr_usr_id"): "eventum_user.usr_id",
+        ("eventum_issue_custom_field", "icf_iss_id"): "eventum_issue.iss_id",
+        ("eventum_issue_custom_field", "icf_fld_id"): "eventum_custom_field.fld_id",
+    }

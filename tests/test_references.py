@@ -6052,3 +6052,47 @@ def test_a_name_naming_a_table_by_more_words_vetoes_a_parent_its_values_fit_by_c
     }
     notes = " ".join(found.tables["tickets"].columns["create_article_type_id"].notes)
     assert "ticket_article_types.id, which its name names more of" in notes, notes
+
+
+def test_numbers_counting_each_scopes_rows_from_one_refer_to_no_table_they_fit(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A help desk numbering each account's conversations from 1 by a trigger's sequence (Chatwoot's
+    ``display_id``, unique with ``account_id``) holds, within each account, 1 to its count of
+    conversations, each once: numbers that fit the first keys of any table of more rows than the largest
+    account's. Over a 12-row event log, 1..9 of its keys (over half, 3 short of its last) were a reference
+    to it until 2026-12-07. Counted so within each value of another column of its table, a column is a
+    sequence kept per scope, no reference (a note names the scope); the same numbers under a name naming
+    the table (``event_id``) still refer, and so do numbers missing one of a scope's counts (1, 2, 4)."""
+    sizes = {101: 6, 102: 5, 103: 9}
+    lines = []
+    for order, size in sizes.items():
+        for number in range(1, size + 1):
+            gap = number + 1 if order == 102 and number >= 3 else number  # 1, 2, 4, 5, 6
+            lines.append((len(lines) + 1, order, number, number, gap, f"line {len(lines) + 1}"))
+    path = make_sqlite(
+        {
+            "events": (
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, happened TEXT)",
+                [(n, f"2026-01-{n:02d} 10:00:00") for n in range(1, 13)],
+            ),
+            "lines": (
+                "CREATE TABLE lines (id INTEGER PRIMARY KEY, order_ref INTEGER NOT NULL, display_id INTEGER, "
+                "event_id INTEGER, batch INTEGER, note TEXT)",
+                lines,
+            ),
+        }
+    )
+    # What the test data claims, checked independently: within each order_ref, display_id is 1..count once.
+    assert _query(
+        path,
+        "SELECT order_ref, count(*), count(DISTINCT display_id), min(display_id), max(display_id) FROM lines "
+        "GROUP BY order_ref ORDER BY order_ref",
+    ) == [(101, 6, 6, 1, 6), (102, 5, 5, 1, 5), (103, 9, 9, 1, 9)]
+    found = profile(path)
+    references = _references_of(found)
+    assert ("lines", "display_id") not in references
+    notes = " ".join(found["lines"]["display_id"].notes)
+    assert "number its own rows within each order_ref" in notes, notes
+    assert references[("lines", "event_id")] == "events.id"
+    assert references[("lines", "batch")] == "events.id"

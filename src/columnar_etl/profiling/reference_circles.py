@@ -561,6 +561,16 @@ def turned_away(
             f"values are keys of {where}, but they number its own rows, 1 to {rows} each once, as a "
             "sequence or a counter of its rows holds them: no reference inferred"
         )
+    if (
+        integer
+        and not (named or role)
+        and chosen.parent != child
+        and (scope := _counts_rows_of_each(src, tables[child], column)) is not None
+    ):
+        return (
+            f"values are keys of {where}, but they number its own rows within each {scope}, 1 to that "
+            f"{scope}'s count each once, as a sequence kept per {scope} holds them: no reference inferred"
+        )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
             f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied to a "
@@ -672,6 +682,48 @@ def _counts_own_rows(table: TableProfile, column: str, keys: ColumnProfile) -> b
         return int(profile.min) == 1 and int(profile.max) == rows
     except (TypeError, ValueError):
         return False
+
+
+def _counts_rows_of_each(src: Source, table: TableProfile, column: str) -> str | None:
+    """The column of ``table`` within each value of which ``column`` holds the integers 1 to that
+    value's count of rows, each once, in every row (a sequence kept per scope: a help desk numbering
+    each account's conversations from 1 by a trigger's sequence, Chatwoot's ``display_id`` beside
+    ``account_id``; a line's number within its order), else None. :func:`_counts_own_rows` over
+    groups: such numbers fit the first keys of any table of more rows than the largest group, and
+    refer to none unless the column's name names it. Scopes tried: the table's other columns that are
+    no key and hold no NULL and two values or more, in two rows each on average. Pruned with the profile's
+    counts (no NULL, from 1, repeated), then one scan of the table for all its scopes at once."""
+    profile, rows = table[column], table.row_count
+    if column in table.key or not rows or profile.null_count or profile.distinct_count >= rows:
+        return None
+    try:
+        if int(profile.min) != 1 or int(profile.max) <= MIN_DISTINCT:
+            return None
+    except (TypeError, ValueError):
+        return None
+    scopes = [
+        other.name
+        for other in table
+        if other.name != column
+        and other.name not in table.key
+        and not other.null_count
+        and other.distinct_count >= 2
+        and 2 * other.distinct_count <= rows
+    ]
+    if not scopes:
+        return None
+    relation = src.relation_sql(table.name, reads=[ColumnRead(column), *(ColumnRead(s) for s in scopes)])
+    # The relation reads cells as text: the numbers compared as integers (one that is none, NULL, fits
+    # no count).
+    value = f"TRY_CAST({quote_ident(column)} AS BIGINT)"
+    misfits = ", ".join(
+        f"(SELECT count(*) FROM (SELECT count(*) AS n, count(DISTINCT {value}) AS d, min({value}) AS lo, "
+        f"max({value}) AS hi FROM {relation} GROUP BY {quote_ident(scope)}) "
+        "WHERE NOT (n = d AND lo = 1 AND hi = n))"
+        for scope in scopes
+    )
+    counted = src.connection.cursor().execute(f"SELECT {misfits}").fetchone() or ()
+    return next((scope for scope, wrong in zip(scopes, counted, strict=False) if wrong == 0), None)
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
