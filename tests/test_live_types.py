@@ -424,8 +424,18 @@ def test_a_declared_date_of_midnights_this_quarter_keeps_the_live_timestamp_type
         (1, 0, "1970-01-01 00:00:00"),
         (1_000, -1, "1969-12-31 23:59:59.999"),
         (1_000_000, 0, "1970-01-01 00:00:00"),
+        (1, 1, "1970-01-01 00:00:01"),
+        (1, 315_529_200, "1979-12-31 23:00:00"),
+        (1_000, 1, "1970-01-01 00:00:00.001"),
     ],
-    ids=["seconds-0", "milliseconds-minus-1", "microseconds-0"],
+    ids=[
+        "seconds-0",
+        "milliseconds-minus-1",
+        "microseconds-0",
+        "seconds-1",
+        "seconds-dos-epoch-utc+1",
+        "milliseconds-1",
+    ],
 )
 def test_epoch_instants_beside_a_no_date_this_quarter_keep_the_live_timestamptz_type(
     make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, per_second: int, no_date: int, instant: str
@@ -434,7 +444,9 @@ def test_epoch_instants_beside_a_no_date_this_quarter_keep_the_live_timestamptz_
     # 0 (or -1) for "no date" alone would keep the column's integers (bigint, noted). A package
     # manager's history (dnf's trans.dt_end) did: until 2026-12-06 a type change timestamptz → bigint,
     # a drift warning, and every dashboard's `finished_at - started_at` broken. The live type wins,
-    # the no-date value read as the instant it counts, audited as every other.
+    # the no-date value read as the instant it counts, audited as every other. Since 2026-12-07 the
+    # same for the other stand-ins: MantisBT's 1 for no due date, the DOS epoch as a local clock
+    # converted (a sync engine's "no date").
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
     ends = [(1_704_448_800 + 86_400 * d + d * 7) * per_second + d for d in range(1, 29)]
     q1, q2 = _quarters(
@@ -460,40 +472,5 @@ def test_epoch_instants_beside_a_no_date_this_quarter_keep_the_live_timestamptz_
         "t.finished_at: kept the live version's type timestamptz; its values alone would "
         f"read as bigint ({no_date} for no date: read as the instant it counts, {instant} UTC; the value "
         f"or NULL is NULLIF(\"finished_at\", TIMESTAMPTZ '{instant}+00'))"
-    ]
-    _assert_every_cell(second, q2, pg_uri, settings.base_schema)
-
-
-@pytest.mark.parametrize(
-    ("per_second", "no_date", "instant"),
-    [
-        (1, 1, "1970-01-01 00:00:01"),
-        (1, 315_529_200, "1979-12-31 23:00:00"),
-        (1_000, 1, "1970-01-01 00:00:00.001"),
-    ],
-    ids=["seconds-1", "seconds-dos-epoch-utc+1", "milliseconds-1"],
-)
-def test_epoch_instants_beside_another_stand_in_this_quarter_keep_the_live_timestamptz_type(
-    make_sqlite: SqliteFactory, pg_uri: str, tmp_path: Path, per_second: int, no_date: int, instant: str
-) -> None:
-    # As 0 and -1 above, since 2026-12-07: MantisBT's 1 for no due date, the DOS epoch as a local clock
-    # converted (a sync engine's "no date"), beside a live timestamptz: read as the instant each counts.
-    epoch = datetime(1970, 1, 1, tzinfo=UTC)
-    ends = [(1_704_448_800 + 86_400 * d + d * 7) * per_second + d for d in range(1, 29)]
-    ddl = "CREATE TABLE t (id INTEGER PRIMARY KEY, due_date INTEGER)"
-    q1, q2 = _quarters(
-        make_sqlite, (ddl, list(enumerate(ends, 1))), (ddl, list(enumerate([*ends, no_date], 1)))
-    )
-    settings = _settings(tmp_path, pg_uri)
-    _run_and_cut_over(q1, settings)
-    second = _run_and_cut_over(q2, settings)
-    instants = [epoch + timedelta(microseconds=v * 1_000_000 // per_second) for v in [*ends, no_date]]
-    assert _column(pg_uri, settings.base_schema, "due_date") == ("timestamp with time zone", instants)
-    assert _type_changes(second) == []
-    notes = [n for n in second.record.plan["notes"] if n.startswith("t.due_date: kept the live")]
-    assert notes == [
-        "t.due_date: kept the live version's type timestamptz; its values alone would "
-        f"read as bigint ({no_date} for no date: read as the instant it counts, {instant} UTC; the value "
-        f"or NULL is NULLIF(\"due_date\", TIMESTAMPTZ '{instant}+00'))"
     ]
     _assert_every_cell(second, q2, pg_uri, settings.base_schema)
