@@ -134,7 +134,7 @@ def open_end_sql(integer: str, places: Collection[int]) -> str:
 def _beside_stand_ins_sql(own: str) -> str:
     """The aggregates of :func:`open_end_sql` over the integers ``own`` gives beside the stand-ins for no
     date or never (:func:`stand_in_sql`): their bounds and duration grid, and the cells of each
-    stand-in (``epochs.epoch_beside_stand_ins`` judges the unit on the others)."""
+    stand-in (``no_date_numbers.epoch_beside_stand_ins`` judges the unit on the others)."""
     stand_in = f"({stand_in_sql(f'({own})')})"
     beside = f"CASE WHEN NOT {stand_in} THEN {own} END"
     return (

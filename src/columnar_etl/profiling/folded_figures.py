@@ -175,9 +175,10 @@ def _bounds_beside_zeros(
     coded: list[tuple[tuple[StorageClass, Shape, int], dict[str, Any]]],
 ) -> dict[str, Any]:
     """The bounds of a column's numbers other than its bare ``0`` cells (``min_beside_zeros`` /
-    ``max_beside_zeros``: epoch integers beside 0 for "no date", :func:`.epochs.epoch_beside_zeros`), from the
-    rows of its codes (a ``0`` or ``1`` is a code of its own, :attr:`Flag.ZERO_ONE`): None unless the
-    column holds a 0 and no 1, and other numbers. The plain integers' exact bounds where a code has them."""
+    ``max_beside_zeros``: epoch integers beside 0 for "no date",
+    :func:`.no_date_numbers.epoch_beside_zeros`), from the rows of its codes (a ``0`` or ``1`` is a
+    code of its own, :attr:`Flag.ZERO_ONE`): None unless the column holds a 0 and no 1, and other
+    numbers. The plain integers' exact bounds where a code has them."""
     zeros = [g for (_, _, flags), g in coded if flags & Flag.ZERO_ONE and g["min_number"] is not None]
     others = [g for (_, _, flags), g in coded if not flags & Flag.ZERO_ONE and g["min_number"] is not None]
     if not zeros or not others or any(float(g["max_number"]) != 0 for g in zeros):

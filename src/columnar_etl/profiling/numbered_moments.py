@@ -13,21 +13,23 @@ from columnar_etl.profiling.epochs import (
     EPOCH_UNITS,
     MomentNumbers,
     MomentUnit,
-    StandIns,
-    epoch_beside_stand_ins,
-    epoch_beside_zeros,
     epoch_days,
     epoch_nanoseconds,
     epoch_open_ends,
     epoch_reading,
     moment_expression,
     moment_numbers,
-    moment_text,
-    only_stand_ins,
     whole_days,
     windows_filetime,
 )
 from columnar_etl.profiling.merged_numbers import KEPT_AS_NUMBERS
+from columnar_etl.profiling.no_date_numbers import (
+    StandIns,
+    epoch_beside_stand_ins,
+    epoch_beside_zeros,
+    moment_text,
+    only_stand_ins,
+)
 from columnar_etl.profiling.number_reading import Counts
 from columnar_etl.rules.epochs import EPOCH_PER_SECOND
 from columnar_etl.source.tables import SourceColumn

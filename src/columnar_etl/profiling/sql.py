@@ -226,7 +226,7 @@ def table_profile_sql(
         lines_sql("t0", "k0", "code0"),
         padded_width_sql("r0", "t0", "k0", "code0", sign_bytes),
         # The least integer above 0: epoch integers beside -1 (and 0) for "no date" are judged on it
-        # (epochs.epoch_beside_zeros).
+        # (no_date_numbers.epoch_beside_zeros).
         # (The double n0: exact enough to judge a unit by, and no second cast of the text.)
         f"min(CASE WHEN k0 = {Shape.INTEGER:d} AND n0 > 0 THEN n0 END) AS {MIN_POSITIVE_INTEGER}",
         indented_sql("r0", "t0", "k0", "code0", sign_bytes),

@@ -138,7 +138,8 @@ def declared_epoch_fits(low: int, high: int, per_second: int) -> bool:
 #: end, read as 2038-01-19); and every integer whose high 32 bits are ``0x7FFFFFFF``, the largest 64-bit
 #: one (``9223372036854775807``) among them, Windows' "never" (Active Directory's ``accountExpires``,
 #: FILETIME's largest). Only a value that stands out from the column's other integers is one
-#: (:func:`~columnar_etl.profiling.epochs.epoch_beside_stand_ins`): kept as written, a note counting it.
+#: (:func:`~columnar_etl.profiling.no_date_numbers.epoch_beside_stand_ins`): kept as written, a note
+#: counting it.
 NO_DATE_ONE = 1
 DOS_EPOCH_SECONDS = 315_532_800
 #: The offsets from UTC, in seconds, of the local clocks whose 1980-01-01 00:00 is a DOS epoch.
