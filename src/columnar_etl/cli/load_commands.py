@@ -16,6 +16,7 @@ from columnar_etl.cli.app import (
     cli_state,
     echo_json,
     end_recorded,
+    err,
     out,
     recorded_settings,
     stage_imported,
@@ -28,7 +29,7 @@ from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
-    from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult
+    from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult, VersionInfo
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -246,25 +247,50 @@ def _print_switch(result: CutoverResult) -> None:
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
     """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
-    from columnar_etl.loading.versions import list_versions  # deliberate: stage loaded when the command runs
+    from columnar_etl.loading.versions import (  # deliberate: stage loaded when the command runs
+        disagreement_said,
+        list_versions,
+    )
 
     settings = cli_state(ctx).settings
-    found = list_versions(_uri(settings), base=base or settings.base_schema)
+    base = base or settings.base_schema
+    found = list_versions(_uri(settings), base=base)
+    # The ledger against what the views read (a ledger row deleted or edited by hand): said, exit 2.
+    disagreement = disagreement_said(
+        base,
+        [info.schema for info in found if info.read_by_views],
+        next((info.schema for info in found if info.live), None),
+        [info.schema for info in found if info.read_by_views and info.unlisted],
+    )
     if as_json:
         echo_json([info.to_dict() for info in found])
-        return
-    view = Table(title=f"versions of {base or settings.base_schema}")
+    else:
+        _print_versions(base, found, disagreement is not None)
+    if disagreement is not None:
+        err.print(f"warning: {disagreement}", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _print_versions(base: str, found: list[VersionInfo], disagree: bool) -> None:
+    view = Table(title=escape(f"versions of {base}"))
     for column in ("", "version", "created (UTC)", "rows", "quality"):
         view.add_column(column, justify="right" if column in ("rows", "quality") else "left", no_wrap=True)
     for info in found:
+        if info.missing:  # its schema dropped outside columnar_etl: listed, but no cutover can use it
+            mark = "[red]live, gone[/]" if info.live else "[red]gone[/]"
+        elif info.unlisted:  # no ledger row: no cutover or rollback knows it
+            mark = "[yellow]views, unlisted[/]" if info.read_by_views else "[yellow]unlisted[/]"
+        elif disagree and info.read_by_views:  # the views read another than the ledger's live one
+            mark = "[yellow]live, views[/]" if info.live else "[yellow]views[/]"
+        elif disagree and info.live:
+            mark = "[yellow]ledger live[/]"
+        else:
+            mark = "[green]live[/]" if info.live else ""
         view.add_row(
-            # A version whose schema was dropped outside columnar_etl: listed, but no cutover can use it.
-            ("[red]live, gone[/]" if info.live else "[red]gone[/]")
-            if info.missing
-            else ("[green]live[/]" if info.live else ""),
+            mark,
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
-            f"{sum(info.rows.values()):,}",
+            f"{sum(info.rows.values()):,}" if not info.unlisted else "-",
             "-" if info.quality is None else run_quality(info.quality),
         )
     out.print(view)

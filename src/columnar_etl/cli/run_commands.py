@@ -78,9 +78,10 @@ def run_command(
 
     state = cli_state(ctx)
     settings = recorded_settings(ctx, "run", mode=mode, source=source, as_json=as_json)
+    recorded: dict[str, Any] | None = None
     if replay is not None:
         try:
-            recorded = read_record(replay)
+            recorded = read_record(replay)  # once: a pipe (`--replay <(ssh host cat run.json)`) reads once
         except EtlError as exc:  # a --replay that names no run record: a bad value (exit 64)
             raise UsageError(exc.message, path=exc.path, hint=exc.hint) from None
         if not isinstance(recorded.get("settings"), dict) or not recorded.get("run_id"):
@@ -104,7 +105,15 @@ def run_command(
     # as /dev/null is: was "AttributeError: 'NoneType' object has no attribute 'isatty'", and no run.json.
     if mode == "simple" and not yes and sys.stdin is not None and sys.stdin.isatty():
         _confirm(source, settings, as_json)
-    result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
+    result = run(
+        source,
+        mode=mode,
+        min_quality=min_quality,
+        settings=settings,
+        force=force,
+        replay=replay,
+        replayed_record=recorded,
+    )
     if state.debug and result.exception is not None:
         raise result.exception
     if as_json:

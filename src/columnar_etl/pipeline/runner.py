@@ -175,11 +175,14 @@ def run(
     force: bool = False,
     replay: str | Path | None = None,
     show_progress: bool | None = None,
+    replayed_record: dict[str, Any] | None = None,
 ) -> RunResult:
     """Move the export at ``source`` into the target in one go; see the module docstring for the stages.
 
     ``replay`` names a previous run.json: its plan is reused (its settings are the caller's job, see the
-    CLI). ``force`` loads even when the live version already came from this very file. Never raises
+    CLI); ``replayed_record`` is that record when the caller has read it already (the command line
+    does, for its settings: a pipe, ``--replay <(...)``, can be read only once). ``force`` loads even
+    when the live version already came from this very file. Never raises
     for a gate, a load or any other failure inside a stage: the outcome and exit code say what happened,
     the record says why (``result.exception`` keeps the exception for ``--debug``). Raises
     :class:`RunRecordError` only when the run's directory or first run.json cannot be written.
@@ -187,7 +190,7 @@ def run(
     check_mode(mode)
     check_min_quality(min_quality)
     checked_target(target)
-    replayed = _replayed_plan(replay)  # a missing or unreadable record is a usage error: nothing ran
+    replayed = _replayed_plan(replay, replayed_record)  # none readable there: a usage error, nothing ran
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
@@ -286,13 +289,15 @@ def _record_late_interrupt(result: RunResult) -> None:
         result.artefacts["run.json"] = record.write()
 
 
-def _replayed_plan(replay: str | Path | None) -> dict[str, Any] | None:
-    """The plan of the run record ``replay`` names (None without one); :class:`UsageError` when there
-    is no readable run record there."""
+def _replayed_plan(
+    replay: str | Path | None, recorded: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """The plan of the run record ``replay`` names (None without one), read there unless ``recorded``
+    is that record already; :class:`UsageError` when there is no readable run record there."""
     if replay is None:
         return None
     try:
-        plan = read_record(replay).get("plan")
+        plan = (recorded if recorded is not None else read_record(replay)).get("plan")
     except EtlError as exc:
         raise UsageError(exc.message, path=exc.path, hint=exc.hint or "columnar-etl runs list") from None
     if not isinstance(plan, dict):
