@@ -22,7 +22,7 @@ from columnar_etl.cli.app import (
     stage_imported,
     sub_app,
 )
-from columnar_etl.config import Settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, mask_uri
 from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.pipeline.command_record import Recorded, recorded_call
 from columnar_etl.report.display import run_quality
@@ -105,8 +105,9 @@ def load_command(
     """
     if column_names is not None:  # a flag: over the environment and the TOML file, as every flag is
         cli_state(ctx).overrides["column_names"] = column_names.value
+    check_min_quality(min_quality)  # a usage error leaves no record: checked before the record begins
     settings = recorded_settings(ctx, "load", mode=mode.value, source=source, as_json=as_json)
-    with stage_imported("load", settings, mode=mode.value, source=source):
+    with stage_imported("load", settings, mode=mode.value, source=source) as record:
         from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
         from columnar_etl.pipeline.recorded import recorded_load  # deliberate: loaded when the command runs
     recorded = recorded_load(
@@ -117,6 +118,7 @@ def load_command(
         column_names=settings.column_names,
         strict_drift=strict_drift,
         settings=settings,
+        record=record,
     )
     end_recorded(
         recorded,
@@ -206,9 +208,10 @@ def cutover_command(
     Leaves runs/<run_id>/run.json (command "cutover"), however it ends.
     """
     settings = recorded_settings(ctx, "cutover", mode="cutover", as_json=as_json)
-    with stage_imported("cutover", settings, mode="cutover"):
+    with stage_imported("cutover", settings, mode="cutover") as record:
         from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-    end_recorded(recorded_switch(version, base=base, settings=settings), as_json, _print_switch)
+    switched = recorded_switch(version, base=base, settings=settings, record=record)
+    end_recorded(switched, as_json, _print_switch)
 
 
 @app.command("rollback")
@@ -218,9 +221,10 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
     Leaves runs/<run_id>/run.json (command "rollback"), however it ends.
     """
     settings = recorded_settings(ctx, "rollback", mode="rollback", as_json=as_json)
-    with stage_imported("rollback", settings, mode="rollback"):
+    with stage_imported("rollback", settings, mode="rollback") as record:
         from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-    end_recorded(recorded_switch(base=base, settings=settings, rollback_to=True), as_json, _print_switch)
+    switched = recorded_switch(base=base, settings=settings, rollback_to=True, record=record)
+    end_recorded(switched, as_json, _print_switch)
 
 
 def _print_switch(result: CutoverResult) -> None:
@@ -246,7 +250,11 @@ def _print_switch(result: CutoverResult) -> None:
 
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
-    """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
+    """The version schemas (live one marked) with their rows, creation time and quality (--json: more).
+
+    Version schemas the ledger has no row of are listed too; when the base's views read another
+    version than the ledger says is live, a warning names both (exit 2).
+    """
     from columnar_etl.loading.versions import (  # deliberate: stage loaded when the command runs
         disagreement_said,
         list_versions,
@@ -311,7 +319,7 @@ def schemas_prune(
     """
     mode = "dry-run" if dry_run else "prune"
     settings = recorded_settings(ctx, "schemas prune", mode=mode, as_json=as_json)
-    with stage_imported("schemas prune", settings, mode=mode):
+    with stage_imported("schemas prune", settings, mode=mode) as record:
         from columnar_etl.loading.versions import prune_versions  # deliberate: loaded when the command runs
 
     uris: list[str] = []
@@ -336,7 +344,7 @@ def schemas_prune(
             before_commit=before_commit,
         )
 
-    recorded = recorded_call("schemas prune", settings, prune, mode=mode)
+    recorded = recorded_call("schemas prune", settings, prune, mode=mode, record=record)
     end_recorded(recorded, as_json, lambda result: _print_prune(result, uris[0]))
 
 
