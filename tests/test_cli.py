@@ -521,3 +521,46 @@ def test_a_default_config_that_is_no_file_fails_the_run_in_one_line_not_run_on_t
     record = json.loads(record_path.read_text())
     assert (record["outcome"], record["exit_code"], record["error"]["stage"]) == ("failed", 1, "settings")
     assert pg_query(pg_uri, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'servicedesk%'") == [(0,)]
+
+
+def test_a_replay_given_through_a_pipe_is_read_once_and_replays_the_run(
+    small_fixture: Path, tmp_path: Path, pg_uri: str
+) -> None:
+    # `--replay <(ssh host cat runs/<id>/run.json)` (a /dev/fd path of the shell's pipe) was read twice,
+    # for the settings and for the plan: the second read found the pipe drained, "cannot read the run
+    # record: Expecting value: line 1 column 1 (char 0)", exit 64. A pipe is read once.
+    env = {**os.environ, "COLUMNAR_ETL_TARGET": pg_uri, "COLUMNAR_ETL_MIN_MEMORY_GB": "0.5"}
+    env["COLUMNAR_ETL_FAIL_MEMORY_GB"] = "0.1"
+    first = subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "run", str(small_fixture), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert first.returncode in (0, 2), first.stderr
+    recorded = json.loads(first.stdout)
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps(recorded))
+    replayed = subprocess.run(
+        [
+            "bash",
+            "-c",
+            'exec "$0" -m columnar_etl run "$1" --force --json --replay <(cat "$2")',
+            sys.executable,
+            str(small_fixture),
+            str(saved),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert replayed.returncode == first.returncode, replayed.stderr
+    again = json.loads(replayed.stdout)
+    assert again["replay_of"].startswith("/dev/fd/") and again["outcome"] == recorded["outcome"]
+    tables = [[c["name"] for c in t["columns"]] for t in recorded["plan"]["tables"]]
+    assert [[c["name"] for c in t["columns"]] for t in again["plan"]["tables"]] == tables
+    assert again["version_schema"] != recorded["version_schema"]

@@ -278,6 +278,16 @@ def test_the_api_s_load_and_cutover_leave_the_same_records(tmp_path: Path, pg_ur
     assert found[1]["version_schema"] == switched.to_version == loaded.schema
 
 
+def _began_its_stage(runs: Path) -> bool:
+    """Whether the one run.json under ``runs`` lists its command's stage: its work has begun."""
+    for path in runs.glob("*/run.json"):
+        try:
+            return bool(json.loads(path.read_text())["stages"])
+        except (OSError, ValueError, KeyError):  # being replaced (written atomically, but read twice)
+            return False
+    return False
+
+
 def _load_stopped_by_sigterm(tmp_path: Path, pg_uri: str, *flags: str) -> tuple[int, str, str, Path]:
     """``load`` of a ~52,000-row export (seconds of profiling and loading) sent SIGTERM half a second
     after its run.json appeared: its exit code, stdout, stderr and runs directory."""
@@ -293,7 +303,8 @@ def _load_stopped_by_sigterm(tmp_path: Path, pg_uri: str, *flags: str) -> tuple[
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not list(runs.glob("*/run.json")) and time.monotonic() < deadline and process.poll() is None:
+    # Its work begun: run.json is written before the load's stage imports (h345), its stage after.
+    while not _began_its_stage(runs) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
     time.sleep(0.5)  # inside the load by now (profile, clean or COPY)
     process.send_signal(signal.SIGTERM)

@@ -239,10 +239,11 @@ def test_ctrl_c_while_the_command_line_imports_exits_1_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], entry_main: Callable[[], int]
 ) -> None:
     # Fuzz: an interrupt in the first half second printed a traceback and ended with -SIGINT (130).
-    def interrupted(name: str) -> Any:
+    # (Raised as the command line's imports end: `run`'s stage is no longer imported there, h345.)
+    def interrupted() -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(entry.importlib, "import_module", interrupted)
+    monkeypatch.setattr(entry.gc, "freeze", interrupted)
     monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
     assert entry_main() == 1
     assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
@@ -314,25 +315,40 @@ def test_an_import_error_while_the_command_line_imports_is_the_interrupt_only_af
             entry.main()
 
 
-def test_an_interrupt_lost_in_the_early_import_of_run_s_stage_stops_it_before_it_starts(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], entry_main: Callable[[], int]
-) -> None:
-    # The early import of `run`'s stage swallows its errors (the command reports its own): an interrupt
-    # an extension module turned into ImportError there was lost, and the run went on to do all its
-    # work, stopped only before its commit.
-    import columnar_etl.cli
-
-    started: list[bool] = []
-
-    def importing(name: str) -> Any:
+#: ``run`` whose stage's import ends in the ImportError an interrupt makes of an extension module's
+#: initialisation (pybind11's "initialization failed", the interrupt flag set). ``python -c`` this, the
+#: command line.
+_INTERRUPTED_STAGE_IMPORT = """
+import sys, types
+from columnar_etl.errors import INTERRUPTED
+class Initialising(types.ModuleType):
+    def __getattr__(self, name):
         INTERRUPTED.set()
         raise ImportError("initialization failed")
+sys.modules["columnar_etl.pipeline.runner"] = Initialising("columnar_etl.pipeline.runner")
+sys.argv = ["columnar-etl", *sys.argv[1:]]
+from columnar_etl.__main__ import main
+main()
+"""
 
-    monkeypatch.setattr(entry.importlib, "import_module", importing)
-    monkeypatch.setattr(columnar_etl.cli, "main", lambda: started.append(True))
-    monkeypatch.setattr(sys, "argv", ["columnar-etl", "run", "missing.db"])
-    assert (entry_main(), started) == (1, [])
-    assert capsys.readouterr().err == "error: interrupted: nothing live changed (hint: run again)\n"
+
+def test_an_interrupt_lost_in_the_import_of_run_s_stage_stops_it_before_it_starts(
+    settings: Settings, small_fixture: Path, tmp_path: Path
+) -> None:
+    # An interrupt an extension module turned into ImportError in the import of `run`'s stage was lost
+    # (the early import swallowed its errors), and the run went on to do all its work, stopped only
+    # before its commit. The stage is imported by the command once its record is written (h345): the
+    # run ends there, its record `interrupted`.
+    assert settings.target is not None
+    env = {"COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir), "COLUMNAR_ETL_TARGET": settings.target}
+    ended = run_python(_INTERRUPTED_STAGE_IMPORT, "run", str(small_fixture), env=env, cwd=tmp_path)
+    assert (ended.returncode, ended.stderr) == (
+        1,
+        "error: interrupted: nothing live changed (hint: run again)\n",
+    )
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["outcome"], record["exit_code"], record["stages"]) == ("interrupted", 1, [])
 
 
 def _interrupt_the_first_write(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -842,3 +858,95 @@ def test_sigterm_while_threads_import_never_hangs_the_command(settings: Settings
         ended.append((done.returncode, done.stderr))
     assert set(ended) == {(1, "error: interrupted: nothing live changed (hint: run again)\n")}, ended
     assert _version_schemas(str(settings.target)) == []
+
+
+#: A ``run`` that sends itself a signal (``sys.argv[1]``: its number) while its stage, the runner,
+#: imports (at its import of ``pipeline.steps``: ``importlib.import_module`` raises no audit event, the
+#: runner's own import statements do): the second or two a run spends there on a busy machine.
+#: ``python -c`` this, the signal, the command line.
+_SIGNAL_AT_THE_STAGE_IMPORT = """
+import os, sys
+number = int(sys.argv[1])
+def hook(event, args):
+    if event == "import" and args[0] == "columnar_etl.pipeline.steps":
+        os.kill(os.getpid(), number)
+sys.addaudithook(hook)
+import runpy
+sys.argv = ["-m", *sys.argv[2:]]
+runpy.run_module("columnar_etl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("sent", [signal.SIGKILL, signal.SIGTERM])
+def test_a_run_killed_while_its_stage_imports_leaves_a_record_runs_list_shows_ended(
+    settings: Settings, small_fixture: Path, tmp_path: Path, sent: signal.Signals
+) -> None:
+    # Hunt (round 8): a run killed in its first second or so (2.5 s on a busy machine) left no run.json,
+    # where every run leaves one however it ends: its record was written by the runner, which the entry
+    # point imported first of all. The record is written `running` before the stage imports.
+    assert settings.target is not None
+    env = {
+        "COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir),
+        "COLUMNAR_ETL_BACKUP_DIR": str(settings.backup_dir),
+        "COLUMNAR_ETL_TARGET": settings.target,
+    }
+    ended = run_python(
+        _SIGNAL_AT_THE_STAGE_IMPORT,
+        str(int(sent)),
+        "run",
+        str(small_fixture),
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert ended.returncode == (-signal.SIGKILL if sent == signal.SIGKILL else 1), ended.stderr[-2000:]
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["source"], record["stages"]) == ("run", str(small_fixture), [])
+    assert record["outcome"] == ("running" if sent == signal.SIGKILL else "interrupted")
+    listed = run_python(
+        "from columnar_etl.__main__ import main; main()", "runs", "list", "--json", env=env, cwd=tmp_path
+    )
+    assert [(r["run_id"], r["outcome"]) for r in json.loads(listed.stdout)] == [(run_dir.name, "interrupted")]
+    assert _version_schemas(settings.target) == []
+
+
+#: A command that SIGKILLs itself the moment it imports ``sys.argv[1]`` (its stage). ``python -c`` this,
+#: the module, the command line.
+_KILLED_AT_IMPORT = """
+import os, signal, sys
+module = sys.argv[1]
+def hook(event, args):
+    if event == "import" and args[0] == module:
+        os.kill(os.getpid(), signal.SIGKILL)
+sys.addaudithook(hook)
+import runpy
+sys.argv = ["-m", *sys.argv[2:]]
+runpy.run_module("columnar_etl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "stage"),
+    [
+        (["cutover"], "columnar_etl.pipeline.recorded"),
+        (["rollback"], "columnar_etl.pipeline.recorded"),
+        (["schemas", "prune", "--keep", "1"], "columnar_etl.loading.versions"),
+    ],
+)
+def test_a_recorded_command_killed_while_its_stage_imports_leaves_a_record(
+    settings: Settings, tmp_path: Path, words: list[str], stage: str
+) -> None:
+    # Hunt (round 8): as `run` (above), a cutover, rollback or prune killed while it imported its stage
+    # (0.3-0.5 s, more on a busy machine) left no run.json: the record was begun after the import.
+    assert settings.target is not None
+    env = {"COLUMNAR_ETL_RUNS_DIR": str(settings.runs_dir), "COLUMNAR_ETL_TARGET": settings.target}
+    ended = run_python(_KILLED_AT_IMPORT, stage, *words, timeout=120, env=env, cwd=tmp_path)
+    assert ended.returncode == -signal.SIGKILL, ended.stderr[-2000:]
+    (run_dir,) = Path(settings.runs_dir).iterdir()
+    record = json.loads((run_dir / "run.json").read_text())
+    assert (record["command"], record["outcome"]) == (" ".join(words[:2]).split(" --")[0], "running")
+    listed = run_python(
+        "from columnar_etl.__main__ import main; main()", "runs", "list", "--json", env=env, cwd=tmp_path
+    )
+    assert [(r["run_id"], r["outcome"]) for r in json.loads(listed.stdout)] == [(run_dir.name, "interrupted")]

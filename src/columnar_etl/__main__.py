@@ -70,7 +70,9 @@ DUCKDB_COMMANDS = frozenset({"run", "preflight", "profile", "clean", "load"})
 EARLY_COMMANDS = frozenset({"run", "preflight"})
 _HELP = frozenset({"--help", "-h", "--version"})
 #: The stage a command imports first thing: imported here, with the command line (see the docstring).
-STAGE_MODULES = {"run": "columnar_etl.pipeline.runner"}
+#: Not ``run``'s: a run writes its record first (``running``), then imports its stage (0.3-0.5 s, more
+#: on a busy machine), so a run killed meanwhile leaves a record (``cli.run_commands._stage``).
+STAGE_MODULES: dict[str, str] = {}
 #: What the command line's ``--json`` flag is spelt (``columnar_etl.cli.app.JSON_FLAG``).
 JSON_FLAG = "--json"
 #: The global options that take a value (``--target URI``), and the commands that are groups.

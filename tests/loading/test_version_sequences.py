@@ -715,3 +715,83 @@ def _killed_at_commit(pg_uri: str, runs_dir: Path, args: list[str], tmp_path: Pa
 def _loaded_in_turn(pg_uri: str, settings: Settings, *quarters: str) -> list[str]:
     """Each quarter loaded ``simple`` (made live) in turn: their version schemas."""
     return [load_tables(_quarter(q), pg_uri, mode="simple", settings=settings).schema for q in quarters]
+
+
+def _command(pg_uri: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``columnar-etl --target pg_uri ARGS`` in a process of its own, its records under ``tmp_path``."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO_ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "COLUMNAR_ETL_RUNS_DIR": str(tmp_path / "runs"),
+        "COLUMNAR_ETL_BACKUP_DIR": str(tmp_path / "backups"),
+        "COLUMNS": "200",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "columnar_etl", "--target", pg_uri, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_live_versions_ledger_row_deleted_by_hand_is_listed_and_no_switch_hides_it(
+    pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    # Hunt (round 8): with the live version's ledger row deleted by hand, `schemas list` left the version
+    # the dashboards read out (exit 0), `rollback` said "nothing of 'servicedesk' is live", and
+    # `cutover` re-pointed the views away from it saying "(was nothing)", exit 0.
+    q1, q2, q3 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2", "Q3")
+    pg_query(pg_uri, f"DELETE FROM columnar_etl.versions WHERE schema_name = '{q3}'")
+    said = f"the views of 'servicedesk' read {q3}, but the ledger says nothing is live and lists no {q3}"
+
+    listed = _command(pg_uri, tmp_path, "schemas", "list")
+    assert listed.returncode == 2, listed.stderr
+    assert re.search(rf"│ views, unlisted +│ {q3} ", listed.stdout), listed.stdout
+    assert listed.stderr.startswith(f"warning: {said}") and listed.stderr.count("\n") == 1
+    shown = json.loads(_command(pg_uri, tmp_path, "schemas", "list", "--json").stdout)
+    assert [(v["schema"], v["live"], v["read_by_views"], v["unlisted"]) for v in shown] == [
+        (q1, False, False, False),
+        (q2, False, False, False),
+        (q3, False, True, True),
+    ]
+
+    back = _command(pg_uri, tmp_path, "rollback")
+    assert back.returncode == 1, back.stderr
+    assert back.stderr.startswith(f"error: {said}") and "nothing live changed" in back.stderr
+    assert back.stderr.count("\n") == 1 and "Traceback" not in back.stderr
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q3", {q3})
+
+    moved = _command(pg_uri, tmp_path, "cutover", q2)
+    assert moved.returncode == 2, moved.stderr
+    assert (
+        f"warning: {said}" in moved.stdout.replace("\n", " ") and f"re-pointed them to {q2}" in moved.stdout
+    )
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q2", {q2})
+    records = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*/run.json")]
+    outcomes = sorted((r["command"], r["outcome"]) for r in records)
+    assert outcomes == [("cutover", "warn"), ("rollback", "failed")]
+
+
+def test_a_live_flag_moved_by_hand_is_said_and_a_rollback_does_not_follow_it(
+    pg_uri: str, settings: Settings, tmp_path: Path
+) -> None:
+    # Hunt (round 8): the ledger's `live` moved to Q1 by hand while the views read Q2: `rollback` went
+    # "back" from Q1 by the ledger and `schemas list` marked Q1 live, both without a word.
+    q1, q2 = _loaded_in_turn(pg_uri, settings, "Q1", "Q2")
+    pg_query(pg_uri, "UPDATE columnar_etl.versions SET live = false WHERE live")
+    pg_query(pg_uri, f"UPDATE columnar_etl.versions SET live = true WHERE schema_name = '{q1}'")
+    said = f"the views of 'servicedesk' read {q2}, but the ledger says {q1} is live"
+    listed = _command(pg_uri, tmp_path, "schemas", "list")
+    assert (listed.returncode, listed.stderr) == (2, f"warning: {said}\n")
+    assert re.search(rf"│ views +│ {q2} ", listed.stdout) and re.search(
+        rf"│ ledger live +│ {q1} ", listed.stdout
+    )
+    with pytest.raises(LoadError, match=re.escape(said) + ": a rollback follows the ledger's history"):
+        rollback(pg_uri, settings=settings)
+    assert live_target(pg_uri) == {q2}
+    # A cutover to the ledger's live version is what the operator asks: done, saying what it replaced.
+    switched = cutover(pg_uri, q1, settings=settings)
+    assert switched.warnings == [f"{said}: the cutover re-pointed them to {q1}"]
+    assert (_reads(pg_uri), live_target(pg_uri)) == ("Q1", {q1})
+    assert _command(pg_uri, tmp_path, "schemas", "list").returncode == 0

@@ -53,8 +53,8 @@ from columnar_etl.errors import (
 )
 from columnar_etl.errors import UsageError as BadValue
 from columnar_etl.observability.logs import configure_logging, new_run_id
-from columnar_etl.pipeline.command_record import Recorded, record_interrupted
-from columnar_etl.pipeline.record import cancelled, error_of
+from columnar_etl.pipeline.command_record import Recorded, begin_command_record, record_interrupted
+from columnar_etl.pipeline.record import RunRecord, cancelled, error_of
 from columnar_etl.source.side_files import side_file
 from columnar_etl.version import __version__
 
@@ -558,21 +558,23 @@ def recorded_settings(
 @contextmanager
 def stage_imported(
     command: str, settings: Settings, *, mode: str, source: Path | None = None
-) -> Iterator[None]:
+) -> Iterator[RunRecord]:
     """The block imports the stage of ``command``, a command that leaves a run record (a second or two
-    on a busy machine): an interrupt then leaves its run.json ``interrupted`` (exit 1) too, as one
-    during its work does, not a command that ended with no record."""
+    on a busy machine), its record begun first (``running``, yielded: the command's own from then on):
+    a command killed meanwhile leaves a record, and an interrupt leaves it ``interrupted`` (exit 1), as
+    one during its work does, not a command that ended with no record."""
+    record = begin_command_record(command, settings, mode=mode, source=source)
     try:
-        yield
+        yield record
     except KeyboardInterrupt:
-        record_interrupted(command, settings, mode=mode, source=source)
+        record_interrupted(command, settings, mode=mode, source=source, record=record)
         raise
     except ImportError as exc:
         if not INTERRUPTED.is_set():
             raise
         # The interrupt was raised inside an extension module's initialisation, which turns whatever
         # ends it into ImportError (pybind11's DuckDB: "initialization failed"): it is the interrupt.
-        record_interrupted(command, settings, mode=mode, source=source)
+        record_interrupted(command, settings, mode=mode, source=source, record=record)
         raise KeyboardInterrupt from exc
 
 

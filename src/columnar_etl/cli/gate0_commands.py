@@ -237,7 +237,7 @@ def backup_target_restore(
     """
     mode = "database" if database else "schema"  # into a new database, or a new schema of the target's
     settings = recorded_settings(ctx, "backup target-restore", mode=mode, source=file, as_json=as_json)
-    with stage_imported("backup target-restore", settings, mode=mode, source=file):
+    with stage_imported("backup target-restore", settings, mode=mode, source=file) as record:
         from columnar_etl.loading.versions import restore_version  # deliberate: loaded when the command runs
     recorded = recorded_call(
         "backup target-restore",
@@ -245,6 +245,7 @@ def backup_target_restore(
         lambda _recorded: restore_version(file, database=database, settings=settings),
         mode=mode,
         source=file,
+        record=record,
     )
     end_recorded(recorded, as_json, _print_target_restore)
 

@@ -16,19 +16,20 @@ from columnar_etl.cli.app import (
     cli_state,
     echo_json,
     end_recorded,
+    err,
     out,
     recorded_settings,
     stage_imported,
     sub_app,
 )
-from columnar_etl.config import Settings, mask_uri
+from columnar_etl.config import Settings, check_min_quality, mask_uri
 from columnar_etl.errors import ConfigError, UsageError
 from columnar_etl.pipeline.command_record import Recorded, recorded_call
 from columnar_etl.report.display import run_quality
 
 if TYPE_CHECKING:
     from columnar_etl.loading.dashboard import MetricResult
-    from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult
+    from columnar_etl.loading.result import CutoverResult, LoadResult, PruneResult, VersionInfo
 
 schemas_app = sub_app("The version schemas of a base schema: list them, prune old ones.")
 app.add_typer(schemas_app, name="schemas")
@@ -104,8 +105,9 @@ def load_command(
     """
     if column_names is not None:  # a flag: over the environment and the TOML file, as every flag is
         cli_state(ctx).overrides["column_names"] = column_names.value
+    check_min_quality(min_quality)  # a usage error leaves no record: checked before the record begins
     settings = recorded_settings(ctx, "load", mode=mode.value, source=source, as_json=as_json)
-    with stage_imported("load", settings, mode=mode.value, source=source):
+    with stage_imported("load", settings, mode=mode.value, source=source) as record:
         from columnar_etl.loading.result import LoadRefused  # deliberate: stage loaded when the command runs
         from columnar_etl.pipeline.recorded import recorded_load  # deliberate: loaded when the command runs
     recorded = recorded_load(
@@ -116,6 +118,7 @@ def load_command(
         column_names=settings.column_names,
         strict_drift=strict_drift,
         settings=settings,
+        record=record,
     )
     end_recorded(
         recorded,
@@ -205,9 +208,10 @@ def cutover_command(
     Leaves runs/<run_id>/run.json (command "cutover"), however it ends.
     """
     settings = recorded_settings(ctx, "cutover", mode="cutover", as_json=as_json)
-    with stage_imported("cutover", settings, mode="cutover"):
+    with stage_imported("cutover", settings, mode="cutover") as record:
         from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-    end_recorded(recorded_switch(version, base=base, settings=settings), as_json, _print_switch)
+    switched = recorded_switch(version, base=base, settings=settings, record=record)
+    end_recorded(switched, as_json, _print_switch)
 
 
 @app.command("rollback")
@@ -217,9 +221,10 @@ def rollback_command(ctx: typer.Context, base: _BaseOption = None, as_json: _Jso
     Leaves runs/<run_id>/run.json (command "rollback"), however it ends.
     """
     settings = recorded_settings(ctx, "rollback", mode="rollback", as_json=as_json)
-    with stage_imported("rollback", settings, mode="rollback"):
+    with stage_imported("rollback", settings, mode="rollback") as record:
         from columnar_etl.pipeline.recorded import recorded_switch  # deliberate: loaded when the command runs
-    end_recorded(recorded_switch(base=base, settings=settings, rollback_to=True), as_json, _print_switch)
+    switched = recorded_switch(base=base, settings=settings, rollback_to=True, record=record)
+    end_recorded(switched, as_json, _print_switch)
 
 
 def _print_switch(result: CutoverResult) -> None:
@@ -245,26 +250,55 @@ def _print_switch(result: CutoverResult) -> None:
 
 @schemas_app.command("list")
 def schemas_list(ctx: typer.Context, base: _BaseOption = None, as_json: _JsonOption = False) -> None:
-    """The version schemas (live one marked) with their rows, creation time and quality (--json: more)."""
-    from columnar_etl.loading.versions import list_versions  # deliberate: stage loaded when the command runs
+    """The version schemas (live one marked) with their rows, creation time and quality (--json: more).
+
+    Version schemas the ledger has no row of are listed too; when the base's views read another
+    version than the ledger says is live, a warning names both (exit 2).
+    """
+    from columnar_etl.loading.versions import (  # deliberate: stage loaded when the command runs
+        disagreement_said,
+        list_versions,
+    )
 
     settings = cli_state(ctx).settings
-    found = list_versions(_uri(settings), base=base or settings.base_schema)
+    base = base or settings.base_schema
+    found = list_versions(_uri(settings), base=base)
+    # The ledger against what the views read (a ledger row deleted or edited by hand): said, exit 2.
+    disagreement = disagreement_said(
+        base,
+        [info.schema for info in found if info.read_by_views],
+        next((info.schema for info in found if info.live), None),
+        [info.schema for info in found if info.read_by_views and info.unlisted],
+    )
     if as_json:
         echo_json([info.to_dict() for info in found])
-        return
-    view = Table(title=f"versions of {base or settings.base_schema}")
+    else:
+        _print_versions(base, found, disagreement is not None)
+    if disagreement is not None:
+        err.print(f"warning: {disagreement}", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _print_versions(base: str, found: list[VersionInfo], disagree: bool) -> None:
+    view = Table(title=escape(f"versions of {base}"))
     for column in ("", "version", "created (UTC)", "rows", "quality"):
         view.add_column(column, justify="right" if column in ("rows", "quality") else "left", no_wrap=True)
     for info in found:
+        if info.missing:  # its schema dropped outside columnar_etl: listed, but no cutover can use it
+            mark = "[red]live, gone[/]" if info.live else "[red]gone[/]"
+        elif info.unlisted:  # no ledger row: no cutover or rollback knows it
+            mark = "[yellow]views, unlisted[/]" if info.read_by_views else "[yellow]unlisted[/]"
+        elif disagree and info.read_by_views:  # the views read another than the ledger's live one
+            mark = "[yellow]live, views[/]" if info.live else "[yellow]views[/]"
+        elif disagree and info.live:
+            mark = "[yellow]ledger live[/]"
+        else:
+            mark = "[green]live[/]" if info.live else ""
         view.add_row(
-            # A version whose schema was dropped outside columnar_etl: listed, but no cutover can use it.
-            ("[red]live, gone[/]" if info.live else "[red]gone[/]")
-            if info.missing
-            else ("[green]live[/]" if info.live else ""),
+            mark,
             info.schema,
             f"{info.created:%Y-%m-%d %H:%M}",
-            f"{sum(info.rows.values()):,}",
+            f"{sum(info.rows.values()):,}" if not info.unlisted else "-",
             "-" if info.quality is None else run_quality(info.quality),
         )
     out.print(view)
@@ -285,7 +319,7 @@ def schemas_prune(
     """
     mode = "dry-run" if dry_run else "prune"
     settings = recorded_settings(ctx, "schemas prune", mode=mode, as_json=as_json)
-    with stage_imported("schemas prune", settings, mode=mode):
+    with stage_imported("schemas prune", settings, mode=mode) as record:
         from columnar_etl.loading.versions import prune_versions  # deliberate: loaded when the command runs
 
     uris: list[str] = []
@@ -310,7 +344,7 @@ def schemas_prune(
             before_commit=before_commit,
         )
 
-    recorded = recorded_call("schemas prune", settings, prune, mode=mode)
+    recorded = recorded_call("schemas prune", settings, prune, mode=mode, record=record)
     end_recorded(recorded, as_json, lambda result: _print_prune(result, uris[0]))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,7 +21,7 @@ from columnar_etl.cli.app import (
     recorded_settings,
     sub_app,
 )
-from columnar_etl.config import SECRET_SETTINGS, load_settings
+from columnar_etl.config import SECRET_SETTINGS, check_min_quality, load_settings
 from columnar_etl.errors import INTERRUPTED, ConfigError, Declined, EtlError, UsageError
 from columnar_etl.pipeline.command_record import command_record
 from columnar_etl.report.display import run_quality
@@ -73,14 +74,17 @@ def run_command(
     Every run leaves runs/<run_id>/run.json, also one whose settings do not load (in the runs_dir the
     environment or TOML file names, else ./runs); a usage error (exit 64) is no run and leaves none.
     """
-    from columnar_etl.pipeline.record import read_record  # deliberate: stage loaded when the command runs
-    from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
+    from columnar_etl.pipeline.record import (  # deliberate: stage loaded when the command runs
+        begin_run_record,
+        read_record,
+    )
 
     state = cli_state(ctx)
     settings = recorded_settings(ctx, "run", mode=mode, source=source, as_json=as_json)
+    recorded: dict[str, Any] | None = None
     if replay is not None:
         try:
-            recorded = read_record(replay)
+            recorded = read_record(replay)  # once: a pipe (`--replay <(ssh host cat run.json)`) reads once
         except EtlError as exc:  # a --replay that names no run record: a bad value (exit 64)
             raise UsageError(exc.message, path=exc.path, hint=exc.hint) from None
         if not isinstance(recorded.get("settings"), dict) or not recorded.get("run_id"):
@@ -104,7 +108,23 @@ def run_command(
     # as /dev/null is: was "AttributeError: 'NoneType' object has no attribute 'isatty'", and no run.json.
     if mode == "simple" and not yes and sys.stdin is not None and sys.stdin.isatty():
         _confirm(source, settings, as_json)
-    result = run(source, mode=mode, min_quality=min_quality, settings=settings, force=force, replay=replay)
+    check_min_quality(min_quality)  # a usage error leaves no record: checked before the run begins
+    # The run exists from here: its record is written `running` before its stages are imported (the
+    # second or two of it on a busy machine left a run killed then with no run.json at all).
+    record = begin_run_record(
+        source, mode=mode, runs_dir=settings.runs_dir, settings=settings.masked(), replay=replay
+    )
+    run = _stage(record)
+    result = run(
+        source,
+        mode=mode,
+        min_quality=min_quality,
+        settings=settings,
+        force=force,
+        replay=replay,
+        replayed_record=recorded,
+        record=record,
+    )
     if state.debug and result.exception is not None:
         raise result.exception
     if as_json:
@@ -113,6 +133,31 @@ def run_command(
         _render(result)
     _report_end(result)
     raise typer.Exit(result.exit_code)
+
+
+def _stage(record: Any) -> Any:
+    """:func:`~columnar_etl.pipeline.runner.run`, imported once the run's record is written: an interrupt
+    meanwhile leaves it ``interrupted``. The imports allocate a few hundred thousand objects and no
+    garbage: the cyclic collector waits, then leaves them alone (as ``__main__`` does for the command
+    line's own)."""
+    from columnar_etl.pipeline.record import record_interrupted_start  # deliberate: loaded with the command
+
+    gc.disable()
+    try:
+        from columnar_etl.pipeline.runner import run  # deliberate: stage loaded when the command runs
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
+    except ImportError:
+        if not INTERRUPTED.is_set():
+            raise
+        # An interrupt raised in an extension module's initialisation comes as ImportError (DuckDB's).
+        record_interrupted_start(record)
+        raise KeyboardInterrupt from None
+    finally:
+        gc.freeze()
+        gc.enable()
+    return run
 
 
 def _confirm(source: Path, settings: Any, as_json: bool) -> None:

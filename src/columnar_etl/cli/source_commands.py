@@ -84,7 +84,7 @@ def copy_raw_command(
     Leaves runs/<run_id>/run.json (command "copy-raw"), however it ends.
     """
     settings = recorded_settings(ctx, "copy-raw", mode="copy-raw", source=source, as_json=as_json)
-    with stage_imported("copy-raw", settings, mode="copy-raw", source=source):
+    with stage_imported("copy-raw", settings, mode="copy-raw", source=source) as record:
         from columnar_etl.pipeline.raw import copy_raw  # deliberate: stage loaded when the command runs
     uris: list[str] = []
 
@@ -105,7 +105,7 @@ def copy_raw_command(
             before_commit=before_commit,
         )
 
-    recorded = recorded_call("copy-raw", settings, copy, mode="copy-raw", source=source)
+    recorded = recorded_call("copy-raw", settings, copy, mode="copy-raw", source=source, record=record)
     end_recorded(recorded, as_json, lambda result: _print_copy(result, uris[0]))
 
 

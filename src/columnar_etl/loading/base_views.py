@@ -174,6 +174,14 @@ def _our_views(cursor: Any, base: str) -> set[str]:
     return {str(name) for (name,) in rows}
 
 
+def views_read(cursor: Any, base: str) -> list[str]:
+    """The version schemas the views of ``base`` that columnar_etl made read, sorted: what the dashboards
+    really read, whatever the ledger says is live (one schema, but a ledger row deleted or a view
+    re-pointed by hand can make it another, or several)."""
+    rows = fetch_all(cursor, f"SELECT DISTINCT tn.nspname {our_views_sql(base)} ORDER BY 1")
+    return [str(name) for (name,) in rows]
+
+
 def our_views_sql(base: str) -> str:
     """The FROM and WHERE of the views of ``base`` that columnar_etl made (``v``, a ``pg_class`` row):
     those reading a table of one of its version schemas (:func:`_our_views`)."""

@@ -271,6 +271,11 @@ class VersionInfo:
     live_since: datetime | None = None
     #: Its schema is gone (dropped outside columnar_etl): no cutover can make it live.
     missing: bool = False
+    #: The base's views read it: what the dashboards see, whatever ``live`` (the ledger) says.
+    read_by_views: bool = False
+    #: A version schema in the database the ledger lists no row of (deleted by hand): no cutover or
+    #: rollback can make it live; ``created`` is read from its name.
+    unlisted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -287,6 +292,8 @@ class VersionInfo:
                     "run_id": self.run_id,
                     "live_since": self.live_since,
                     "missing": self.missing,
+                    "read_by_views": self.read_by_views,
+                    "unlisted": self.unlisted,
                 }
             )
         )

@@ -8,6 +8,7 @@ data, so both take milliseconds whatever the size of the versions.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from columnar_etl.backups import TargetRestoreResult, backup_target, restore_tar
 from columnar_etl.config import Settings, load_settings, mask_uri
 from columnar_etl.errors import CutoverRefused, EtlError, LoadError, failure_outcome, raise_if_interrupted
 from columnar_etl.loading import ledger
-from columnar_etl.loading.base_views import point_views
+from columnar_etl.loading.base_views import point_views, views_read
 from columnar_etl.loading.dashboard import MetricResult, check_templates, load_templates, renames_for
 from columnar_etl.loading.result import CutoverResult, PruneResult, VersionInfo
 from columnar_etl.loading.schemas import (
@@ -137,12 +138,26 @@ def _switch(
             lock_base(cursor, base, views=True, wait_seconds=settings.target_lock_wait)
             live = ledger.live_version(cursor, base)
             current = str(live["schema_name"]) if live else None
+            # What the views really read, against what the ledger says is live: a row deleted or
+            # edited by hand hid the live version ("nothing is live"), and the switch re-pointed its
+            # views without a word.
+            disagreement = ledger_disagreement(cursor, base, current)
+            if rollback and disagreement is not None:
+                raise LoadError(
+                    f"{disagreement}: a rollback follows the ledger's history, which does not lead to what "
+                    "the views read; nothing live changed",
+                    hint="columnar-etl schemas list shows both; columnar-etl cutover VERSION makes a listed "
+                    "version live (saying what it replaces)",
+                )
             if rollback:
                 target, after = _previous_of(cursor, base, live)
             else:
                 target, after = _cutover_target(cursor, base, version, live), current
             run.version_schema = target
-            _check_not_live(target, current)
+            if disagreement is None:
+                _check_not_live(target, current)
+            else:
+                notices.append(f"{disagreement}: the cutover re-pointed them to {target}")
             # A rollback goes back to what dashboards read before: it is never held up by a template.
             # A version's tables never change once loaded: the check made before the dump holds for
             # the same target and live version.
@@ -213,6 +228,27 @@ def _checked_target(uri: str, base: str, version: str | None, settings: Settings
         rollback_quietly(conn)
         conn.close()
     return _Checked(target, current, dashboard)
+
+
+def ledger_disagreement(cursor: Any, base: str, current: str | None) -> str | None:
+    """What the views of ``base`` read, said plainly, when it is not the version the ledger says is live
+    (``current``); None when they agree (or no view of columnar_etl's is there to read anything). A
+    schema the views read that the ledger does not list is named so: no rollback can return to it."""
+    reading = views_read(cursor, base)
+    unknown = [name for name in reading if ledger.version(cursor, name) is None]
+    return disagreement_said(base, reading, current, unknown)
+
+
+def disagreement_said(base: str, reading: list[str], current: str | None, unknown: list[str]) -> str | None:
+    """The words of :func:`ledger_disagreement`: the views of ``base`` read ``reading``, the ledger says
+    ``current`` is live and lists none of ``unknown``; None when views and ledger agree."""
+    if not reading or reading == [current]:
+        return None
+    said = f"the views of {base!r} read {', '.join(reading)}, but the ledger says "
+    said += f"{current} is live" if current else "nothing is live"
+    if unknown:
+        said += f" and lists no {', '.join(unknown)} (a ledger row deleted by hand?)"
+    return said
 
 
 def _check_not_live(target: str, current: str | None) -> None:
@@ -305,9 +341,11 @@ def _previous_of(cursor: Any, base: str, live: dict[str, Any] | None) -> tuple[s
 
 
 def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[VersionInfo]:
-    """The versions of ``base`` the ledger knows (dropped ones left out), oldest first; none when
-    nothing was ever loaded into the database. Only reads: the ledger is never made here, and a role
-    with USAGE on its schema and SELECT on its tables may list (see :func:`.ledger.check_readable`)."""
+    """The versions of ``base`` the ledger knows (dropped ones left out), and the version schemas in the
+    database it lists no row of (``unlisted``: deleted by hand), oldest first, each saying whether the
+    base's views read it; none when nothing was ever loaded into the database. Only reads: the ledger
+    is never made here, and a role with USAGE on its schema and SELECT on its tables may list (see
+    :func:`.ledger.check_readable`)."""
     check_base(base)
     conn = connect(target_uri, autocommit=True)
     try:
@@ -323,9 +361,11 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
                     cursor, f"SELECT nspname FROM pg_namespace WHERE starts_with(nspname, {prefix})"
                 )
             }
+            reading = set(views_read(cursor, base))
+            ever = {str(row["schema_name"]) for row in ledger.versions(cursor, base, include_dropped=True)}
     finally:
         conn.close()
-    return [
+    known = [
         VersionInfo(
             schema=str(row["schema_name"]),
             created=row["created"],
@@ -336,9 +376,47 @@ def list_versions(target_uri: str, *, base: str = "servicedesk") -> list[Version
             run_id=row["run_id"],
             live_since=row["live_since"],
             missing=str(row["schema_name"]) not in present,
+            read_by_views=str(row["schema_name"]) in reading,
         )
         for row in rows
     ]
+    # A version schema still there whose ledger row was deleted by hand: listed, never hidden (the
+    # dashboards may be reading it), for no cutover or rollback knows it.
+    unlisted = [
+        VersionInfo(
+            schema=name,
+            created=created,
+            live=False,
+            previous=None,
+            rows={},
+            quality=None,
+            run_id=None,
+            read_by_views=name in reading,
+            unlisted=True,
+        )
+        for name in sorted(present - ever)
+        if (created := _created_of(name, base)) is not None
+    ]
+    return sorted(known + unlisted, key=lambda info: _made_order(info, base))
+
+
+def _made_order(info: VersionInfo, base: str) -> tuple[datetime, int, datetime]:
+    """Where a version goes among the others: by the moment its name says (the server's clock as its
+    schema was made; all an unlisted version has), then its name's counter (``_2``: the second made in
+    that second), then its creation in the ledger."""
+    counter = re.search(r"_(\d+)$", info.schema[len(base) + 17 :])
+    named = _created_of(info.schema, base) or info.created.replace(microsecond=0)
+    return named, int(counter.group(1)) if counter else 1, info.created
+
+
+def _created_of(schema: str, base: str) -> datetime | None:
+    """When version ``schema`` of ``base`` was made, by its name (``<base>_vYYYYMMDD_HHMMSS[_n]``, UTC);
+    None for a name of no version."""
+    match = re.fullmatch(r"(\d{8}_\d{6})(_\d+)?", schema[len(base) + 2 :])
+    try:
+        return datetime.strptime(match.group(1), "%Y%m%d_%H%M%S").replace(tzinfo=UTC) if match else None
+    except ValueError:  # digits of no moment (month 13): no name columnar_etl gives
+        return None
 
 
 def prune_versions(

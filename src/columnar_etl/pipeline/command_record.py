@@ -88,6 +88,7 @@ def command_record(
     mode: str,
     source: str | Path | None = None,
     stage: str | None = None,
+    record: RunRecord | None = None,
 ) -> Iterator[Recorded[Any]]:
     """The run record of ``command`` for the block: ``running`` first, its outcome at the end.
 
@@ -98,29 +99,27 @@ def command_record(
     ``pending`` work is committed, either ends it ``warn`` instead, its ``result`` that work: what is
     committed is in the target, and exit 1 would say nothing changed. ``stage`` names the record's one
     stage (default: the command). :class:`~columnar_etl.pipeline.record.RunRecordError` when the first
-    run.json cannot be written: nothing is done then.
+    run.json cannot be written: nothing is done then. ``record``: the command's record, begun by the
+    caller (:func:`begin_command_record`) before it imported the command's stage.
     """
     OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's run) may have set it
-    mark_interrupted_runs(settings.runs_dir)
-    run_id = new_run_id()
-    record = RunRecord(
-        run_id=run_id,
-        run_dir=Path(settings.runs_dir) / run_id,
-        source=None if source is None else str(source),
-        mode=mode,
-        settings=settings.masked(),
-        command=command,
-    )
-    try:
-        record.write()
-    except OSError as exc:
-        raise record_not_written(exc, record.run_dir) from None
-    except KeyboardInterrupt:
-        record_interrupted_start(record)
-        raise
+    begun = record is not None
+    if record is None:
+        record = begin_command_record(command, settings, mode=mode, source=source)
     recorded: Recorded[Any] = Recorded(record)
     step = StageRecord(stage or command)
     record.stages.append(step)
+    if begun:  # begun before its stage imported: the record says when the work itself began
+        try:
+            record.write()
+        except OSError:  # the record's next write says it, if the disk still refuses then
+            pass
+        except KeyboardInterrupt as exc:
+            _interrupted(record, exc)
+            record.finished = time.time()
+            with suppress(OSError):
+                record.write()
+            raise
     started = time.perf_counter()
     try:
         yield recorded
@@ -173,13 +172,46 @@ def _write_last_through_an_interrupt(recorded: Recorded[Any]) -> None:
         raise
 
 
-def record_interrupted(
+def begin_command_record(
     command: str, settings: Settings, *, mode: str, source: str | Path | None = None
+) -> RunRecord:
+    """The record of ``command``, written ``running`` in a directory of its own: the first thing the
+    command does (the command line: before it imports the command's stage, a few tenths of a second,
+    so a command killed meanwhile leaves a record ``runs list`` shows ``interrupted``). Runs killed
+    before it are marked first. :class:`~columnar_etl.pipeline.record.RunRecordError` when it cannot
+    be written: the command does not start."""
+    mark_interrupted_runs(settings.runs_dir)
+    run_id = new_run_id()
+    record = RunRecord(
+        run_id=run_id,
+        run_dir=Path(settings.runs_dir) / run_id,
+        source=None if source is None else str(source),
+        mode=mode,
+        settings=settings.masked(),
+        command=command,
+    )
+    try:
+        record.write()
+    except OSError as exc:
+        raise record_not_written(exc, record.run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
+    return record
+
+
+def record_interrupted(
+    command: str,
+    settings: Settings,
+    *,
+    mode: str,
+    source: str | Path | None = None,
+    record: RunRecord | None = None,
 ) -> None:
-    """Leave the record of ``command``, stopped by an interrupt before its work began (while its stage
-    imported): ``interrupted``, exit 1, as one stopped during its work. The interrupt is the caller's
-    to raise again."""
-    with command_record(command, settings, mode=mode, source=source):
+    """Leave the record of ``command`` (``record``, when begun), stopped by an interrupt before its work
+    began (while its stage imported): ``interrupted``, exit 1, as one stopped during its work. The
+    interrupt is the caller's to raise again."""
+    with command_record(command, settings, mode=mode, source=source, record=record):
         raise KeyboardInterrupt
 
 
@@ -190,12 +222,13 @@ def recorded_call(
     *,
     mode: str,
     source: str | Path | None = None,
+    record: RunRecord | None = None,
 ) -> Recorded[T]:
-    """``work(recorded)`` with the run record of ``command`` (:func:`command_record`; the record's run id
-    for a ledger row of the same run, its ``pending`` for work about to commit): its result's
-    ``to_dict()`` and ``warnings`` (when it has them) in the record's ``result`` and ``warnings``. A
-    failure or refusal is in the record and in ``exception``."""
-    with command_record(command, settings, mode=mode, source=source) as recorded:
+    """``work(recorded)`` with the run record of ``command`` (:func:`command_record`, ``record`` when
+    begun; the record's run id for a ledger row of the same run, its ``pending`` for work about to
+    commit): its result's ``to_dict()`` and ``warnings`` (when it has them) in the record's ``result``
+    and ``warnings``. A failure or refusal is in the record and in ``exception``."""
+    with command_record(command, settings, mode=mode, source=source, record=record) as recorded:
         result = work(recorded)
         to_dict = getattr(result, "to_dict", None)
         recorded.record.result = to_dict() if callable(to_dict) else None

@@ -218,6 +218,37 @@ def record_not_written(exc: OSError, run_dir: Path) -> RunRecordError:
     )
 
 
+def begin_run_record(
+    source: str | Path,
+    *,
+    mode: str,
+    runs_dir: str | Path,
+    settings: dict[str, Any],
+    replay: str | Path | None,
+) -> RunRecord:
+    """The record of a ``run`` that starts now, written ``running`` in a directory of its own: the first
+    thing a run does, before its stages are even imported (a second or two on a busy machine), so a run
+    killed at any moment leaves a record (``runs list``: ``interrupted``). ``settings`` are the masked
+    settings. Raises :class:`RunRecordError` when it cannot be written: the run does not start."""
+    run_id = new_run_id()
+    record = RunRecord(
+        run_id=run_id,
+        run_dir=Path(runs_dir) / run_id,
+        source=str(source),
+        mode=mode,
+        settings=settings,
+        replay_of=str(replay) if replay else None,
+    )
+    try:
+        record.write()
+    except OSError as exc:
+        raise record_not_written(exc, record.run_dir) from None
+    except KeyboardInterrupt:
+        record_interrupted_start(record)
+        raise
+    return record
+
+
 def record_interrupted_start(record: RunRecord) -> None:
     """Record a command that an interrupt (Ctrl-C, SIGTERM) stopped as its first run.json was written,
     before it did anything: ``interrupted`` (exit 1), written as well as it can be. Without it the run

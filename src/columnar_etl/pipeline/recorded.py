@@ -29,7 +29,7 @@ __all__ = ["Recorded", "recorded_load", "recorded_switch"]
 
 
 def recorded_load(
-    source: Path, *, settings: Settings, mode: str = "simple", **options: Any
+    source: Path, *, settings: Settings, mode: str = "simple", record: RunRecord | None = None, **options: Any
 ) -> Recorded[LoadResult]:
     """:func:`~columnar_etl.pipeline.load_step.load_export` (``options`` are its own) with its run record,
     under the run id of its ledger row. A failure or refusal is in the record and in ``exception``; a
@@ -37,10 +37,11 @@ def recorded_load(
 
     The export's identity is in the record as soon as the load has read it; the load's report, and
     run.json, just before its commit; from the commit on, an interrupt or a failure ends the record
-    ``warn`` (the version is in the target), with what the load had done."""
+    ``warn`` (the version is in the target), with what the load had done. ``record``: the load's record,
+    begun by the caller (:func:`~columnar_etl.pipeline.command_record.begin_command_record`)."""
     checked = check_mode(mode)
     check_min_quality(options.get("min_quality"))
-    with command_record("load", settings, mode=mode, source=source) as recorded:
+    with command_record("load", settings, mode=mode, source=source, record=record) as recorded:
         record = recorded.record
 
         def identified(checksum: str) -> None:
@@ -83,13 +84,19 @@ def _note_load(record: RunRecord, result: LoadResult) -> None:
 
 
 def recorded_switch(
-    version: str | None = None, *, settings: Settings, base: str | None = None, rollback_to: bool = False
+    version: str | None = None,
+    *,
+    settings: Settings,
+    base: str | None = None,
+    rollback_to: bool = False,
+    record: RunRecord | None = None,
 ) -> Recorded[CutoverResult]:
     """A cutover to ``version`` (or, ``rollback_to``, a rollback) with its run record, under the run id
     of its ledger row. A failure or refusal is in the record and in ``exception``; from the commit on,
-    an interrupt or a failure ends the record ``warn`` (the views were re-pointed)."""
+    an interrupt or a failure ends the record ``warn`` (the views were re-pointed). ``record``: the
+    switch's record, begun by the caller."""
     command = "rollback" if rollback_to else "cutover"
-    with command_record(command, settings, mode=command) as recorded:
+    with command_record(command, settings, mode=command, record=record) as recorded:
         record = recorded.record
 
         def before_commit(switched: CutoverResult) -> None:

@@ -49,7 +49,7 @@ from columnar_etl.errors import (
 from columnar_etl.gates.preflight import preflight
 from columnar_etl.models import Profile
 from columnar_etl.observability.health import HealthSampler
-from columnar_etl.observability.logs import close_logging, configure_logging, get_logger, new_run_id
+from columnar_etl.observability.logs import close_logging, configure_logging, get_logger
 from columnar_etl.observability.metrics import RunMetrics
 from columnar_etl.observability.progress import progress
 from columnar_etl.pg.embedded import resolve_target
@@ -58,6 +58,7 @@ from columnar_etl.pipeline.record import (
     RunRecord,
     RunRecordError,
     StageRecord,
+    begin_run_record,
     cancelled,
     error_line,
     error_of,
@@ -175,11 +176,17 @@ def run(
     force: bool = False,
     replay: str | Path | None = None,
     show_progress: bool | None = None,
+    replayed_record: dict[str, Any] | None = None,
+    record: RunRecord | None = None,
 ) -> RunResult:
     """Move the export at ``source`` into the target in one go; see the module docstring for the stages.
 
     ``replay`` names a previous run.json: its plan is reused (its settings are the caller's job, see the
-    CLI). ``force`` loads even when the live version already came from this very file. Never raises
+    CLI); ``replayed_record`` is that record when the caller has read it already (the command line
+    does, for its settings: a pipe, ``--replay <(...)``, can be read only once). ``force`` loads even
+    when the live version already came from this very file. ``record`` is the run's record when the
+    caller began it (:func:`~columnar_etl.pipeline.record.begin_run_record`: the command line does,
+    before it imports this module). Never raises
     for a gate, a load or any other failure inside a stage: the outcome and exit code say what happened,
     the record says why (``result.exception`` keeps the exception for ``--debug``). Raises
     :class:`RunRecordError` only when the run's directory or first run.json cannot be written.
@@ -187,27 +194,23 @@ def run(
     check_mode(mode)
     check_min_quality(min_quality)
     checked_target(target)
-    replayed = _replayed_plan(replay)  # a missing or unreadable record is a usage error: nothing ran
+    replayed = _replayed_plan(replay, replayed_record)  # none readable there: a usage error, nothing ran
     settings = settings or load_settings()
     if target is not None or min_quality is not None:
         updates = {k: v for k, v in {"target": target, "min_quality": min_quality}.items() if v is not None}
         settings = settings.model_copy(update=updates)
     defer_password_command(settings)  # run when the run first connects to the target
     OUTCOME_DECIDED.clear()  # a command before this one in the process (the demo's) may have set it
-    run_id = new_run_id()
-    run_dir = Path(settings.runs_dir) / run_id
+    if record is None:  # first of all: a run that cannot leave its record does not start
+        record = begin_run_record(
+            source, mode=mode, runs_dir=settings.runs_dir, settings=settings.masked(), replay=replay
+        )
+    else:  # begun by the caller: with the settings as this run reads them (its target, its gate)
+        record.settings = settings.masked()
+    run_id, run_dir = record.run_id, record.run_dir
     mark_interrupted_runs(settings.runs_dir)
-    record = RunRecord(
-        run_id=run_id,
-        run_dir=run_dir,
-        source=str(source),
-        mode=mode,
-        settings=settings.masked(),
-        replay_of=str(replay) if replay else None,
-    )
     try:
-        run_dir.mkdir(parents=True, exist_ok=True)
-        record.write()  # first of all: a run that cannot leave its record does not start
+        record.write()
         configure_logging(
             run_id=run_id,
             log_file=run_dir / "log.jsonl",
@@ -286,13 +289,15 @@ def _record_late_interrupt(result: RunResult) -> None:
         result.artefacts["run.json"] = record.write()
 
 
-def _replayed_plan(replay: str | Path | None) -> dict[str, Any] | None:
-    """The plan of the run record ``replay`` names (None without one); :class:`UsageError` when there
-    is no readable run record there."""
+def _replayed_plan(
+    replay: str | Path | None, recorded: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """The plan of the run record ``replay`` names (None without one), read there unless ``recorded``
+    is that record already; :class:`UsageError` when there is no readable run record there."""
     if replay is None:
         return None
     try:
-        plan = read_record(replay).get("plan")
+        plan = (recorded if recorded is not None else read_record(replay)).get("plan")
     except EtlError as exc:
         raise UsageError(exc.message, path=exc.path, hint=exc.hint or "columnar-etl runs list") from None
     if not isinstance(plan, dict):
