@@ -33130,3 +33130,87 @@ def test_suitecrm_through_mysql2sqlite_keys_cases_by_number_keeps_guids_and_find
         ("cases", "account_id"): "accounts.id",
     }
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def _h348_github_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """github-to-sqlite's rows as the documented rules load them: the API's ``…T08:14:09Z`` an instant,
+    blank text NULL, other text as it arrives (trimmed unless a document), numbers as written."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if isinstance(value, str) and kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_github_to_sqlite_reads_z_times_keeps_json_and_big_ids_and_takes_its_declared_keys(
+    run_export: Runner,
+) -> None:
+    # A help desk on a GitHub repository's issues as github-to-sqlite (sqlite-utils) saves them: the
+    # API's ``2024-02-05T08:14:09Z`` text under TEXT read as instants (each audited
+    # ``date_format:%Y-%m-%dT%H:%M:%S%z``: the offset ``Z`` is UTC); ids as big integers (issue ids past
+    # 2**31) kept, booleans 0/1 under INTEGER numbers as written; ``reactions`` and ``topics`` JSON text
+    # byte for byte; bodies with CRLF, no-break and narrow no-break spaces, an HTML comment and a Markdown
+    # quote kept whole; ``gravatar_id`` always ``''`` and the other blanks NULL (audited); label colours
+    # ``000000`` and ``008672`` beside ``d73a4a`` stay text (their zeros kept); the column ``default`` (a
+    # keyword) loaded; keys as declared (``licenses.key`` text, ``issues_labels`` both ends); the declared
+    # REFERENCES taken, a comment's ``issue`` NULL where its pull was not fetched.
+    rows = apps.github_to_sqlite_rows()
+    ran, run_dir = run_export(apps.github_to_sqlite)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.GITHUB_TO_SQLITE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    owed = _h339_expected_audit(declared, rows, ran)
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if name.endswith(("_at", "_on"))
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = _h348_github_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            if types[name] == "timestamp with time zone":
+                written = sum(row[place] is not None for row in rows[table])
+                owed[(table, name, "date_format:%Y-%m-%dT%H:%M:%S%z")] = written
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("users", "gravatar_id", "empty_to_null")] == 5
+    issues = {row[0]: row for row in rows["issues"]}
+    assert max(issues) > 2**31 and ran.values("issues", "number", "id") == {
+        k: r[2] for k, r in issues.items()
+    }
+    created = ran.values("issues", "created_at", "number")
+    assert created[1] == datetime(2024, 2, 6, 1, 17, 16, tzinfo=UTC)
+    bodies = ran.values("issues", "body", "number")
+    assert bodies[1] == issues[min(issues)][15] and "\u00a0it fails\u00a0again\r\n" in bodies[1]
+    assert bodies[2] == f"{apps.GITHUB_TITLES[2]}.\u00a0Seen by 3\u202fcustomers." and bodies[7] is None
+    reactions = ran.values("issues", "reactions", "number")
+    assert json.loads(reactions[5]) == json.loads(apps.github_reactions(5)) and reactions[
+        5
+    ] == apps.github_reactions(5)
+    colours = ran.values("labels", "color", "name")
+    assert colours["customer: priority"] == "000000" and colours["help wanted"] == "008672"
+    assert ran.values("labels", "default", "name")["bug"] == 1
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "licenses": ["key"],
+        "issues_labels": ["issues_id", "labels_id"],
+    }
+    declared_fks = {
+        (table, column): f"{parent}.{key}"
+        for statement in apps.GITHUB_TO_SQLITE_DDL
+        for table in re.findall(r"CREATE TABLE \[(\w+)\]", statement)
+        for column, parent, key in re.findall(r"\[(\w+)\] \w+ REFERENCES \[(\w+)\]\(\[(\w+)\]\)", statement)
+    }
+    assert len(declared_fks) == 12 and references(run_dir) == declared_fks
+    assert None in ran.values("issue_comments", "issue", "id").values()
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
