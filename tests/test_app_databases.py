@@ -33214,3 +33214,96 @@ def test_github_to_sqlite_reads_z_times_keeps_json_and_big_ids_and_takes_its_dec
     assert len(declared_fks) == 12 and references(run_dir) == declared_fks
     assert None in ran.values("issue_comments", "issue", "id").values()
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def _h348_dlt_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """dlt's rows on SQLite as the documented rules load them: SQLAlchemy's DATETIME text its wall
+    clock, a BOOLEAN's 1/0 a boolean, Unix seconds in a timestamptz column their instant, blank text
+    NULL, other text as it arrives, numbers as written."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_dlt_zendesk_on_sqlite_reads_its_datetimes_and_booleans_keys_by_dlt_id_and_finds_its_lineage(
+    run_export: Runner,
+) -> None:
+    # A Zendesk desk as dlt's verified source loads it through the sqlalchemy destination on SQLite:
+    # SQLAlchemy's DATETIME text ``2024-02-05 08:14:09.000000`` (the UTC wall clock, its zone dropped:
+    # timestamp without time zone, as written, audited ``date_format:%Y-%m-%d %H:%M:%S.%f``), BOOLEAN
+    # 1/0 booleans (audited), ``generated_timestamp`` Unix seconds under BIGINT (instants, audited),
+    # user ids past 2**31, a custom field's ``'00412'`` text with its zeros, an e-mail body with
+    # no-break spaces kept whole, ``''`` NULL (audited). No table declares a key: each is keyed by its
+    # declared ``UNIQUE (_dlt_id)``, ``_dlt_loads`` by ``load_id`` (``str(time.time())`` text, kept as
+    # text), ``_dlt_version`` by its unique ``version`` (one schema here). dlt's lineage is found:
+    # each ``_dlt_load_id`` → ``_dlt_loads.load_id``, a tag's ``_dlt_parent_id`` and ``_dlt_root_id``
+    # → ``tickets._dlt_id``.
+    # ``_dlt_pipeline_state.version`` (the state's counter, 1 and 2) names ``_dlt_version``, whose
+    # ``version`` holds 1 and 2: found referring there by its name, as any name is; until 2026-12-07
+    # it referred to ``_dlt_version.rowid``, carried as a column and key no source row holds.
+    rows = apps.dlt_zendesk_rows()
+    ran, run_dir = run_export(apps.dlt_zendesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.DLT_ZENDESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"DATETIME": "timestamp without time zone", "BIGINT": "bigint", "BOOLEAN": "boolean"}
+    owed = _h339_expected_audit(declared, rows, ran)
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if name == "generated_timestamp" else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+        expected = _h348_dlt_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if row[place] is not None and types[name] == "timestamp without time zone":
+                    owed[(table, name, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+                elif row[place] is not None and types[name] == "boolean":
+                    owed[(table, name, f"boolean:{row[place]}")] += 1
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("tickets", "generated_timestamp", "epoch:seconds")] == 24
+    tickets = {row[1]: row for row in rows["tickets"]}
+    assert ran.values("tickets", "created_at", "id")[35401] == datetime(2024, 2, 5, 8, 14, 9)
+    assert ran.values("tickets", "order_number", "id")[35401] == "00412"
+    descriptions = ran.values("tickets", "description", "id")
+    assert (
+        descriptions == {k: row[11] for k, row in tickets.items()}
+        and "\u00a0Order\u00a0no." in descriptions[35401]
+    )
+    assert ran.values("tickets", "refund_approved", "id")[35401] is None
+    assert ran.values("_dlt_loads", "status", "load_id") == dict.fromkeys(apps.DLT_LOADS, 0)
+    users = ran.values("users", "id", "_dlt_id")
+    assert max(users.values()) > 2**31
+    schema = ran.record["version_schema"]
+    assert "rowid" not in ran.types("_dlt_version")
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["_dlt_id"] for t in rows},
+        "_dlt_loads": ["load_id"],
+        "_dlt_version": ["version"],
+    }
+    assert references(run_dir) == {
+        ("_dlt_pipeline_state", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("_dlt_pipeline_state", "version"): "_dlt_version.version",
+        ("tickets", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("users", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("tickets__tags", "_dlt_root_id"): "tickets._dlt_id",
+        ("tickets__tags", "_dlt_parent_id"): "tickets._dlt_id",
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
