@@ -33307,3 +33307,47 @@ def test_dlt_zendesk_on_sqlite_reads_its_datetimes_and_booleans_keys_by_dlt_id_a
         ("tickets__tags", "_dlt_parent_id"): "tickets._dlt_id",
     }
     assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def test_airbyte_sqlite_destination_keeps_raw_json_keys_by_ab_id_and_reads_isoformat_with_or_without_fraction(
+    run_export: Runner,
+) -> None:
+    # A Freshdesk desk as Airbyte's SQLite destination writes it: one ``_airbyte_raw_<stream>`` per
+    # stream, keyed by its declared ``_airbyte_ab_id TEXT PRIMARY KEY`` (uuid4 text, kept as text);
+    # ``_airbyte_emitted_at`` ``datetime.now().isoformat()`` (naive: timestamp without time zone, each
+    # wall clock as written; the one of microsecond 0, which ``isoformat()`` writes without a fraction,
+    # audited ``date_format:%Y-%m-%dT%H:%M:%S``); ``_airbyte_data`` ``json.dumps`` text (``\\u00a0``,
+    # ``\\u201c`` escapes, ``&nbsp;`` in HTML, big ids, ``null``) byte for byte; a stream that sent no
+    # record an empty table, loaded with its declared key. No references: the records are JSON.
+    rows = apps.airbyte_rows()
+    ran, run_dir = run_export(apps.airbyte)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.AIRBYTE_DDL)
+    assert set(declared) == set(rows) and all(len(c) == 3 for c in declared.values())
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        moments = "timestamp without time zone" if rows[table] else "text"  # none written: its declared TEXT
+        assert ran.types(table) == {
+            "_airbyte_ab_id": "text",
+            "_airbyte_emitted_at": moments,
+            "_airbyte_data": "text",
+        }, table
+        expected = [(k, datetime.fromisoformat(at), data) for k, at, data in rows[table]]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        bare = sum(len(at) == len("2024-06-03T10:34:13") for _, at, _ in rows[table])
+        if bare:
+            owed[(table, "_airbyte_emitted_at", "date_format:%Y-%m-%dT%H:%M:%S")] = bare
+    audit = _h336_audit(run_dir)
+    assert audit == owed and sum(audit.values()) == 1
+    data = ran.values("_airbyte_raw_tickets", "_airbyte_data", "_airbyte_ab_id")
+    first = rows["_airbyte_raw_tickets"][1]
+    assert data[first[0]] == first[2] and "\\u201caccount locked\\u201d" in first[2]
+    assert json.loads(data[first[0]])["custom_fields"]["cf_order_number"] == "00413"
+    emitted = ran.values("_airbyte_raw_conversations", "_airbyte_emitted_at", "_airbyte_ab_id")
+    assert apps.AIRBYTE_SYNC.replace(microsecond=0) in emitted.values()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["_airbyte_ab_id"] for t in rows}
+    assert references(run_dir) == {}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
