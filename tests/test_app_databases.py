@@ -132,7 +132,8 @@ spiceworks_prod.db, OneDrive's SyncEngineDatabase.db, Phone Link's phone.db, Win
 MediaDb.v1.sqlite, three time trackers: Timetrap, Anuko Time Tracker through mysql2sqlite and
 Simple Time Tracker's Room database, and three CRM/ERP systems' help desks and timesheets through
 mysql2sqlite: Dolibarr, Leantime and SuiteCRM's Cases, and four more help desks: UVDesk, Faveo
-and Eventum through mysql2sqlite and Chatwoot through db-to-sqlite)
+and Eventum through mysql2sqlite and Chatwoot through db-to-sqlite, and three ELT tools' SQLite
+outputs: github-to-sqlite, dlt (Zendesk) and Airbyte's SQLite destination (Freshdesk))
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -33438,3 +33439,224 @@ def test_eventum_through_mysql2sqlite_reads_hours_and_minutes_keeps_its_zero_dat
         ("eventum_issue_custom_field", "icf_iss_id"): "eventum_issue.iss_id",
         ("eventum_issue_custom_field", "icf_fld_id"): "eventum_custom_field.fld_id",
     }
+
+
+def _h348_github_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """github-to-sqlite's rows as the documented rules load them: the API's ``…T08:14:09Z`` an instant,
+    blank text NULL, other text as it arrives (trimmed unless a document), numbers as written."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if isinstance(value, str) and kind == "timestamp with time zone":
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_github_to_sqlite_reads_z_times_keeps_json_and_big_ids_and_takes_its_declared_keys(
+    run_export: Runner,
+) -> None:
+    # A help desk on a GitHub repository's issues as github-to-sqlite (sqlite-utils) saves them: the
+    # API's ``2024-02-05T08:14:09Z`` text under TEXT read as instants (each audited
+    # ``date_format:%Y-%m-%dT%H:%M:%S%z``: the offset ``Z`` is UTC); ids as big integers (issue ids past
+    # 2**31) kept, booleans 0/1 under INTEGER numbers as written; ``reactions`` and ``topics`` JSON text
+    # byte for byte; bodies with CRLF, no-break and narrow no-break spaces, an HTML comment and a Markdown
+    # quote kept whole; ``gravatar_id`` always ``''`` and the other blanks NULL (audited); label colours
+    # ``000000`` and ``008672`` beside ``d73a4a`` stay text (their zeros kept); the column ``default`` (a
+    # keyword) loaded; keys as declared (``licenses.key`` text, ``issues_labels`` both ends); the declared
+    # REFERENCES taken, a comment's ``issue`` NULL where its pull was not fetched.
+    rows = apps.github_to_sqlite_rows()
+    ran, run_dir = run_export(apps.github_to_sqlite)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.GITHUB_TO_SQLITE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    owed = _h339_expected_audit(declared, rows, ran)
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone"
+            if name.endswith(("_at", "_on"))
+            else {"INTEGER": "bigint", "TEXT": "text"}[decl]
+            for name, decl in columns
+        }, table
+        expected = _h348_github_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            if types[name] == "timestamp with time zone":
+                written = sum(row[place] is not None for row in rows[table])
+                owed[(table, name, "date_format:%Y-%m-%dT%H:%M:%S%z")] = written
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("users", "gravatar_id", "empty_to_null")] == 5
+    issues = {row[0]: row for row in rows["issues"]}
+    assert max(issues) > 2**31 and ran.values("issues", "number", "id") == {
+        k: r[2] for k, r in issues.items()
+    }
+    created = ran.values("issues", "created_at", "number")
+    assert created[1] == datetime(2024, 2, 6, 1, 17, 16, tzinfo=UTC)
+    bodies = ran.values("issues", "body", "number")
+    assert bodies[1] == issues[min(issues)][15] and "\u00a0it fails\u00a0again\r\n" in bodies[1]
+    assert bodies[2] == f"{apps.GITHUB_TITLES[2]}.\u00a0Seen by 3\u202fcustomers." and bodies[7] is None
+    reactions = ran.values("issues", "reactions", "number")
+    assert json.loads(reactions[5]) == json.loads(apps.github_reactions(5)) and reactions[
+        5
+    ] == apps.github_reactions(5)
+    colours = ran.values("labels", "color", "name")
+    assert colours["customer: priority"] == "000000" and colours["help wanted"] == "008672"
+    assert ran.values("labels", "default", "name")["bug"] == 1
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["id"] for t in rows},
+        "licenses": ["key"],
+        "issues_labels": ["issues_id", "labels_id"],
+    }
+    declared_fks = {
+        (table, column): f"{parent}.{key}"
+        for statement in apps.GITHUB_TO_SQLITE_DDL
+        for table in re.findall(r"CREATE TABLE \[(\w+)\]", statement)
+        for column, parent, key in re.findall(r"\[(\w+)\] \w+ REFERENCES \[(\w+)\]\(\[(\w+)\]\)", statement)
+    }
+    assert len(declared_fks) == 12 and references(run_dir) == declared_fks
+    assert None in ran.values("issue_comments", "issue", "id").values()
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def _h348_dlt_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """dlt's rows on SQLite as the documented rules load them: SQLAlchemy's DATETIME text its wall
+    clock, a BOOLEAN's 1/0 a boolean, Unix seconds in a timestamptz column their instant, blank text
+    NULL, other text as it arrives, numbers as written."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "timestamp with time zone":
+            return UNIX_EPOCH + timedelta(seconds=value)
+        if kind == "boolean":
+            return {0: False, 1: True}[value]
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_dlt_zendesk_on_sqlite_reads_its_datetimes_and_booleans_keys_by_dlt_id_and_finds_its_lineage(
+    run_export: Runner,
+) -> None:
+    # A Zendesk desk as dlt's verified source loads it through the sqlalchemy destination on SQLite:
+    # SQLAlchemy's DATETIME text ``2024-02-05 08:14:09.000000`` (the UTC wall clock, its zone dropped:
+    # timestamp without time zone, as written, audited ``date_format:%Y-%m-%d %H:%M:%S.%f``), BOOLEAN
+    # 1/0 booleans (audited), ``generated_timestamp`` Unix seconds under BIGINT (instants, audited),
+    # user ids past 2**31, a custom field's ``'00412'`` text with its zeros, an e-mail body with
+    # no-break spaces kept whole, ``''`` NULL (audited). No table declares a key: each is keyed by its
+    # declared ``UNIQUE (_dlt_id)``, ``_dlt_loads`` by ``load_id`` (``str(time.time())`` text, kept as
+    # text), ``_dlt_version`` by its unique ``version`` (one schema here). dlt's lineage is found:
+    # each ``_dlt_load_id`` → ``_dlt_loads.load_id``, a tag's ``_dlt_parent_id`` and ``_dlt_root_id``
+    # → ``tickets._dlt_id``.
+    # ``_dlt_pipeline_state.version`` (the state's counter, 1 and 2) names ``_dlt_version``, whose
+    # ``version`` holds 1 and 2: found referring there by its name, as any name is; until 2026-12-07
+    # it referred to ``_dlt_version.rowid``, carried as a column and key no source row holds.
+    rows = apps.dlt_zendesk_rows()
+    ran, run_dir = run_export(apps.dlt_zendesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.DLT_ZENDESK_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"DATETIME": "timestamp without time zone", "BIGINT": "bigint", "BOOLEAN": "boolean"}
+    owed = _h339_expected_audit(declared, rows, ran)
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp with time zone" if name == "generated_timestamp" else kinds.get(decl, "text")
+            for name, decl in columns
+        }, table
+        expected = _h348_dlt_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if row[place] is not None and types[name] == "timestamp without time zone":
+                    owed[(table, name, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+                elif row[place] is not None and types[name] == "boolean":
+                    owed[(table, name, f"boolean:{row[place]}")] += 1
+    audit = _h336_audit(run_dir)
+    assert audit == owed
+    assert audit[("tickets", "generated_timestamp", "epoch:seconds")] == 24
+    tickets = {row[1]: row for row in rows["tickets"]}
+    assert ran.values("tickets", "created_at", "id")[35401] == datetime(2024, 2, 5, 8, 14, 9)
+    assert ran.values("tickets", "order_number", "id")[35401] == "00412"
+    descriptions = ran.values("tickets", "description", "id")
+    assert (
+        descriptions == {k: row[11] for k, row in tickets.items()}
+        and "\u00a0Order\u00a0no." in descriptions[35401]
+    )
+    assert ran.values("tickets", "refund_approved", "id")[35401] is None
+    assert ran.values("_dlt_loads", "status", "load_id") == dict.fromkeys(apps.DLT_LOADS, 0)
+    users = ran.values("users", "id", "_dlt_id")
+    assert max(users.values()) > 2**31
+    schema = ran.record["version_schema"]
+    assert "rowid" not in ran.types("_dlt_version")
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        **{t: ["_dlt_id"] for t in rows},
+        "_dlt_loads": ["load_id"],
+        "_dlt_version": ["version"],
+    }
+    assert references(run_dir) == {
+        ("_dlt_pipeline_state", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("_dlt_pipeline_state", "version"): "_dlt_version.version",
+        ("tickets", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("users", "_dlt_load_id"): "_dlt_loads.load_id",
+        ("tickets__tags", "_dlt_root_id"): "tickets._dlt_id",
+        ("tickets__tags", "_dlt_parent_id"): "tickets._dlt_id",
+    }
+    assert ran.record["quality_before"] < ran.record["quality_after"] == 100.0
+
+
+def test_airbyte_sqlite_destination_keeps_raw_json_keys_by_ab_id_and_reads_isoformat_with_or_without_fraction(
+    run_export: Runner,
+) -> None:
+    # A Freshdesk desk as Airbyte's SQLite destination writes it: one ``_airbyte_raw_<stream>`` per
+    # stream, keyed by its declared ``_airbyte_ab_id TEXT PRIMARY KEY`` (uuid4 text, kept as text);
+    # ``_airbyte_emitted_at`` ``datetime.now().isoformat()`` (naive: timestamp without time zone, each
+    # wall clock as written; the one of microsecond 0, which ``isoformat()`` writes without a fraction,
+    # audited ``date_format:%Y-%m-%dT%H:%M:%S``); ``_airbyte_data`` ``json.dumps`` text (``\\u00a0``,
+    # ``\\u201c`` escapes, ``&nbsp;`` in HTML, big ids, ``null``) byte for byte; a stream that sent no
+    # record an empty table, loaded with its declared key. No references: the records are JSON.
+    rows = apps.airbyte_rows()
+    ran, run_dir = run_export(apps.airbyte)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.AIRBYTE_DDL)
+    assert set(declared) == set(rows) and all(len(c) == 3 for c in declared.values())
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        moments = "timestamp without time zone" if rows[table] else "text"  # none written: its declared TEXT
+        assert ran.types(table) == {
+            "_airbyte_ab_id": "text",
+            "_airbyte_emitted_at": moments,
+            "_airbyte_data": "text",
+        }, table
+        expected = [(k, datetime.fromisoformat(at), data) for k, at, data in rows[table]]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        bare = sum(len(at) == len("2024-06-03T10:34:13") for _, at, _ in rows[table])
+        if bare:
+            owed[(table, "_airbyte_emitted_at", "date_format:%Y-%m-%dT%H:%M:%S")] = bare
+    audit = _h336_audit(run_dir)
+    assert audit == owed and sum(audit.values()) == 1
+    data = ran.values("_airbyte_raw_tickets", "_airbyte_data", "_airbyte_ab_id")
+    first = rows["_airbyte_raw_tickets"][1]
+    assert data[first[0]] == first[2] and "\\u201caccount locked\\u201d" in first[2]
+    assert json.loads(data[first[0]])["custom_fields"]["cf_order_number"] == "00413"
+    emitted = ran.values("_airbyte_raw_conversations", "_airbyte_emitted_at", "_airbyte_ab_id")
+    assert apps.AIRBYTE_SYNC.replace(microsecond=0) in emitted.values()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["_airbyte_ab_id"] for t in rows}
+    assert references(run_dir) == {}
+    assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0

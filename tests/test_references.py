@@ -6096,3 +6096,41 @@ def test_numbers_counting_each_scopes_rows_from_one_refer_to_no_table_they_fit(
     assert "number its own rows within each order_ref" in notes, notes
     assert references[("lines", "event_id")] == "events.id"
     assert references[("lines", "batch")] == "events.id"
+
+
+def test_a_column_whose_every_value_the_keyless_parents_namesake_column_holds_carries_no_rowid(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """dlt's bookkeeping on SQLite (helper h348): ``_dlt_version`` declares no key, one row per schema
+    version (``version`` 1, 2, 3), and ``_dlt_pipeline_state.version`` is the pipeline state's own
+    version counter (1..3), every value one of ``_dlt_version.version``'s as of its rowids. The name
+    names the parent's column of that name, not its rowid: until 2026-12-07 it was a reference to
+    ``_dlt_version.rowid``, carried as a column and key that no source row holds; now, as any column
+    named for a table whose unique column of its own name holds every value, to that column.
+    ``_dlt_pipeline_state.note`` naming the keyless ``notes`` (whose ``note`` is text) still refers to
+    its rowid."""
+    versions = [(v, 9, f"2024-06-0{v}10:34:12.493796", "zendesk", f"hash{v}") for v in (1, 2, 3)]
+    states = [(1 + s % 3, 4, "pipeline", f"state{s}", 1 + (s * 2) % 3) for s in range(6)]
+    path = make_sqlite(
+        {
+            "_dlt_version": (
+                "CREATE TABLE _dlt_version (version BIGINT NOT NULL, engine_version BIGINT NOT NULL, "
+                "inserted_at DATETIME NOT NULL, schema_name TEXT NOT NULL, version_hash TEXT NOT NULL)",
+                versions,
+            ),
+            "notes": ("CREATE TABLE notes (note TEXT, at TEXT)", [(f"n{n}", "x") for n in range(4)]),
+            "_dlt_pipeline_state": (
+                "CREATE TABLE _dlt_pipeline_state (version BIGINT NOT NULL, engine_version BIGINT, "
+                "pipeline_name TEXT, state TEXT, note INTEGER)",
+                states,
+            ),
+        }
+    )
+    # Every state version is one of the schema versions, and so one of their rowids (1..3).
+    assert {v for v, *_ in states} <= {v for v, *_ in versions} == {1, 2, 3}
+    found = profile(path)
+    assert _references_of(found) == {
+        ("_dlt_pipeline_state", "note"): "notes.rowid",
+        ("_dlt_pipeline_state", "version"): "_dlt_version.version",
+    }
+    assert "rowid" not in found["_dlt_version"].columns and "rowid" in found["notes"].columns

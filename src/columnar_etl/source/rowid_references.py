@@ -56,7 +56,10 @@ def rowid_references(
     per table holding a candidate column (each value found by the parent's rowid B-tree), none when
     no name fits.
     A column named in the plural counts or lists such rows and holds none's rowid
-    (:func:`~columnar_etl.source.naming.names_in_plural`; since 2026-12-07).
+    (:func:`~columnar_etl.source.naming.names_in_plural`; since 2026-12-07). A column every value of
+    which the parent's own column of the same name holds too (dlt's ``_dlt_pipeline_state.version``
+    beside ``_dlt_version.version``) holds that column's kind of value, which the rowids match by
+    chance: no reference by rowid (since 2026-12-07).
     ``skipped``: tables not to read here (virtual tables, those SQLite here cannot scan)."""
     parents = {
         name: table
@@ -139,19 +142,37 @@ def rowid_references(
             # a flag (CherryTree's ``node.has_codebox`` beside its keyless ``codebox``), whose 1 fits
             # any table's first row, as the pair 0, 1 is no reference found in the data (MIN_DISTINCT).
             cases.append(f"{cell} AS v{at}")
+            # The rows whose value the parent's own column of the same name does not hold (none: the
+            # column holds that column's values, and its rowids match them by chance).
+            namesake = _namesake(parents[parent], column) if parent != name else None
+            apart = "0"
+            if namesake is not None:
+                there = f"p.{quote_ident(namesake)}"
+                held_there = f"SELECT {there} FROM {quote_ident(parent)} AS p WHERE {there} IS NOT NULL"
+                apart = f"{cell} IS NOT NULL AND {cell} NOT IN ({held_there})"
+            cases.append(f"{apart} AS n{at}")
         counts = ", ".join(
-            f"sum(x{at} = 1), sum(x{at} = -1), sum(x{at} = 1 AND v{at} <> 1), sum(x{at} = 0 AND v{at} = 0)"
+            f"sum(x{at} = 1), sum(x{at} = -1), sum(x{at} = 1 AND v{at} <> 1), sum(x{at} = 0 AND v{at} = 0), "
+            f"sum(n{at})"
             for at in range(len(candidates))
         )
         row = con.execute(
             f"SELECT {counts} FROM (SELECT {', '.join(cases)} FROM {quote_ident(name)} AS c)"
         ).fetchone()
         for at, (column, parent) in enumerate(candidates):
-            held, misfits, beyond, zeros = row[4 * at : 4 * at + 4]
+            held, misfits, beyond, zeros, apart = row[5 * at : 5 * at + 5]
             flag = not beyond and bool(zeros)
-            if (held or 0) > 0 and not misfits and not flag:
+            # Every value one of the parent's namesake column's: that column's kind (dlt's
+            # ``_dlt_pipeline_state.version`` beside ``_dlt_version.version``), no rowid shown.
+            its_namesakes = parent != name and _namesake(parents[parent], column) is not None and not apart
+            if (held or 0) > 0 and not misfits and not flag and not its_namesakes:
                 referred[parent] = (*referred.get(parent, ()), (name, column))
     return referred
+
+
+def _namesake(parent: SourceTable, column: str) -> str | None:
+    """The parent's own column of ``column``'s name (SQLite compares names without case), if any."""
+    return next((c.name for c in parent.columns if c.name.lower() == column.lower()), None)
 
 
 def _declared_parents(con: sqlite3.Connection, table: str) -> dict[str, str]:
