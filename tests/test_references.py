@@ -6098,6 +6098,44 @@ def test_numbers_counting_each_scopes_rows_from_one_refer_to_no_table_they_fit(
     assert references[("lines", "batch")] == "events.id"
 
 
+def test_an_entity_id_beside_each_attribute_key_refers_to_its_entities(make_sqlite: SqliteFactory) -> None:
+    """An entity-attribute-value table where every entity holds each key (beets' ``album_attributes``:
+    each album its ``mood`` and its ``genre_source``) holds, within each key, 1 to the entities' count,
+    each once, as a sequence kept per key would. Every key's group is of one size, each id beside each
+    key: a cross product, the entities' ids, which refer to them (until 2026-12-07, for a day, "a
+    sequence kept per key": no reference). A sequence kept per scope whose scopes differ in size stays
+    none (above)."""
+    albums = 12
+    keys = ("mood", "genre_source")
+    attributes = [
+        (len(keys) * (album - 1) + at + 1, album, key, f"{key} {album}")
+        for album in range(1, albums + 1)
+        for at, key in enumerate(keys)
+    ]
+    path = make_sqlite(
+        {
+            "albums": (
+                "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)",
+                [(n, f"album {n}") for n in range(1, albums + 1)],
+            ),
+            "album_attributes": (
+                "CREATE TABLE album_attributes (id INTEGER PRIMARY KEY, entity_id INTEGER, key TEXT, "
+                "value TEXT)",
+                attributes,
+            ),
+        }
+    )
+    # Checked independently: within each key, entity_id is 1..12 once each.
+    assert _query(
+        path,
+        "SELECT key, count(*), count(DISTINCT entity_id), min(entity_id), max(entity_id) "
+        "FROM album_attributes GROUP BY key ORDER BY key",
+    ) == [("genre_source", albums, albums, 1, albums), ("mood", albums, albums, 1, albums)]
+    found = profile(path)
+    assert _references_of(found)[("album_attributes", "entity_id")] == "albums.id"
+    assert not any("within each" in note for note in found["album_attributes"]["entity_id"].notes)
+
+
 def test_a_column_whose_every_value_the_keyless_parents_namesake_column_holds_carries_no_rowid(
     make_sqlite: SqliteFactory,
 ) -> None:

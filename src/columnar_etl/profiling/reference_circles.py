@@ -691,8 +691,11 @@ def _counts_rows_of_each(src: Source, table: TableProfile, column: str) -> str |
     ``account_id``; a line's number within its order), else None. :func:`_counts_own_rows` over
     groups: such numbers fit the first keys of any table of more rows than the largest group, and
     refer to none unless the column's name names it. Scopes tried: the table's other columns that are
-    no key and hold no NULL and two values or more, in two rows each on average. Pruned with the profile's
-    counts (no NULL, from 1, repeated), then one scan of the table for all its scopes at once."""
+    no key and hold no NULL and two values or more, in two rows each on average. Not where the scope's
+    groups are all of one size: each value then stands beside each scope (every album holding each
+    attribute key of an entity-attribute-value table, beets' ``album_attributes``): the entities' ids.
+    Pruned with the profile's counts (no NULL, from 1, repeated), then one query of the table for all
+    its scopes."""
     profile, rows = table[column], table.row_count
     if column in table.key or not rows or profile.null_count or profile.distinct_count >= rows:
         return None
@@ -716,14 +719,20 @@ def _counts_rows_of_each(src: Source, table: TableProfile, column: str) -> str |
     # The relation reads cells as text: the numbers compared as integers (one that is none, NULL, fits
     # no count).
     value = f"TRY_CAST({quote_ident(column)} AS BIGINT)"
+    # Per scope: its groups that misfit, and how many sizes its groups have. Groups all of one size are
+    # a cross product, each value beside each scope's (an entity's attributes, every album holding each
+    # key of beets' ``album_attributes``): the entities' ids, a reference, never a count.
     misfits = ", ".join(
-        f"(SELECT count(*) FROM (SELECT count(*) AS n, count(DISTINCT {value}) AS d, min({value}) AS lo, "
-        f"max({value}) AS hi FROM {relation} GROUP BY {quote_ident(scope)}) "
-        "WHERE NOT (n = d AND lo = 1 AND hi = n))"
+        f"(SELECT [count(*) FILTER (WHERE NOT (n = d AND lo = 1 AND hi = n)), count(DISTINCT n)] FROM "
+        f"(SELECT count(*) AS n, count(DISTINCT {value}) AS d, min({value}) AS lo, "
+        f"max({value}) AS hi FROM {relation} GROUP BY {quote_ident(scope)}))"
         for scope in scopes
     )
     counted = src.connection.cursor().execute(f"SELECT {misfits}").fetchone() or ()
-    return next((scope for scope, wrong in zip(scopes, counted, strict=False) if wrong == 0), None)
+    return next(
+        (scope for scope, (wrong, sizes) in zip(scopes, counted, strict=False) if wrong == 0 and sizes > 1),
+        None,
+    )
 
 
 def _copies_own_key(src: Source, table: str, column: str, key: str) -> bool:
