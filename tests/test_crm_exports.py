@@ -391,9 +391,10 @@ def test_freshdesk_csv_through_pandas_to_sql_keeps_its_reals_and_its_blank_colum
         crm.FD_FIRST_CONTACT + 11 * k: name
         for k, name in enumerate(("Ana Souza", "Zoë Müller", "李雷", "Ola Nordmann"))
     }
-    # No reference is claimed here: tickets' Contact ID is REAL (pandas' float64 for its blanks) and a
-    # reference found in the data joins integers with integers only (profiling.parent_keys.fits_keys),
-    # so its whole doubles are not compared with contacts' INTEGER keys (a gap, not asserted either way).
+    # Tickets' Contact ID is REAL (pandas' float64 for its blanks), kept double precision, and its whole
+    # numbers name the contacts' INTEGER keys (until 2026-12-07 no reference: integers with integers only).
+    assert types["Contact ID"] == "double precision"
+    assert references(run_dir) == {("tickets", "Contact ID"): "contacts.Contact ID"}
 
 
 def test_servicenow_csv_saved_by_excel_through_sqlite_utils_detect_types(run_export: Runner) -> None:
