@@ -7,7 +7,10 @@ the source and the audit with the project's lossless checker, the exit code and 
 types chosen, and the values the builder knows, computed from the builder's own numbers, never from a
 run. What these exports stress: record ids that differ only by case are different records (keys,
 duplicates, references and the load's primary key must not fold case), ids with more digits than a
-double holds, and Slack's ``ts`` (epoch seconds with microseconds) that must not be rounded.
+double holds, and Slack's ``ts`` (epoch seconds with microseconds) that must not be rounded. Help-desk
+SaaS ticket CSVs (Zendesk, Freshdesk, ServiceNow) as ``sqlite3 .import``, pandas and sqlite-utils
+``--detect-types`` land them: '' in TEXT and INTEGER columns, offsets that change with summer time,
+Excel's re-written dates and booleans, float64 columns of whole numbers.
 """
 
 from __future__ import annotations
@@ -281,3 +284,162 @@ def test_a_child_value_differing_from_a_key_only_by_case_is_an_orphan(make_sqlit
     assert column.foreign_key == "Account.Id"
     [orphans] = [issue for issue in column.issues if issue.kind == "orphan_reference"]
     assert orphans.count == 2 and sorted(orphans.examples) == sorted(children[3:5])
+
+
+# --- Help-desk SaaS CSV exports imported into SQLite ----------------------------------------------------
+
+
+def test_zendesk_csv_through_sqlite3_import_keeps_each_instant_across_the_change_of_offset(
+    run_export: Runner,
+) -> None:
+    # Every column TEXT, every missing value ''; the instants carry the account's offset, which turns
+    # from -0700 to -0800 inside the quarter: each is read with its own offset.
+    ran, run_dir = run_export(crm.zendesk_csv)
+    tickets = 42
+    loaded_cleanly(ran, run_dir, {"tickets": tickets, "users": crm.ZD_USERS})
+    assert ran.record["outcome"] in ("done", "warn") and ran.code in (0, 2)
+    offsets = {crm.zd_time(crm.zd_created(i))[-5:] for i in range(tickets)}
+    assert offsets == {"-0700", "-0800"}
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "tickets") == primary_key(ran.uri, schema, "users") == ["Id"]
+    # The tickets' requester ids (TEXT digits) name the users' INTEGER ids (sqlite-utils typed them).
+    assert references(run_dir) == {("tickets", "Requester id"): "users.Id"}
+    assert ran.types("users")["Id"] == "bigint"
+    assert ran.types("users")["Created at"] == ran.types("users")["Last login"] == "timestamp with time zone"
+    assert ran.values("users", "Last login", "Id") == {
+        crm.ZD_FIRST_USER + 7 * k: (crm.ZD_FIRST - timedelta(days=400 - 37 * k) + timedelta(days=3 * k))
+        if k % 3
+        else None
+        for k in range(crm.ZD_USERS)
+    }
+    types = ran.types("tickets")
+    for column in ("Id", "Requester id", "Resolution time", "Reopens", "Replies", "Order number [int]",
+                   "First reply time in minutes", "Full resolution time in minutes"):  # fmt: skip
+        assert types[column] == "bigint", column
+    for column in ("Created at", "Updated at", "Assigned at", "Solved at", "Due date"):
+        assert types[column] == "timestamp with time zone", column
+    assert types["Refund amount [dec]"] == "numeric"
+    for column in ("Requester external id", "Tags", "Status", "Priority", "Subject", "Description"):
+        assert types[column] == "text", column
+    ids = {1000 + i: i for i in range(tickets)}
+    assert ran.values("tickets", "Created at", "Id") == {k: crm.zd_created(i) for k, i in ids.items()}
+    assert ran.values("tickets", "Solved at", "Id") == {k: crm.zd_solved(i) for k, i in ids.items()}
+    assert ran.values("tickets", "Requester id", "Id") == {
+        k: crm.ZD_FIRST_USER + 7 * (i % 5) for k, i in ids.items()
+    }
+    assert ran.values("tickets", "First reply time in minutes", "Id") == {
+        k: crm.zd_first_reply(i) for k, i in ids.items()
+    }
+    refunds = ran.values("tickets", "Refund amount [dec]", "Id")
+    assert {k: None if v is None else Decimal(str(v)) for k, v in refunds.items()} == {
+        k: Decimal(crm.zd_refund(i)) if crm.zd_refund(i) else None for k, i in ids.items()
+    }
+    assert ran.values("tickets", "Requester external id", "Id") == {
+        k: f"CRM-{i % 5:05d}" if i % 5 != 2 else None for k, i in ids.items()
+    }
+    # The body keeps its CRLF, byte for byte.
+    assert ran.values("tickets", "Description", "Id") == {k: crm.zd_description(i) for k, i in ids.items()}
+    # Each blank Solved at made NULL is audited under the ticket's id, each reading of a time too.
+    solved = audit_rules(run_dir, "tickets", "Solved at")
+    assert set(solved) == {str(k) for k in ids}
+    assert {str(k) for k, i in ids.items() if crm.zd_solved(i) is None} == {
+        key for key, rules in solved.items() if rules == {"empty_to_null"}
+    }
+
+
+def test_freshdesk_csv_through_pandas_to_sql_keeps_its_reals_and_its_blank_column(
+    run_export: Runner,
+) -> None:
+    ran, run_dir = run_export(crm.freshdesk_pandas)
+    tickets = 36
+    loaded_cleanly(ran, run_dir, {"tickets": tickets, "contacts": 4})
+    assert ran.record["outcome"] in ("done", "warn") and ran.code in (0, 2)
+    types = ran.types("tickets")
+    assert types["Ticket ID"] == types["Agent interactions"] == "bigint"
+    for column in ("Created time", "Due by Time", "Resolved time", "Closed time", "Initial response time"):
+        assert types[column] == "timestamp without time zone", column
+    for column in ("Time tracked", "Tags", "Subject", "Resolution status"):
+        assert types[column] == "text", column
+    ids = {2001 + i: i for i in range(tickets)}
+    assert ran.values("tickets", "Created time", "Ticket ID") == {
+        k: crm.fd_created(i) for k, i in ids.items()
+    }
+    assert ran.values("tickets", "Resolved time", "Ticket ID") == {
+        k: crm.fd_resolved(i) for k, i in ids.items()
+    }
+    assert ran.values("tickets", "Time tracked", "Ticket ID") == {
+        k: crm.fd_tracked(i) for k, i in ids.items()
+    }
+    hours = ran.values("tickets", "First response time (in hrs)", "Ticket ID")
+    expected = {k: crm.fd_first_response_minutes(i) for k, i in ids.items()}
+    assert {k: None if v is None else float(v) for k, v in hours.items()} == {
+        k: None if m is None else m / 60 for k, m in expected.items()
+    }
+    customer = ran.values("tickets", "Customer interactions", "Ticket ID")
+    assert {k: None if v is None else float(v) for k, v in customer.items()} == {
+        k: None if i % 5 == 4 else float(1 + i % 4) for k, i in ids.items()
+    }
+    contact = ran.values("tickets", "Contact ID", "Ticket ID")
+    assert {k: None if v is None else float(v) for k, v in contact.items()} == {
+        k: crm.fd_contact(i) for k, i in ids.items()
+    }
+    assert set(ran.values("tickets", "Survey results", "Ticket ID").values()) == {None}
+    schema = ran.record["version_schema"]
+    assert primary_key(ran.uri, schema, "tickets") == ["Ticket ID"]
+    assert primary_key(ran.uri, schema, "contacts") == ["Contact ID"]
+    assert ran.values("contacts", "Full name", "Contact ID") == {
+        crm.FD_FIRST_CONTACT + 11 * k: name
+        for k, name in enumerate(("Ana Souza", "Zoë Müller", "李雷", "Ola Nordmann"))
+    }
+    # Tickets' Contact ID is REAL (pandas' float64 for its blanks), kept double precision, and its whole
+    # numbers name the contacts' INTEGER keys (until 2026-12-07 no reference: integers with integers only).
+    assert types["Contact ID"] == "double precision"
+    assert references(run_dir) == {("tickets", "Contact ID"): "contacts.Contact ID"}
+
+
+def test_servicenow_csv_saved_by_excel_through_sqlite_utils_detect_types(run_export: Runner) -> None:
+    ran, run_dir = run_export(crm.servicenow_excel)
+    incidents = 40
+    loaded_cleanly(ran, run_dir, {"incident": incidents})
+    assert ran.record["outcome"] in ("done", "warn") and ran.code in (0, 2)
+    assert primary_key(ran.uri, ran.record["version_schema"], "incident") == ["sys_id"]
+    types = ran.types("incident")
+    for column in ("number", "sys_id", "priority", "state", "close_notes"):
+        assert types[column] == "text", column
+    # Excel's TRUE / FALSE are booleans, each cell's reading audited.
+    assert types["made_sla"] == "boolean"
+    assert ran.values("incident", "made_sla", "number") == {
+        f"INC{10023 + i:07d}": i % 7 != 6 for i in range(incidents)
+    }
+    assert set(audit_rules(run_dir, "incident", "made_sla")) == {crm.sn_sys_id(i) for i in range(incidents)}
+    for column in ("opened_at", "sys_updated_on", "resolved_at"):
+        assert types[column] == "timestamp without time zone", column
+    for column in ("reassignment_count", "business_stc", "calendar_stc", "u_account_number"):
+        assert types[column] == "bigint", column
+    numbers = {f"INC{10023 + i:07d}": i for i in range(incidents)}
+    assert ran.values("incident", "opened_at", "number") == {n: crm.sn_opened(i) for n, i in numbers.items()}
+    assert ran.values("incident", "resolved_at", "number") == {
+        n: crm.sn_resolved(i) for n, i in numbers.items()
+    }
+    assert ran.values("incident", "sys_id", "number") == {n: crm.sn_sys_id(i) for n, i in numbers.items()}
+    stc = ran.values("incident", "calendar_stc", "number")
+    assert stc == {
+        n: int((r - crm.sn_opened(i)).total_seconds()) if (r := crm.sn_resolved(i)) else None
+        for n, i in numbers.items()
+    }
+    hours = ran.values("incident", "u_hours", "number")
+    assert {n: None if v is None else float(v) for n, v in hours.items()} == {
+        n: (1.5, 2.0, 0.25, None)[i % 4] for n, i in numbers.items()
+    }
+    correlation = ran.values("incident", "correlation_id", "number")
+    assert {n: None if v is None else float(v) for n, v in correlation.items()} == {
+        n: float(crm.sn_correlation(i)) if i % 3 else None for n, i in numbers.items()
+    }
+    # The account numbers Excel stripped of their leading zeros are the integers it left.
+    assert ran.values("incident", "u_account_number", "number") == {
+        n: 42317 + 101 * i for n, i in numbers.items()
+    }
+    assert ran.values("incident", "close_notes", "number") == {
+        n: f"Closed by caller\nKB0010{i:03d} applied" if crm.sn_resolved(i) else None
+        for n, i in numbers.items()
+    }

@@ -6172,3 +6172,65 @@ def test_a_column_whose_every_value_the_keyless_parents_namesake_column_holds_ca
         ("_dlt_pipeline_state", "version"): "_dlt_version.version",
     }
     assert "rowid" not in found["_dlt_version"].columns and "rowid" in found["notes"].columns
+
+
+def test_a_float64_column_of_whole_ids_refers_to_its_integer_key_as_integers_do(
+    make_sqlite: SqliteFactory,
+) -> None:
+    # pandas reads an id column with a blank as float64 and to_sql writes it REAL: 43012345678.0 for the
+    # contact 43012345678 (a Freshdesk ticket export). Its whole numbers are the contacts' integer keys,
+    # as SQLite compares them; a fraction among them (43012345689.5) names no contact, though DuckDB's
+    # cast to an integer would round it onto one; small whole numbers (an interactions count 1.0..4.0)
+    # beside a 1..N key are judged as the same integers are, and a 0.0/1.0 flag is no reference.
+    first = 43_012_345_678
+    contacts = [first + 11 * k for k in range(20)]
+    tickets = [
+        (
+            2001 + i,
+            None if i % 7 == 6 else float(contacts[4 * (i % 5)]),
+            float(1 + i % 4),
+            1 + i % 4,
+            float(i % 2),
+        )
+        for i in range(40)
+    ]
+    # Whole contacts (16 of the 20, the highest too) and two fractions between them, a quarter above a
+    # contact, which DuckDB's cast to an integer would round onto it: 16 of 18 values, too few.
+    held = [float(contacts[k]) for k in (*range(15), 19)] + [contacts[3] + 0.25, contacts[7] + 0.25]
+    odd = [(3001 + i, held[i % len(held)]) for i in range(40)]
+    path = make_sqlite(
+        {
+            "contacts": (
+                'CREATE TABLE contacts ("Contact ID" INTEGER, "Full name" TEXT)',
+                [(c, f"name {k}") for k, c in enumerate(contacts)],
+            ),
+            "groups": (
+                "CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT)",
+                [(g, f"g{g}") for g in range(1, 5)],
+            ),
+            "tickets": (
+                'CREATE TABLE tickets ("Ticket ID" INTEGER, "Contact ID" REAL, "Customer interactions" REAL, '
+                '"Agent interactions" INTEGER, "Escalated" REAL)',
+                tickets,
+            ),
+            "rounded": ('CREATE TABLE rounded ("Ticket ID" INTEGER, "Contact ID" REAL)', odd),
+        }
+    )
+    # What the data claims, checked in SQLite itself: REAL cells, every ticket's contact a contact.
+    assert _query(
+        path, 'SELECT DISTINCT typeof("Contact ID") FROM tickets WHERE "Contact ID" IS NOT NULL'
+    ) == [("real",)]
+    orphans = (
+        'SELECT count(*) FROM tickets t LEFT JOIN contacts c USING ("Contact ID") WHERE c."Full name" IS NULL'
+    )
+    assert _query(path, f'{orphans} AND t."Contact ID" IS NOT NULL') == [(0,)]
+    found = profile(path)
+    assert found["tickets"]["Contact ID"].inferred_type == "double"  # the wider type stays
+    references = _references_of(found)
+    assert references[("tickets", "Contact ID")] == "contacts.Contact ID"
+    assert references.get(("tickets", "Customer interactions")) == references.get(
+        ("tickets", "Agent interactions")
+    )
+    assert ("tickets", "Escalated") not in references
+    assert _query(path, 'SELECT count(DISTINCT "Contact ID") FROM rounded') == [(18,)]
+    assert ("rounded", "Contact ID") not in references

@@ -37,6 +37,12 @@ NUMBER_TEXT = "text, numbers by number"
 #: :data:`NUMBER_TEXT` for a key of numeric affinity declared ``COLLATE NOCASE``: its text that is no
 #: number compared ASCII case folded (``'abc'`` is the key ``'ABC'``), as SQLite's check compares it.
 NUMBER_NOCASE = "text, numbers by number, ASCII case folded"
+#: The kind of a REAL column of whole numbers (pandas' float64 for an integer column with a blank, ``12.0``)
+#: measured against an integer key: each value as its number (:func:`_as_number`: ``12.0`` is ``12``,
+#: ``12.5`` stays ``12.5``, a key of none), never rounded as DuckDB's cast to BIGINT rounds it.
+WHOLE_NUMBERS = "whole numbers"
+#: The kinds compared as integers: the rules for integer keys apply (``profiling.references``).
+INTEGER_KINDS = frozenset({"integer", WHOLE_NUMBERS})
 #: The kinds reading a child's text as a key of numeric affinity does.
 NUMBER_KINDS = frozenset({NUMBER_TEXT, NUMBER_NOCASE})
 #: The kind of a declared reference to a key of no affinity (an untyped column, ``BLOB``, a STRICT
@@ -144,6 +150,8 @@ def compared_value(text: str, kind: str, stored: str | None = None) -> str:
     text alone."""
     if kind == "integer":
         return f"CAST(try_cast({text} AS BIGINT) AS VARCHAR)"
+    if kind == WHOLE_NUMBERS:
+        return _as_number(f"nullif({trimmed_sql(text)}, '')")
     if kind == NUMBER_TEXT:  # text that is no number after a '=', as written (no number starts so)
         return _number_or_written(text, f"'=' || {text}")
     if kind == NUMBER_NOCASE:
@@ -451,7 +459,7 @@ def measure(
         share = _share_of_references(
             column, parent, int(distinct), int(hits), len(nones), key, nil=bool(set(nones) & set(NIL_UUIDS))
         )
-        ends = (int(low), int(high)) if kind == "integer" and None not in (low, high) else (None, None)
+        ends = (int(low), int(high)) if kind in INTEGER_KINDS and None not in (low, high) else (None, None)
         found[int(pair)] = Inclusion(
             parent,
             key,
@@ -557,7 +565,11 @@ def compared_reads(
     numbers compared by number read a REAL with all its digits (SQLite's text keeps 15: 0.3 and
     0.30000000000000004 would be one); BLOB cells as hex."""
     kinds = dict(compared)
-    exact = {c for c, kind in compared if kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE)}
+    exact = {
+        c
+        for c, kind in compared
+        if kind in (NUMBER_TEXT, NUMBER_NOCASE, AS_STORED, AS_STORED_NOCASE, WHOLE_NUMBERS)
+    }
     return [
         ColumnRead(
             c,

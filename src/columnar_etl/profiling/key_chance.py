@@ -13,6 +13,32 @@ from columnar_etl.profiling.reference_rows import (
     MIN_DISTINCT,
 )
 
+#: The magnitude below which every whole double is exactly one integer (2^53).
+_EXACT_DOUBLES = 2**53
+
+
+def whole_numbers(column: ColumnProfile) -> bool:
+    """Is ``column`` a double column of REAL cells (and integers) alone whose lowest and highest are
+    whole numbers an integer holds exactly: pandas' float64 for an integer column with a blank
+    (``to_sql`` writes ``43012345678.0``)? Such a column may refer to an integer key, its values measured
+    as numbers (``inclusion.WHOLE_NUMBERS``: a fraction between its bounds is a key of none) under the
+    rules of integers (since 2026-12-07; before, no reference: Freshdesk's tickets' ``Contact ID``)."""
+    if column.inferred_type != "double" or any(
+        n for kind, n in column.storage_classes.items() if kind not in ("real", "integer", "null")
+    ):
+        return False
+    bounds = (column.min, column.max)
+    return all(
+        isinstance(b, int | float) and math.isfinite(b) and float(b).is_integer() and abs(b) < _EXACT_DOUBLES
+        for b in bounds
+    )
+
+
+def integers_compared(column: ColumnProfile) -> bool:
+    """Is ``column`` compared with integer keys as integers are: integers, or :func:`whole_numbers`?"""
+    return column.inferred_type == "integer" or whole_numbers(column)
+
+
 #: Keys left above a run of consecutive keys from the lowest (:func:`_counter_from_the_lowest_key`)
 #: that make it a counter's range rather than a lookup used but for its last codes.
 COUNTER_SHORT_BY = 10

@@ -14,7 +14,12 @@ from columnar_etl.profiling.data_keys import (
     key_like,
     unique_and_present,
 )
-from columnar_etl.profiling.key_chance import drawn_text, keys_above_their_count, spread_keys
+from columnar_etl.profiling.key_chance import (
+    drawn_text,
+    integers_compared,
+    keys_above_their_count,
+    spread_keys,
+)
 from columnar_etl.profiling.reference_rows import KEPT_VALUE_BYTES, MIN_DISTINCT, MIN_INCLUSION, NIL_UUIDS
 from columnar_etl.source.naming import (
     IDENTIFIER_WORDS,
@@ -157,12 +162,15 @@ def fits_keys(child: ColumnProfile, parent: ColumnProfile, *, lower_half: bool =
     """Could ``child``'s values be ``parent``'s keys? Decided from the profiles alone (no query).
     ``lower_half``: values that could rank only in the lower half of the keys fit too (a tree's
     parents, older than their children: :func:`_fits_own_key`)."""
-    if child.inferred_type != parent.inferred_type or child.distinct_count == 0:
+    # A double column of whole numbers (pandas' float64 for a blank) is compared with integer keys as
+    # integers are (key_chance.whole_numbers, since 2026-12-07).
+    integers = parent.inferred_type == "integer" and integers_compared(child)
+    if (child.inferred_type != parent.inferred_type and not integers) or child.distinct_count == 0:
         return False
     if child.inferred_type == "bytea" and not (short_bytes(child) and short_bytes(parent)):
         return False
     flag = child.distinct_count == 2 and (child.min, child.max) == (0, 1)
-    if child.inferred_type == "integer" and (child.distinct_count < MIN_DISTINCT or flag):
+    if integers and (child.distinct_count < MIN_DISTINCT or flag):
         return False  # a constant or a 0/1 flag: its values fit any key holding them, and say nothing
     # The values the measure compares: '' is none of them (a blank is NULL there, as cleaning makes
     # it), so a CSV column using every one of a small table's keys, blank where it has none, fits.

@@ -17,6 +17,7 @@ from columnar_etl.profiling.key_chance import (
     consecutive_keys,
     drawn_identifier,
     first_keys,
+    integers_compared,
     keys_above_their_count,
     pair_of_first_keys,
     runs_past_keys,
@@ -420,7 +421,7 @@ def turned_away(
             f"values are keys of {where}, but {kind} beside it names the table of each row's key "
             f"({', '.join(named_tables)}): a polymorphic reference, no single reference inferred"
         )
-    integer = profile.inferred_type == "integer"
+    integer = integers_compared(profile)
     # A tree's `parent` names its own table as `ticket_id` names tickets (since 2026-12-06).
     own_parent = chosen.parent == child and names_own_parent(column)
     named = names_parent(column, chosen) or said or own_parent

@@ -16,8 +16,10 @@
    part. The parent key must be a single column, unique and non-null (:mod:`.keys`), or a text column the
    schema declares unique by itself beside it (:func:`.parent_keys.keys_referable`: MiniDLNA's
    ``OBJECTS.OBJECT_ID``, since 2026-12-05); the child column must have the same type (integer with integer,
-   text with text, bytea with bytea where both are short, at most :data:`.reference_rows.KEPT_VALUE_BYTES` a
-   value on average, :func:`.parent_keys.short_bytes`: a key of bytes, a UUID bound as 16 bytes, a hash, since
+   a double column of whole numbers with integer too, compared as numbers under the rules of integers,
+   :func:`.key_chance.whole_numbers`: pandas' float64 for a blank, since 2026-12-07; text with text,
+   bytea with bytea where both are short, at most :data:`.reference_rows.KEPT_VALUE_BYTES` a value on average,
+   :func:`.parent_keys.short_bytes`: a key of bytes, a UUID bound as 16 bytes, a hash, since
    2026-12-05, each cell compared by the bytes the target holds: Netdata's ``chart.host_id``, Syncthing's
    ``blocks.blocklist_hash``) and not be its own table's key when that is one column, unless its name names
    another table as its entity (``jid_id`` → ``jids``: a one-to-one table keyed by its parent's key, Gajim's
@@ -226,10 +228,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from columnar_etl.models import TableProfile
+from columnar_etl.models import ColumnProfile, TableProfile
 from columnar_etl.pg.identifiers import quote_ident
 from columnar_etl.profiling.digit_references import digits_as_text_keys
 from columnar_etl.profiling.inclusion import (
+    INTEGER_KINDS,
+    WHOLE_NUMBERS,
     Inclusion,
     Pair,
     as_written_kind,
@@ -238,7 +242,7 @@ from columnar_etl.profiling.inclusion import (
     roots_aside,
     storage_classes,
 )
-from columnar_etl.profiling.key_chance import keys_above_their_count, reaches
+from columnar_etl.profiling.key_chance import keys_above_their_count, reaches, whole_numbers
 from columnar_etl.profiling.merged_keys import (
     keep_as_written,
 )
@@ -481,6 +485,15 @@ def _named(
     return named if named and len(named) == len(found) else None
 
 
+def _pair_kind(child: ColumnProfile, key: ColumnProfile) -> str:
+    """How a child column's values are compared with ``key``'s: by the child's type (as written where the
+    key is loaded so: :func:`as_written_kind`), a double column of whole numbers with an integer key as
+    numbers (:data:`.inclusion.WHOLE_NUMBERS`, :func:`.key_chance.whole_numbers`)."""
+    if child.inferred_type == "double" and key.inferred_type == "integer" and whole_numbers(child):
+        return WHOLE_NUMBERS
+    return as_written_kind(child.inferred_type, key)
+
+
 def find_references(
     src: Source,
     tables: Mapping[str, TableProfile],
@@ -550,7 +563,7 @@ def find_references(
             column,
             parent,
             key,
-            as_written_kind(tables[child][column].inferred_type, tables[parent][key]),
+            _pair_kind(tables[child][column], tables[parent][key]),
         )
         for (child, column), parents in candidates(tables).items()
         if (child, column) not in declared_columns
@@ -581,7 +594,9 @@ def find_references(
             keys=key_range(tables[child][key], tables[child]),
         )
         for child, column, parent, key, kind in pairs
-        if kind == "integer" and parent == child and not fits_keys(tables[child][column], tables[parent][key])
+        if kind in INTEGER_KINDS
+        and parent == child
+        and not fits_keys(tables[child][column], tables[parent][key])
     }
     pairs = [pair for pair in pairs if ordered.get(pair, True)]
     # As the profile reads the cells, and so the target holds them (no SQLite check to agree with): a
@@ -611,7 +626,7 @@ def find_references(
         if fit is None:
             continue
         pair = (child, column, parent, key, kind)
-        own = kind == "integer" and parent == child
+        own = kind in INTEGER_KINDS and parent == child
         if own and fit.share < MIN_INCLUSION and fit.no_reference_values:
             # A tree's roots may hold 0 (or -1) for no parent, no key of the table: where its other values
             # name older rows (older_rows) and the rows holding 0 stand apart from them (roots_apart), the
@@ -624,7 +639,7 @@ def find_references(
                 rooted.add((child, column))
         if fit.share < MIN_INCLUSION:
             continue
-        if kind == "integer" and not own:
+        if kind in INTEGER_KINDS and not own:
             every_fit.setdefault((child, column), []).append(fit)
         if own and (
             ordered[pair]
@@ -632,7 +647,7 @@ def find_references(
             else older_rows(src, child, column, key, read_once=wide_rows(tables[child]))
         ):
             trees[(child, column)] = fit
-        elif kind == "integer" and not reaches(fit, far=far):
+        elif kind in INTEGER_KINDS and not reaches(fit, far=far):
             continue
         fits.setdefault((child, column), []).append(fit)
     # A tree's parent beside its entity (tree_beside) is decided after the table's other columns, whose
