@@ -33438,3 +33438,67 @@ def test_eventum_through_mysql2sqlite_reads_hours_and_minutes_keeps_its_zero_dat
         ("eventum_issue_custom_field", "icf_iss_id"): "eventum_issue.iss_id",
         ("eventum_issue_custom_field", "icf_fld_id"): "eventum_custom_field.fld_id",
     }
+
+
+def test_zentao_through_mysql2sqlite_reads_zero_dates_float_hours_and_zerofill_times(
+    run_export: Runner,
+) -> None:
+    # ZenTao 9.x's MySQL database as mysql2sqlite converts a mysqldump of it (h350): ``datetime NOT NULL``
+    # and ``date NOT NULL`` columns left unset hold MySQL's zero date (a null token: NULL, audited)
+    # beside Beijing wall clocks (timestamp without time zone, as written); ``float`` hours as doubles
+    # (``10`` printed bare, a REAL cell), ``float(2,1)`` team hours; ``zt_user.last`` Unix seconds with 0
+    # for a user who never logged in; a ``smallint(4) zerofill`` HHMM declared ``integer  zerofill`` after
+    # the conversion (930, ``2400`` for no time) kept as integers; ``enum('0','1')`` text; Chinese names
+    # and KindEditor HTML byte for byte; a zip code ``010020`` keeping its zero.
+    rows = apps.zentao_rows()
+    ran, run_dir = run_export(apps.zentao)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.ZENTAO_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"datetime": "timestamp without time zone", "date": "date", "float": "double precision"}
+    kinds |= {"float(2,1)": "double precision"}
+    # Digits alone under a ``char`` (QQ and mobile numbers, no leading zero) and the ``enum('0','1')``
+    # flags are read as the integers they write, as everywhere in this corpus; ``010020`` stays text.
+    digits = {("zt_user", "qq"), ("zt_user", "mobile"), ("zt_user", "deleted"), ("zt_task", "deleted")}
+    digits |= {("zt_effort", "deleted")}
+    zeros = {apps.ZENTAO_ZERO, "0000-00-00"}
+    owed = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint"
+            if decl.lower().startswith("integer") or (table, name) in digits
+            else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        dated = [tuple(None if v in zeros else v for v in row) for row in rows[table]]
+        expected = _h339_cells(dated, names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            owed[(table, name, "null_like_to_null")] += sum(row[place] in zeros for row in rows[table])
+    owed += _h339_expected_audit(declared, rows, ran)
+    assert _h336_audit(run_dir) == +owed
+    assert ran.values("zt_user", "zipcode", "id")[4] == "010020"
+    assert ran.values("zt_user", "last", "id")[1] == 0
+    assert ran.values("zt_effort", "begin", "id")[3] == 2400
+    assert ran.values("zt_task", "desc", "id")[1] == rows["zt_task"][0][15]
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "zt_user": ["id"],
+        "zt_task": ["id"],
+        "zt_taskestimate": ["id"],
+        "zt_team": ["project", "account"],
+        "zt_effort": ["id"],
+    }
+    # People are referred to by their unique ``account``; ``assignedTo`` holds ZenTao's ``closed`` for a
+    # closed task (no account) and refers to nothing; ``project`` and ``story`` name tables the copy does
+    # not hold; ``objectID`` beside its ``objectType`` names no one table.
+    assert references(run_dir) == {
+        ("zt_task", "lastEditedBy"): "zt_user.account",
+        ("zt_taskestimate", "task"): "zt_task.id",
+        ("zt_taskestimate", "account"): "zt_user.account",
+        ("zt_team", "account"): "zt_user.account",
+        ("zt_effort", "account"): "zt_user.account",
+    }
