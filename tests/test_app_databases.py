@@ -33502,3 +33502,81 @@ def test_zentao_through_mysql2sqlite_reads_zero_dates_float_hours_and_zerofill_t
         ("zt_team", "account"): "zt_user.account",
         ("zt_effort", "account"): "zt_user.account",
     }
+
+
+def _h350_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of a mysql2sqlite copy of MariaDB as the documented rules load it: ``datetime(6)`` text a
+    timestamp's wall clock to the microsecond, ``time(6)`` text a time, a ``decimal`` as mysqldump prints
+    it (``3600.000000000``) its decimal, digits in a bigint column their integer, blank text NULL."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "time without time zone":
+            return time.fromisoformat(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return value  # the dump's text, its declared scale kept (``0.80``, ``3600.000000000``)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_frappe_helpdesk_through_mysql2sqlite_keeps_decimal_hours_microsecond_times_and_hash_names(
+    run_export: Runner,
+) -> None:
+    # Frappe Helpdesk on Frappe v15 (MariaDB) as mysql2sqlite converts a mysqldump of it (h350): tables
+    # named ``tab`` + the doctype, spaces and all; ``datetime(6)`` text with six fraction digits (a
+    # timestamp to the microsecond, each audited by its format), a ``time(6)``; Durations in seconds
+    # and hours ``decimal(21,9)`` (SQLite's NUMERIC affinity made ``3600.000000000`` INTEGER 3600 and
+    # ``0.333333333`` a REAL: numeric, every decimal as the dump printed it); Check ``int(1)`` flags and
+    # ``docstatus`` 0/1/2 as integers; ``name`` keys: the autoincrement ticket's integers, a comment's
+    # ten-character hash, a timesheet's naming series beside its amendment ``TS-2024-00003-1``; the
+    # ticket linked from a ``varchar(140)`` Link field as digits (``'12'``: bigint, the reference found);
+    # JSON ``_assign``/``_seen``/``_comments`` and Outlook HTML byte for byte.
+    rows = apps.frappe_rows()
+    ran, run_dir = run_export(apps.frappe_helpdesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.FRAPPE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"datetime(6)": "timestamp without time zone", "time(6)": "time without time zone"}
+    kinds |= {"date": "date", "integer": "bigint", "decimal(21,9)": "numeric", "decimal(3,2)": "numeric"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if name == "reference_ticket" else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = _h350_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every ``datetime(6)`` cell is audited by its format; a ``time(6)`` one only where PostgreSQL writes
+    # it otherwise (its fraction's trailing zeros: ``08:41:17.204510`` is ``08:41:17.20451``).
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for place, (name, decl) in enumerate(columns):
+            for row in rows[table]:
+                if row[place] is not None and decl == "datetime(6)":
+                    owed[(table, name, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+                elif row[place] is not None and decl == "time(6)" and row[place].endswith("0"):
+                    owed[(table, name, "time_format:%H:%M:%S.%f")] += 1
+    assert _h336_audit(run_dir) == owed
+    # Twenty minutes, as Frappe's time log computes them: the decimal the dump printed, not a double's.
+    assert ran.values("tabTimesheet Detail", "hours", "name")[apps.frappe_hash("log-0-1")] == "0.333333333"
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["name"] for t in rows}
+    # The ticket's digits in a Link field refer to its integer key; a time log's ``parent`` to its
+    # timesheet's naming series. (``commented_by`` and ``amended_from`` are found by nothing: e-mails
+    # named for no table, one amendment.)
+    assert references(run_dir) == {
+        ("tabHD Ticket Comment", "reference_ticket"): "tabHD Ticket.name",
+        ("tabTimesheet Detail", "parent"): "tabTimesheet.name",
+    }
