@@ -33580,3 +33580,73 @@ def test_frappe_helpdesk_through_mysql2sqlite_keeps_decimal_hours_microsecond_ti
         ("tabHD Ticket Comment", "reference_ticket"): "tabHD Ticket.name",
         ("tabTimesheet Detail", "parent"): "tabTimesheet.name",
     }
+
+
+def test_openproject_through_db_to_sqlite_keeps_typed_hours_and_costs_and_its_sti_users(
+    run_export: Runner,
+) -> None:
+    # OpenProject 13's PostgreSQL database as db-to-sqlite copies it (h350): ``isoformat()`` wall clocks
+    # with six fraction digits (PostgreSQL's own text: no audit), one without a fraction (``T`` read,
+    # audited by its format); dates; hours the doubles typed (``1h 20m`` is 1.3333333333333333) and
+    # costs sqlite-utils made floats, to the last digit; booleans as 0/1 integers; the users table's STI
+    # rows (``SystemUser``, ``AnonymousUser``, a ``Group``) with ``''`` logins and mails (NULL, audited);
+    # journals' notes ``''`` for a change without a comment and ``cause`` JSON byte for byte. No reference
+    # is declared: those found are the data's; ``status_id`` (1..7, the statuses, a table the copy left
+    # out) is none, though its codes are the first keys of the users (until 2026-12-07 it referred to them).
+    rows = apps.openproject_rows()
+    ran, run_dir = run_export(apps.openproject)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.OPENPROJECT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    stamps = {"created_at", "updated_at", "last_login_on"}
+    days = {"due_date", "start_date", "spent_on"}
+    kinds = {"INTEGER": "bigint", "FLOAT": "double precision", "TEXT": "text"}
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp without time zone" if name in stamps else "date" if name in days else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                None
+                if v is None or v == ""
+                else datetime.fromisoformat(v)
+                if n in stamps
+                else date.fromisoformat(v)
+                if n in days
+                else arrives_as(v)
+                if isinstance(v, str)
+                else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if row[place] == "":
+                    owed[(table, name, "empty_to_null")] += 1
+                elif name in stamps and row[place] is not None and "." not in row[place]:
+                    owed[(table, name, "date_format:%Y-%m-%dT%H:%M:%S")] += 1
+    assert _h336_audit(run_dir) == owed
+    assert owed[("users", "created_at", "date_format:%Y-%m-%dT%H:%M:%S")] == 1
+    hours = ran.values("time_entries", "hours", "id")
+    assert hours == {row[0]: row[4] for row in rows["time_entries"]} and 4 / 3 in hours.values()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("work_packages", "project_id"): "projects.id",
+        ("work_packages", "assigned_to_id"): "users.id",
+        ("work_packages", "author_id"): "users.id",
+        ("work_packages", "parent_id"): "work_packages.id",
+        ("time_entries", "project_id"): "projects.id",
+        ("time_entries", "user_id"): "users.id",
+        ("time_entries", "work_package_id"): "work_packages.id",
+        ("journals", "user_id"): "users.id",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["work_packages"]["status_id"]["notes"])
+    assert "names a status by its id, of which the export holds no table, and users keeps a status" in notes
