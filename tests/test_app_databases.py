@@ -133,7 +133,9 @@ MediaDb.v1.sqlite, three time trackers: Timetrap, Anuko Time Tracker through mys
 Simple Time Tracker's Room database, and three CRM/ERP systems' help desks and timesheets through
 mysql2sqlite: Dolibarr, Leantime and SuiteCRM's Cases, and four more help desks: UVDesk, Faveo
 and Eventum through mysql2sqlite and Chatwoot through db-to-sqlite, and three ELT tools' SQLite
-outputs: github-to-sqlite, dlt (Zendesk) and Airbyte's SQLite destination (Freshdesk))
+outputs: github-to-sqlite, dlt (Zendesk) and Airbyte's SQLite destination (Freshdesk), and three
+ITSM and project tools: ZenTao and Frappe Helpdesk through mysql2sqlite, OpenProject through
+db-to-sqlite)
 through ``columnar-etl run`` into the session's real PostgreSQL, every cell checked.
 
 The files are built by ``tests/app_databases.py`` as those applications write them. Each test runs the
@@ -33660,3 +33662,215 @@ def test_airbyte_sqlite_destination_keeps_raw_json_keys_by_ab_id_and_reads_isofo
     assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["_airbyte_ab_id"] for t in rows}
     assert references(run_dir) == {}
     assert ran.record["quality_before"] == ran.record["quality_after"] == 100.0
+
+
+def test_zentao_through_mysql2sqlite_reads_zero_dates_float_hours_and_zerofill_times(
+    run_export: Runner,
+) -> None:
+    # ZenTao 9.x's MySQL database as mysql2sqlite converts a mysqldump of it (h350): ``datetime NOT NULL``
+    # and ``date NOT NULL`` columns left unset hold MySQL's zero date (a null token: NULL, audited)
+    # beside Beijing wall clocks (timestamp without time zone, as written); ``float`` hours as doubles
+    # (``10`` printed bare, a REAL cell), ``float(2,1)`` team hours; ``zt_user.last`` Unix seconds with 0
+    # for a user who never logged in; a ``smallint(4) zerofill`` HHMM declared ``integer  zerofill`` after
+    # the conversion (930, ``2400`` for no time) kept as integers; ``enum('0','1')`` text; Chinese names
+    # and KindEditor HTML byte for byte; a zip code ``010020`` keeping its zero.
+    rows = apps.zentao_rows()
+    ran, run_dir = run_export(apps.zentao)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.ZENTAO_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"datetime": "timestamp without time zone", "date": "date", "float": "double precision"}
+    kinds |= {"float(2,1)": "double precision"}
+    # Digits alone under a ``char`` (QQ and mobile numbers, no leading zero) and the ``enum('0','1')``
+    # flags are read as the integers they write, as everywhere in this corpus; ``010020`` stays text.
+    digits = {("zt_user", "qq"), ("zt_user", "mobile"), ("zt_user", "deleted"), ("zt_task", "deleted")}
+    digits |= {("zt_effort", "deleted")}
+    zeros = {apps.ZENTAO_ZERO, "0000-00-00"}
+    owed = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint"
+            if decl.lower().startswith("integer") or (table, name) in digits
+            else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        dated = [tuple(None if v in zeros else v for v in row) for row in rows[table]]
+        expected = _h339_cells(dated, names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            owed[(table, name, "null_like_to_null")] += sum(row[place] in zeros for row in rows[table])
+    owed += _h339_expected_audit(declared, rows, ran)
+    assert _h336_audit(run_dir) == +owed
+    assert ran.values("zt_user", "zipcode", "id")[4] == "010020"
+    assert ran.values("zt_user", "last", "id")[1] == 0
+    assert ran.values("zt_effort", "begin", "id")[3] == 2400
+    assert ran.values("zt_task", "desc", "id")[1] == rows["zt_task"][0][15]
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {
+        "zt_user": ["id"],
+        "zt_task": ["id"],
+        "zt_taskestimate": ["id"],
+        "zt_team": ["project", "account"],
+        "zt_effort": ["id"],
+    }
+    # People are referred to by their unique ``account``; ``assignedTo`` holds ZenTao's ``closed`` for a
+    # closed task (no account) and refers to nothing; ``project`` and ``story`` name tables the copy does
+    # not hold; ``objectID`` beside its ``objectType`` names no one table.
+    assert references(run_dir) == {
+        ("zt_task", "lastEditedBy"): "zt_user.account",
+        ("zt_taskestimate", "task"): "zt_task.id",
+        ("zt_taskestimate", "account"): "zt_user.account",
+        ("zt_team", "account"): "zt_user.account",
+        ("zt_effort", "account"): "zt_user.account",
+    }
+
+
+def _h350_cells(
+    rows: list[tuple[Any, ...]], names: list[str], types: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    """Each row of a mysql2sqlite copy of MariaDB as the documented rules load it: ``datetime(6)`` text a
+    timestamp's wall clock to the microsecond, ``time(6)`` text a time, a ``decimal`` as mysqldump prints
+    it (``3600.000000000``) its decimal, digits in a bigint column their integer, blank text NULL."""
+
+    def cell(value: Any, kind: str) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "timestamp without time zone":
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f")
+        if kind == "time without time zone":
+            return time.fromisoformat(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "numeric":
+            return value  # the dump's text, its declared scale kept (``0.80``, ``3600.000000000``)
+        if kind == "bigint":
+            return int(value)
+        return arrives_as(value) if isinstance(value, str) else value
+
+    return [tuple(cell(v, types[n]) for v, n in zip(row, names, strict=True)) for row in rows]
+
+
+def test_frappe_helpdesk_through_mysql2sqlite_keeps_decimal_hours_microsecond_times_and_hash_names(
+    run_export: Runner,
+) -> None:
+    # Frappe Helpdesk on Frappe v15 (MariaDB) as mysql2sqlite converts a mysqldump of it (h350): tables
+    # named ``tab`` + the doctype, spaces and all; ``datetime(6)`` text with six fraction digits (a
+    # timestamp to the microsecond, each audited by its format), a ``time(6)``; Durations in seconds
+    # and hours ``decimal(21,9)`` (SQLite's NUMERIC affinity made ``3600.000000000`` INTEGER 3600 and
+    # ``0.333333333`` a REAL: numeric, every decimal as the dump printed it); Check ``int(1)`` flags and
+    # ``docstatus`` 0/1/2 as integers; ``name`` keys: the autoincrement ticket's integers, a comment's
+    # ten-character hash, a timesheet's naming series beside its amendment ``TS-2024-00003-1``; the
+    # ticket linked from a ``varchar(140)`` Link field as digits (``'12'``: bigint, the reference found);
+    # JSON ``_assign``/``_seen``/``_comments`` and Outlook HTML byte for byte.
+    rows = apps.frappe_rows()
+    ran, run_dir = run_export(apps.frappe_helpdesk)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.FRAPPE_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    kinds = {"datetime(6)": "timestamp without time zone", "time(6)": "time without time zone"}
+    kinds |= {"date": "date", "integer": "bigint", "decimal(21,9)": "numeric", "decimal(3,2)": "numeric"}
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "bigint" if name == "reference_ticket" else kinds.get(decl.lower(), "text")
+            for name, decl in columns
+        }, table
+        expected = _h350_cells(rows[table], names, types)
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+    # Every ``datetime(6)`` cell is audited by its format; a ``time(6)`` one only where PostgreSQL writes
+    # it otherwise (its fraction's trailing zeros: ``08:41:17.204510`` is ``08:41:17.20451``).
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        for place, (name, decl) in enumerate(columns):
+            for row in rows[table]:
+                if row[place] is not None and decl == "datetime(6)":
+                    owed[(table, name, "date_format:%Y-%m-%d %H:%M:%S.%f")] += 1
+                elif row[place] is not None and decl == "time(6)" and row[place].endswith("0"):
+                    owed[(table, name, "time_format:%H:%M:%S.%f")] += 1
+    assert _h336_audit(run_dir) == owed
+    # Twenty minutes, as Frappe's time log computes them: the decimal the dump printed, not a double's.
+    assert ran.values("tabTimesheet Detail", "hours", "name")[apps.frappe_hash("log-0-1")] == "0.333333333"
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["name"] for t in rows}
+    # The ticket's digits in a Link field refer to its integer key; a time log's ``parent`` to its
+    # timesheet's naming series. (``commented_by`` and ``amended_from`` are found by nothing: e-mails
+    # named for no table, one amendment.)
+    assert references(run_dir) == {
+        ("tabHD Ticket Comment", "reference_ticket"): "tabHD Ticket.name",
+        ("tabTimesheet Detail", "parent"): "tabTimesheet.name",
+    }
+
+
+def test_openproject_through_db_to_sqlite_keeps_typed_hours_and_costs_and_its_sti_users(
+    run_export: Runner,
+) -> None:
+    # OpenProject 13's PostgreSQL database as db-to-sqlite copies it (h350): ``isoformat()`` wall clocks
+    # with six fraction digits (PostgreSQL's own text: no audit), one without a fraction (``T`` read,
+    # audited by its format); dates; hours the doubles typed (``1h 20m`` is 1.3333333333333333) and
+    # costs sqlite-utils made floats, to the last digit; booleans as 0/1 integers; the users table's STI
+    # rows (``SystemUser``, ``AnonymousUser``, a ``Group``) with ``''`` logins and mails (NULL, audited);
+    # journals' notes ``''`` for a change without a comment and ``cause`` JSON byte for byte. No reference
+    # is declared: those found are the data's; ``status_id`` (1..7, the statuses, a table the copy left
+    # out) is none, though its codes are the first keys of the users (until 2026-12-07 it referred to them).
+    rows = apps.openproject_rows()
+    ran, run_dir = run_export(apps.openproject)
+    loaded_cleanly(ran, run_dir, {table: len(values) for table, values in rows.items()})
+    assert (ran.code, ran.record["outcome"], ran.record["warnings"]) == (0, "done", [])
+    declared = _statement_columns(apps.OPENPROJECT_DDL)
+    assert {t: len(c) for t, c in declared.items()} == {t: len(v[0]) for t, v in rows.items()}
+    stamps = {"created_at", "updated_at", "last_login_on"}
+    days = {"due_date", "start_date", "spent_on"}
+    kinds = {"INTEGER": "bigint", "FLOAT": "double precision", "TEXT": "text"}
+    owed: Counter[tuple[str, str, str]] = Counter()
+    for table, columns in declared.items():
+        names = [name for name, _ in columns]
+        types = ran.types(table)
+        assert types == {
+            name: "timestamp without time zone" if name in stamps else "date" if name in days else kinds[decl]
+            for name, decl in columns
+        }, table
+        expected = [
+            tuple(
+                None
+                if v is None or v == ""
+                else datetime.fromisoformat(v)
+                if n in stamps
+                else date.fromisoformat(v)
+                if n in days
+                else arrives_as(v)
+                if isinstance(v, str)
+                else v
+                for v, n in zip(row, names, strict=True)
+            )
+            for row in rows[table]
+        ]
+        assert sorted(_loaded_cells(ran, table, names), key=repr) == sorted(expected, key=repr), table
+        for place, name in enumerate(names):
+            for row in rows[table]:
+                if row[place] == "":
+                    owed[(table, name, "empty_to_null")] += 1
+                elif name in stamps and row[place] is not None and "." not in row[place]:
+                    owed[(table, name, "date_format:%Y-%m-%dT%H:%M:%S")] += 1
+    assert _h336_audit(run_dir) == owed
+    assert owed[("users", "created_at", "date_format:%Y-%m-%dT%H:%M:%S")] == 1
+    hours = ran.values("time_entries", "hours", "id")
+    assert hours == {row[0]: row[4] for row in rows["time_entries"]} and 4 / 3 in hours.values()
+    schema = ran.record["version_schema"]
+    assert {t: primary_key(ran.uri, schema, t) for t in rows} == {t: ["id"] for t in rows}
+    assert references(run_dir) == {
+        ("work_packages", "project_id"): "projects.id",
+        ("work_packages", "assigned_to_id"): "users.id",
+        ("work_packages", "author_id"): "users.id",
+        ("work_packages", "parent_id"): "work_packages.id",
+        ("time_entries", "project_id"): "projects.id",
+        ("time_entries", "user_id"): "users.id",
+        ("time_entries", "work_package_id"): "work_packages.id",
+        ("journals", "user_id"): "users.id",
+    }
+    notes = " ".join(profiled(run_dir)["columns"]["work_packages"]["status_id"]["notes"])
+    assert "names a status by its id, of which the export holds no table, and users keeps a status" in notes

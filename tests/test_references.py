@@ -6234,3 +6234,52 @@ def test_a_float64_column_of_whole_ids_refers_to_its_integer_key_as_integers_do(
     assert ("tickets", "Escalated") not in references
     assert _query(path, 'SELECT count(DISTINCT "Contact ID") FROM rounded') == [(18,)]
     assert ("rounded", "Contact ID") not in references
+
+
+def test_a_thing_id_of_no_exported_table_over_another_tables_first_keys_refers_to_none(
+    make_sqlite: SqliteFactory,
+) -> None:
+    """A project tool's database copied without its lookup tables (OpenProject's ``work_packages``
+    through db-to-sqlite, ``statuses`` left out): ``status_id`` holds the status codes 1..7, every one of
+    the users' first seven keys 1..8, and no statuses table is exported, while each user keeps a status of
+    its own (``users.status``). The name names a status by its id; values among the first keys of a table
+    keeping a status of its own are status codes, not its rows: no reference (until 2026-12-07 it referred
+    to the users). Beside it, ``assigned_to_id`` (3..7,
+    not the first keys) and ``author_id`` still refer to the users, ``project_id`` (1, 2: the first keys
+    of the projects its name names) to the projects, and the same codes under a name of no ``id``
+    (``state``) are judged as before."""
+    packages = [(n, f"package {n}", 1 + n % 7, 3 + n % 5, 3 + (n + 2) % 5, 1 + n % 2) for n in range(1, 19)]
+    path = make_sqlite(
+        {
+            "users": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, status INTEGER)",
+                [(n, f"user{n}", 1) for n in range(1, 9)],
+            ),
+            "projects": (
+                "CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT)",
+                [(1, "Portal"), (2, "Localisation")],
+            ),
+            "work_packages": (
+                "CREATE TABLE work_packages (id INTEGER PRIMARY KEY, subject TEXT, status_id INTEGER, "
+                "assigned_to_id INTEGER, author_id INTEGER, project_id INTEGER)",
+                packages,
+            ),
+        }
+    )
+    # What the data claims, checked independently: status_id is 1..7, each a key of the 8 users.
+    assert _query(
+        path, "SELECT min(status_id), max(status_id), count(DISTINCT status_id) FROM work_packages"
+    ) == [(1, 7, 7)]
+    assert _query(
+        path, "SELECT count(*) FROM work_packages WHERE status_id NOT IN (SELECT id FROM users)"
+    ) == [(0,)]
+    found = profile(path)
+    references = _references_of(found)
+    assert ("work_packages", "status_id") not in references
+    notes = " ".join(found["work_packages"]["status_id"].notes)
+    assert (
+        "names a status by its id, of which the export holds no table, and users keeps a status" in notes
+    ), notes
+    assert references[("work_packages", "assigned_to_id")] == "users.id"
+    assert references[("work_packages", "author_id")] == "users.id"
+    assert references[("work_packages", "project_id")] == "projects.id"

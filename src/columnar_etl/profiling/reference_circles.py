@@ -48,9 +48,11 @@ from columnar_etl.source.naming import (
     counts_the_table,
     entity_of,
     name_words,
+    names_by_id_word,
     names_entity,
     names_own_parent,
     normalised_name,
+    singulars,
     table_singulars,
 )
 from columnar_etl.source.sqlite_file import connect_read_only
@@ -572,12 +574,42 @@ def turned_away(
             f"values are keys of {where}, but they number its own rows within each {scope}, 1 to that "
             f"{scope}'s count each once, as a sequence kept per {scope} holds them: no reference inferred"
         )
+    # A name of an ``id`` word after a thing (``status_id``) names that thing's table; where the export
+    # holds none (a copy that left the statuses out) and the parent keeps that thing as a column of its
+    # own (``users.status``: its rows carry their own status), values among the parent's first keys are
+    # codes of that thing, not the parent's rows (since 2026-12-07: OpenProject's
+    # ``work_packages.status_id`` 1..7 referred to its users 1..8).
+    if (
+        integer
+        and not related
+        and codes_among_first_keys(chosen, keys)
+        and (absent := _names_absent_table(column, tables)) is not None
+        and any(
+            absent in {normalised_name(other), *singulars(other)} for other in tables[chosen.parent].columns
+        )
+    ):
+        return (
+            f"values are among the first {chosen.reach} keys of {where}, every integer from its lowest "
+            f"key up, as an enum's codes are; its name names a {absent} by its id, of which the export "
+            f"holds no table, and {chosen.parent} keeps a {absent} of its own: codes of that, no reference "
+            "inferred"
+        )
     if chosen.parent == child and _copies_own_key(src, child, column, chosen.key):
         return (
             f"each of its values is the own row's {chosen.key}: a copy of the key (a login copied to a "
             "display name), no reference inferred"
         )
     return None
+
+
+def _names_absent_table(column: str, tables: Iterable[str]) -> str | None:
+    """The thing a column's name names by an ``id`` word (``status_id``, ``statusId`` → ``status``:
+    :func:`.naming.names_by_id_word`) where no table of the export is of that thing
+    (:func:`.naming.names_entity`), else None."""
+    if not names_by_id_word(column) or any(names_entity(column, table) for table in tables):
+        return None
+    words = [word for word in camel_words(column) if word not in ("id", "ids")]
+    return words[-1] if words else None
 
 
 def _a_name(column: str) -> bool:
