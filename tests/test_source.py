@@ -1190,3 +1190,28 @@ def test_a_shared_read_whose_begin_runs_out_of_memory_leaves_no_aborted_transact
                 assert shared.execute(
                     "SELECT * FROM sqlite_query('src', 'SELECT count(*) FROM t1')"
                 ).fetchone() == ("6",)
+
+
+def test_a_commit_that_runs_out_of_memory_is_the_one_line_memory_error(make_sqlite: SqliteFactory) -> None:
+    # DuckDB raises a commit short of memory (a table written where nothing can spill) as
+    # "TransactionContext Error: Failed to commit: could not allocate block ...", no
+    # OutOfMemoryException: the line said "counting failed: TransactionContext Error: ...", hiding
+    # that memory was the cause and which setting to raise.
+    path = _many_tables(make_sqlite, 1)
+    with open_source(path) as src:
+        src.connection.execute("SET temp_directory = ''")  # nothing spills
+        src.connection.execute("SET memory_limit = '4MB'")
+        src.connection.execute("CREATE TABLE filler (s VARCHAR)")
+        with (
+            pytest.raises(SourceError) as caught,
+            query_errors(path, "t0", "counting", memory_hint="raise profile_memory_limit"),
+        ):
+            for _ in range(1000):
+                src.connection.execute(
+                    "INSERT INTO filler SELECT range::VARCHAR || 'xxxxxxxxxxxxxxxxxxxx' FROM range(2000)"
+                )
+        assert isinstance(
+            caught.value.__cause__, duckdb.TransactionException
+        )  # the commit's, as DuckDB raises it
+        line = caught.value.one_line()
+        assert "'t0': counting ran out of memory (hint: raise profile_memory_limit)" in line, line
