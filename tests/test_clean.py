@@ -1664,3 +1664,24 @@ def test_documents_in_checked_batches_keep_their_layout_and_their_blanks_are_nul
     assert {r["row_key"]: r["rule"] for r in result.audit.to_pylist()} == {
         str(i): "empty_to_null" if v.strip() == "" else "null_like_to_null" for i, v in rows if absent[v]
     }
+
+
+def test_an_output_whose_re_profile_runs_out_of_memory_is_complete_and_a_warning(
+    small_fixture: Path, tmp_path: Path
+) -> None:
+    # A plan made at the default limit, cleaned at 1 MB: the cleaning fits (duplicates kept, nothing
+    # listed), the output's re-profile does not. It failed the clean (exit 1, "file out.db ... profiling
+    # ran out of memory") with the complete output left in place, so running again with the limit raised
+    # was refused: "the output already exists". The output stays, the re-profile is a warning (exit 2).
+    plan = build_plan(profile(small_fixture), settings=load_settings())
+    out = tmp_path / "out.db"
+    settings = load_settings(profile_memory_limit="1MB", duplicates="keep")
+    result = clean(small_fixture, plan, output=out, reprofile=True, settings=settings)
+    assert result.quality_reprofiled is None
+    [warning] = [line for line in result.warnings if "re-profile" in line]
+    assert "ran out of memory" in warning and "profile_memory_limit (now 1MB)" in warning
+    assert f"{out} is complete" in warning and "\n" not in warning
+    with sqlite3.connect(small_fixture) as source, sqlite3.connect(out) as written:
+        for table in plan.tables:
+            (rows,) = source.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+            assert written.execute(f'SELECT count(*) FROM "{table}"').fetchone() == (rows,)

@@ -1144,3 +1144,74 @@ def test_a_column_declared_a_reference_to_another_table_is_not_read_as_its_own_t
         assert [c.name for c in src.table("readings").columns] == ["reading", "at", "v"]
         assert src.table("samples").rowid_referrers == (("samples", "sample"),)
         assert src.table("notes").rowid_referrers == (("notes", "note"),)
+
+
+class _BeginRunsOutOfMemory:
+    """A cursor whose first ``BEGIN TRANSACTION`` opens the transaction and then runs out of memory, as
+    DuckDB's own BEGIN did (a 2 KiB allocation with other threads' queries at the limit): the
+    transaction stays open, aborted by a real out-of-memory failure inside it, and that error is raised."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, database: duckdb.DuckDBPyConnection) -> None:
+        self._cursor = cursor
+        self._database = database  # sets the limit (a global setting) outside the aborted transaction
+
+    def execute(self, sql: str) -> duckdb.DuckDBPyConnection:
+        if sql != "BEGIN TRANSACTION":
+            return self._cursor.execute(sql)
+        self._cursor.execute(sql)
+        self._database.execute("SET memory_limit = '1MB'")
+        try:
+            self._cursor.execute("SELECT list(range) FROM range(10000000)").fetchall()
+        finally:
+            self._database.execute("SET memory_limit = '1GB'")
+        raise AssertionError("the query inside the transaction did not run out of memory")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
+def test_a_shared_read_whose_begin_runs_out_of_memory_leaves_no_aborted_transaction_behind(
+    make_sqlite: SqliteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two profiles at once of an export of 200 small tables at 6-8 MB: now and then the shared read
+    # transaction's BEGIN itself ran out of memory after opening the transaction. The failure was the
+    # memory error (the table profiled again alone), but the aborted transaction stayed with the
+    # shared cursor, and the next table's read on it failed as "profiling failed: TransactionContext
+    # Error: Current transaction is aborted (please ROLLBACK)", a line that hides that memory was the cause.
+    path = _many_tables(make_sqlite, 2)
+    with open_source(path) as src:
+        cursor = src.cursor
+        monkeypatch.setattr(src, "cursor", lambda: _BeginRunsOutOfMemory(cursor(), src.connection))
+        with pytest.raises(duckdb.OutOfMemoryException), src.small_reads():
+            pass
+        monkeypatch.setattr(src, "cursor", cursor)
+        for _ in range(3):  # whichever of the shared transactions the next reads take
+            with src.small_reads() as shared:
+                assert shared.execute(
+                    "SELECT * FROM sqlite_query('src', 'SELECT count(*) FROM t1')"
+                ).fetchone() == ("6",)
+
+
+def test_a_commit_that_runs_out_of_memory_is_the_one_line_memory_error(make_sqlite: SqliteFactory) -> None:
+    # DuckDB raises a commit short of memory (a table written where nothing can spill) as
+    # "TransactionContext Error: Failed to commit: could not allocate block ...", no
+    # OutOfMemoryException: the line said "counting failed: TransactionContext Error: ...", hiding
+    # that memory was the cause and which setting to raise.
+    path = _many_tables(make_sqlite, 1)
+    with open_source(path) as src:
+        src.connection.execute("SET temp_directory = ''")  # nothing spills
+        src.connection.execute("SET memory_limit = '4MB'")
+        src.connection.execute("CREATE TABLE filler (s VARCHAR)")
+        with (
+            pytest.raises(SourceError) as caught,
+            query_errors(path, "t0", "counting", memory_hint="raise profile_memory_limit"),
+        ):
+            for _ in range(1000):
+                src.connection.execute(
+                    "INSERT INTO filler SELECT range::VARCHAR || 'xxxxxxxxxxxxxxxxxxxx' FROM range(2000)"
+                )
+        assert isinstance(
+            caught.value.__cause__, duckdb.TransactionException
+        )  # the commit's, as DuckDB raises it
+        line = caught.value.one_line()
+        assert "'t0': counting ran out of memory (hint: raise profile_memory_limit)" in line, line

@@ -188,6 +188,10 @@ class CleanResult:
     #: warning (exit 2), what it had left to measure unmeasured (the output's re-profile). Was exit 1,
     #: "interrupted: nothing live changed (hint: run again)", and running again refused the output there.
     interrupted_after_output: bool = False
+    #: The output's re-profile (``reprofile``) ran out of ``profile_memory_limit`` once the output was
+    #: in place, complete: its one-line error, a warning (exit 2), the re-profiled score unmeasured. Was
+    #: exit 1 with the output left there, and running again with the limit raised refused the output.
+    reprofile_short_of_memory: str | None = None
 
     def __getitem__(self, table: str) -> TableCleanStats:
         return self.tables[table]
@@ -214,6 +218,11 @@ class CleanResult:
             found.append(
                 f"interrupted after the output was written: {self.output} is complete; what was left to "
                 "measure (the output's re-profile) was not"
+            )
+        if self.reprofile_short_of_memory is not None:
+            found.append(
+                f"{self.output} is complete, but its re-profile was not: {self.reprofile_short_of_memory} "
+                "(or --no-reprofile)"
             )
         for name, table in self.tables.items():
             quarantined = table.total("quarantined")

@@ -13,11 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
+
 from columnar_etl.atomic import same_file
 from columnar_etl.cleaning.quality import score_cleaned
 from columnar_etl.cleaning.result import CleanResult
 from columnar_etl.config import ColumnNames, Settings, load_settings
-from columnar_etl.errors import CleanError
+from columnar_etl.errors import CleanError, SourceError
 from columnar_etl.pipeline.record import cancelled
 from columnar_etl.pipeline.steps import clean_step, gate_step, plan_step, profile_step
 from columnar_etl.planning.plan import Plan
@@ -149,6 +151,12 @@ def clean(
             and not result.interrupted_after_output
         ):
             result.quality_reprofiled = profile(out, settings=settings).quality
+    except SourceError as exc:
+        if out is None or not isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+            raise
+        # The output is in place, complete: its re-profile (a score only) short of memory is a warning,
+        # not an exit 1 that leaves it there for a run with the limit raised to refuse.
+        result.reprofile_short_of_memory = exc.one_line()
     except BaseException as exc:
         if out is None or not cancelled(exc):
             raise

@@ -118,8 +118,22 @@ def query_errors(path: str | Path, table: str | None, doing: str, *, memory_hint
         yield
     except duckdb.OutOfMemoryException as exc:
         raise SourceError(f"{doing} ran out of memory", path=path, table=table, hint=memory_hint) from exc
+    except duckdb.TransactionException as exc:
+        # A statement whose commit runs out of memory (a table of counted cells that could not spill)
+        # is DuckDB's "Failed to commit: could not allocate block ...", no OutOfMemoryException.
+        if not _commit_out_of_memory(exc):
+            raise read_error(exc, path, table=table, message=f"{doing} failed") from exc
+        raise SourceError(f"{doing} ran out of memory", path=path, table=table, hint=memory_hint) from exc
     except duckdb.Error as exc:
         raise read_error(exc, path, table=table, message=f"{doing} failed") from exc
+
+
+def _commit_out_of_memory(exc: duckdb.TransactionException) -> bool:
+    """Is ``exc`` a commit that ran out of DuckDB's memory limit?"""
+    message = str(exc)
+    return "Failed to commit" in message and (
+        "could not allocate" in message or "failed to allocate" in message or "Out of Memory" in message
+    )
 
 
 def attached(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:

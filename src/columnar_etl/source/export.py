@@ -427,11 +427,14 @@ class Source:
             shared = self._shared[0]
             shared.lock.acquire()
         try:
-            if shared.cursor is None:
-                shared.cursor = self.cursor()
-                shared.cursor.execute("BEGIN TRANSACTION")
-                shared.uses = 0
             try:
+                if shared.cursor is None:
+                    shared.cursor = self.cursor()
+                    shared.uses = 0
+                    # Its BEGIN too can run out of memory (a 2 KiB allocation, with queries of other
+                    # threads at the limit) after opening the transaction, which that failure aborts:
+                    # ended here like a failed read, not left for the next read to find aborted.
+                    shared.cursor.execute("BEGIN TRANSACTION")
                 yield shared.cursor
             except BaseException:
                 shared.end()
