@@ -12,6 +12,7 @@ from columnar_etl.profiling.reference_rows import (
     MAX_CHANCE,
     MIN_DISTINCT,
 )
+from columnar_etl.source.naming import names_by_id_word
 
 #: The magnitude below which every whole double is exactly one integer (2^53).
 _EXACT_DOUBLES = 2**53
@@ -20,11 +21,16 @@ _EXACT_DOUBLES = 2**53
 def whole_numbers(column: ColumnProfile) -> bool:
     """Is ``column`` a double column of REAL cells (and integers) alone whose lowest and highest are
     whole numbers an integer holds exactly: pandas' float64 for an integer column with a blank
-    (``to_sql`` writes ``43012345678.0``)? Such a column may refer to an integer key, its values measured
+    (``to_sql`` writes ``43012345678.0``), under a name ending in an ``id`` word (``Contact ID``: an
+    amount's or a measure's doubles, whole at their ends, are no identifiers, and comparing every double
+    column of a table of a million rows with every integer key ran the references' query out of
+    memory)? Such a column may refer to an integer key, its values measured
     as numbers (``inclusion.WHOLE_NUMBERS``: a fraction between its bounds is a key of none) under the
     rules of integers (since 2026-12-07; before, no reference: Freshdesk's tickets' ``Contact ID``)."""
-    if column.inferred_type != "double" or any(
-        n for kind, n in column.storage_classes.items() if kind not in ("real", "integer", "null")
+    if (
+        column.inferred_type != "double"
+        or not names_by_id_word(column.name)
+        or any(n for kind, n in column.storage_classes.items() if kind not in ("real", "integer", "null"))
     ):
         return False
     bounds = (column.min, column.max)
