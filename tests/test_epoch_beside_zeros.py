@@ -356,3 +356,20 @@ def test_a_run_keeps_every_stand_in_as_written_and_the_notes_nullif_gives_each_r
         i: None if v == 315_532_800 else UNIX_EPOCH + timedelta(seconds=v)
         for i, v in enumerate(STAND_IN_COLUMNS["stamp"])
     }
+
+
+def test_the_smallest_64_bit_integer_beside_epoch_seconds_is_profiled_not_an_overflow(tmp_path: Path) -> None:
+    # The stand-ins' test of the DOS epoch subtracted each integer from it: DuckDB computes every branch
+    # of the condition, and -9223372036854775808 overflowed ("Overflow in subtraction of INT64"): the
+    # profile of any table with it in a column of moments failed (found by the property test of
+    # integer columns, 2026-12-07). The condition is now a remainder, which no integer overflows.
+    path = tmp_path / "min.db"
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, created_at INTEGER)")
+        values = [-(2**63), 2**63 - 1, 315_532_800, *(1_700_000_000 + 86_400 * n + n for n in range(20))]
+        con.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(values, 1)))
+    con.close()
+    column = profile(path)["t"]["created_at"]
+    assert column.row_count == len(values)
+    assert (int(column.min), int(column.max)) == (-(2**63), 2**63 - 1)

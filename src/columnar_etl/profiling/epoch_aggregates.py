@@ -87,10 +87,14 @@ def stand_in_sql(integer: str) -> str:
     """SQL condition: the integer ``integer`` gives is a stand-in for no date or never
     (:func:`~columnar_etl.rules.epochs.no_date_stand_in`): 1, the largest 32-bit integer, one whose high 32
     bits are 0x7FFFFFFF, or the DOS epoch in Unix seconds or milliseconds at a local clock's offset."""
+    # On the offsets' grid as a remainder, not a difference: DuckDB computes every branch, and the DOS
+    # epoch less -9223372036854775808 overflowed (a profile of any column of moments holding it failed).
+    # Within the range every integer is positive, so its remainder is the epoch's.
     dos = [
         f"({integer} BETWEEN {(DOS_EPOCH_SECONDS - DOS_EPOCH_OFFSETS[1]) * per_second} "
         f"AND {(DOS_EPOCH_SECONDS - DOS_EPOCH_OFFSETS[0]) * per_second} "
-        f"AND ({DOS_EPOCH_SECONDS * per_second} - {integer}) % {DOS_EPOCH_OFFSET_GRID * per_second} = 0)"
+        f"AND {integer} % {DOS_EPOCH_OFFSET_GRID * per_second} "
+        f"= {DOS_EPOCH_SECONDS * per_second % (DOS_EPOCH_OFFSET_GRID * per_second)})"
         for per_second in DOS_EPOCH_UNITS.values()
     ]
     return " OR ".join(
