@@ -36,8 +36,7 @@ from columnar_etl.pipeline.record import (
     error_line,
     error_of,
     mark_interrupted_runs,
-    record_interrupted_start,
-    record_not_written,
+    write_first,
 )
 
 T = TypeVar("T")
@@ -190,14 +189,7 @@ def begin_command_record(
         settings=settings.masked(),
         command=command,
     )
-    try:
-        record.write()
-    except OSError as exc:
-        raise record_not_written(exc, record.run_dir) from None
-    except KeyboardInterrupt:
-        record_interrupted_start(record)
-        raise
-    return record
+    return write_first(record)
 
 
 def record_interrupted(

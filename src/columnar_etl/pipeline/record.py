@@ -239,6 +239,12 @@ def begin_run_record(
         settings=settings,
         replay_of=str(replay) if replay else None,
     )
+    return write_first(record)
+
+
+def write_first(record: RunRecord) -> RunRecord:
+    """``record`` with its first run.json written (``running``): :class:`RunRecordError` when it cannot
+    be (the command does not start); an interrupt meanwhile leaves it ``interrupted`` and is raised."""
     try:
         record.write()
     except OSError as exc:
