@@ -126,6 +126,8 @@ def rowid_references(
         if not candidates:
             continue
         cases = []
+        # Per candidate: its parent has a column of its name (the kind of value it may hold instead).
+        namesakes: list[bool] = []
         for at, (column, parent) in enumerate(candidates):
             cell = f"c.{quote_ident(column)}"
             rowids = parents[parent].rowid
@@ -145,6 +147,7 @@ def rowid_references(
             # The rows whose value the parent's own column of the same name does not hold (none: the
             # column holds that column's values, and its rowids match them by chance).
             namesake = _namesake(parents[parent], column) if parent != name else None
+            namesakes.append(namesake is not None)
             apart = "0"
             if namesake is not None:
                 there = f"p.{quote_ident(namesake)}"
@@ -164,7 +167,7 @@ def rowid_references(
             flag = not beyond and bool(zeros)
             # Every value one of the parent's namesake column's: that column's kind (dlt's
             # ``_dlt_pipeline_state.version`` beside ``_dlt_version.version``), no rowid shown.
-            its_namesakes = parent != name and _namesake(parents[parent], column) is not None and not apart
+            its_namesakes = namesakes[at] and not apart
             if (held or 0) > 0 and not misfits and not flag and not its_namesakes:
                 referred[parent] = (*referred.get(parent, ()), (name, column))
     return referred
